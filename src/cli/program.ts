@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+
+/**
+ * The `clef` command tree. Each command lives in its own file under commands/ and only parses
+ * arguments, calls the use case of its part and prints; add it here with one line.
+ */
+export function buildProgram(): Command {
+  const program = new Command('clef')
+    .description('Clef: repertoire, usage, distribution, AI labels and audio identification for collective management')
+    .version('0.1.0')
+    .showHelpAfterError();
+  const commands: Command[] = [
+  ];
+  for (const command of commands) program.addCommand(command);
+  return program;
+}
