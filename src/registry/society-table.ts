@@ -1,0 +1,26 @@
+/** A CISAC society: its code (three digits, as CWR writes it), name and country. */
+export interface Society {
+  readonly code: string;
+  readonly name: string;
+  readonly country: string;
+}
+
+/** Societies by their three-digit code. */
+export type SocietyTable = ReadonlyMap<string, Society>;
+
+/** Pads a society code to CWR's three digits (`52` → `052`); other text comes back trimmed. */
+export function normalizeSocietyCode(code: string): string {
+  const trimmed = code.trim();
+  return /^\d{1,3}$/.test(trimmed) ? trimmed.padStart(3, '0') : trimmed;
+}
+
+/** Builds the society table from the rows of `societies.csv` (code, name, country; no header). */
+export function buildSocietyTable(rows: readonly (readonly string[])[]): SocietyTable {
+  const table = new Map<string, Society>();
+  for (const [code, name, country] of rows) {
+    if (!/^\d+$/.test(code ?? '')) continue;
+    const society = { code: normalizeSocietyCode(code), name: name ?? '', country: country ?? '' };
+    table.set(society.code, society);
+  }
+  return table;
+}
