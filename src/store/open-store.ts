@@ -1,0 +1,51 @@
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { ClefError } from '../errors/index.js';
+import type { Engine } from './engine.js';
+import { DuckDbDialect } from './engines/duckdb/duckdb-dialect.js';
+import { createDuckDbEngine } from './engines/duckdb/duckdb-engine.js';
+import { createPostgresEngine } from './engines/postgres/postgres-engine.js';
+import { createPostgresPool } from './engines/postgres/postgres-pool.js';
+import { migrationProvider } from './migrations/migration-list.js';
+import type { ClefDatabase } from './schema.js';
+
+/** An open store: the typed query builder, the engine shim, and where it lives. */
+export interface Store {
+  readonly db: Kysely<ClefDatabase>;
+  readonly engine: Engine;
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+/** The default embedded store: `./clef.duckdb`, or `CLEF_DB`. */
+export function defaultStoreLocation(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CLEF_DB || './clef.duckdb';
+}
+
+/** True when a location names a PostgreSQL server rather than an embedded file. */
+export function isPostgresLocation(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
+/** Opens (and migrates to the latest version) the store at a file path or `postgres://` URL. */
+export async function openStore(location: string): Promise<Store> {
+  let db: Kysely<ClefDatabase>;
+  let engine: Engine;
+  if (isPostgresLocation(location)) {
+    db = new Kysely<ClefDatabase>({ dialect: new PostgresDialect({ pool: createPostgresPool(location) }) });
+    engine = createPostgresEngine();
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+    throw new ClefError('CLEF_STORE_UNSUPPORTED_URL', `unsupported database location ${location}: give a file path or a postgres:// URL`);
+  } else {
+    const dialect = new DuckDbDialect(location);
+    db = new Kysely<ClefDatabase>({ dialect });
+    engine = createDuckDbEngine(() => dialect.driver.native);
+  }
+  await migrateToLatest(db);
+  return { db, engine, location, close: () => db.destroy() };
+}
+
+async function migrateToLatest(db: Kysely<ClefDatabase>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}
