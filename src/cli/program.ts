@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { settingsCommand } from './commands/settings.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError();
   const commands: Command[] = [
+    settingsCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -1,5 +1,7 @@
 export { openStore, defaultStoreLocation, isPostgresLocation, type Store } from './open-store.js';
 export type { Engine, EngineName } from './engine.js';
 export type * from './schema.js';
-export { nextIds } from './next-ids.js';
+export { nextIds, nextSequence } from './next-ids.js';
+export { appendHistory, readHistory, type HistoryEntry } from './history-queries.js';
+export { readSettingsRows, writeSettingsRows } from './registry/settings-queries.js';
 export { inTransaction } from './in-transaction.js';

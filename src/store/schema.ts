@@ -21,7 +21,7 @@ export interface ClefDatabase {
   work_society_numbers: WorkSocietyNumberTable;
   registrations: RegistrationTable;
   registration_parties: RegistrationPartyTable;
-  registration_territories: RegistrationTerritoryTable;
+  registration_collections: RegistrationCollectionTable;
   registration_links: RegistrationLinkTable;
   work_collection_shares: WorkCollectionShareTable;
   work_disputes: WorkDisputeTable;
@@ -160,12 +160,12 @@ export interface RegistrationPartyTable {
   extra: string;
 }
 
-export interface RegistrationTerritoryTable {
+/** One collection claim of a registration party: a territory chain (`I2136 E0250`) and its shares per right. */
+export interface RegistrationCollectionTable {
   registration_id: string;
   party_seq: number;
-  seq: number;
-  inclusion: string;
-  tis_code: string;
+  claim_seq: number;
+  territories: string;
   pr_collection_bp: number;
   mr_collection_bp: number;
   sr_collection_bp: number;

@@ -68,10 +68,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['pr_ownership_bp', 'integer'], ['mr_ownership_bp', 'integer'], ['sr_ownership_bp', 'integer'], ['extra', 'text'],
   ], ['registration_id', 'party_seq']);
   await defineIndex(db, 'registration_parties', ['party_id']);
-  await defineTable(db, 'registration_territories', [
-    ['registration_id', 'text'], ['party_seq', 'integer'], ['seq', 'integer'], ['inclusion', 'text'], ['tis_code', 'text'],
+  await defineTable(db, 'registration_collections', [
+    ['registration_id', 'text'], ['party_seq', 'integer'], ['claim_seq', 'integer'], ['territories', 'text'],
     ['pr_collection_bp', 'integer'], ['mr_collection_bp', 'integer'], ['sr_collection_bp', 'integer'],
-  ], ['registration_id', 'party_seq', 'seq']);
+  ], ['registration_id', 'party_seq', 'claim_seq']);
   await defineTable(db, 'registration_links', [
     ['registration_id', 'text'], ['writer_seq', 'integer'], ['publisher_seq', 'integer'],
     ['society_agreement_number', 'text', 'null'], ['submitter_agreement_number', 'text', 'null'],

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { loadLookups } from '../registry/load-lookups.js';
+import type { RegistryContext } from '../registry/use-cases/registry-context.js';
+import { defaultStoreLocation, openStore } from '../store/index.js';
+
+/** The options every store command takes. */
+export interface StoreOptions {
+  readonly db?: string;
+  readonly as?: string;
+}
+
+/** Adds `--db` and `--as` to a command. */
+export function withStoreOptions(command: Command): Command {
+  return command
+    .option('--db <location>', 'the store: a DuckDB file path or a postgres:// URL (default ./clef.duckdb or CLEF_DB)')
+    .option('--as <name>', 'who makes the change, recorded in the history', process.env.USER || 'clef');
+}
+
+/** Opens the store the options name, runs `work` with a registry context, and closes the store. */
+export async function withRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>): Promise<T> {
+  const store = await openStore(options.db ?? defaultStoreLocation());
+  try {
+    return await work({ store, actor: options.as ?? 'clef', clock: () => new Date().toISOString(), lookups: loadLookups() });
+  } finally {
+    await store.close();
+  }
+}
