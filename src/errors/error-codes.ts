@@ -24,6 +24,11 @@ export const errorCodes = {
   CLEF_REGISTRY_ROLE_UNKNOWN: { status: 422, exit: 1, description: 'A CWR role code is not in the lookup table.' },
   CLEF_REGISTRY_TERRITORY_UNKNOWN: { status: 422, exit: 1, description: 'A TIS territory code is not in the lookup table.' },
   CLEF_REGISTRY_AI_FACET_INVALID: { status: 422, exit: 1, description: 'An AI provenance facet or value is not one of the allowed ones.' },
+  // registry rules (src/registry: validation, disputes, affiliations)
+  CLEF_REGISTRY_AUTHOR_MISSING: { status: 422, exit: 1, description: 'A registration of a work that is not fully AI-generated names no writer.' },
+  CLEF_REGISTRY_AI_GENERATED_WORK: { status: 200, exit: 0, description: 'Flag: the work is fully AI-generated (registered, labelable, treated separately by distribution rules).' },
+  CLEF_REGISTRY_DISPUTE: { status: 409, exit: 1, description: 'Registrations of the same work together claim more than 100 % of a right in a territory; every claim is kept.' },
+  CLEF_REGISTRY_AFFILIATION_CONFLICT: { status: 409, exit: 1, description: 'A declared society affiliation contradicts the CMO\'s member records; reported, not applied.' },
   CLEF_MEMBER_INVALID: { status: 422, exit: 1, description: 'A member record is invalid (rights, territories, dates, IPI).' },
   // labels (AI-content labels: GB 45438 implicit labels, C2PA manifests, keys)
   CLEF_LABEL_FILE_MALFORMED: { status: 422, exit: 1, description: 'An audio file\'s container is malformed or hostile (truncated, wrong or huge sizes, frames outside the file); the message names the byte offset.' },
@@ -35,6 +40,30 @@ export const errorCodes = {
   CLEF_LABEL_KEY_INVALID: { status: 400, exit: 1, description: 'A key or certificate given to `clef keys import` cannot be read or does not fit its use.' },
   CLEF_LABEL_SIGNING_FAILED: { status: 500, exit: 1, description: 'The C2PA library refused to sign or embed the manifest; its message is included.' },
   CLEF_LABEL_SUBJECT_MISSING: { status: 400, exit: 2, description: 'A label needs either a registered recording or a source type, producer and content id.' },
+  // DDEX DSR flat files (src/formats/dsr)
+  CLEF_DSR_FILE_NAME_INVALID: { status: 422, exit: 1, description: 'A DSR file name does not follow `DSR_<Recipient>_<Sender>_<Service>_<Period>_<Territory>_<x>of<y>_<Created>.tsv[.gz]`, or disagrees with its HEAD (warning).' },
+  CLEF_DSR_ENCODING_INVALID: { status: 422, exit: 1, description: 'A DSR line is not valid UTF-8.' },
+  CLEF_DSR_EMPTY_LINE: { status: 422, exit: 1, description: 'A DSR file contains an empty line (warning: it is counted and skipped).' },
+  CLEF_DSR_HEAD_INVALID: { status: 422, exit: 1, description: 'A DSR file does not start with a HEAD record, or its HEAD declares no known profile and version.' },
+  CLEF_DSR_RECORD_TYPE_UNKNOWN: { status: 422, exit: 1, description: 'A DSR line names a record type the declared profile does not define.' },
+  CLEF_DSR_RECORD_VERSION_MISMATCH: { status: 422, exit: 1, description: "A DSR record-type version differs from what the HEAD's profile version defines (warning: it is read with its own definition)." },
+  CLEF_DSR_RECORD_ORDER: { status: 422, exit: 1, description: 'DSR records are out of order or a block is broken (summaries after blocks, usage before its resource, a block split or without a resource, a record after FOOT).' },
+  CLEF_DSR_CELL_MISSING: { status: 422, exit: 1, description: 'A mandatory DSR cell is empty or missing.' },
+  CLEF_DSR_CELL_INVALID: { status: 422, exit: 1, description: 'A DSR cell does not fit its definition (not an integer, decimal, boolean, date, duration, allowed value or pattern).' },
+  CLEF_DSR_CELL_EXTRA: { status: 422, exit: 1, description: 'A DSR line has more non-empty cells than its record type defines (warning: they are ignored).' },
+  CLEF_DSR_IDENTIFIER_INVALID: { status: 422, exit: 1, description: 'A DSP identifier in a DSR cell is malformed (ISRC shape, ISWC check digit, party id): warning, the value is kept as received but not used for matching.' },
+  CLEF_DSR_FOOT_MISSING: { status: 422, exit: 1, description: 'A DSR file has no FOOT record as its last record.' },
+  CLEF_DSR_FOOT_COUNT_MISMATCH: { status: 422, exit: 1, description: 'A DSR FOOT count (lines, comments included; summary records; blocks) disagrees with the file or report.' },
+  CLEF_DSR_REPORT_INCOMPLETE: { status: 409, exit: 1, description: 'Not all files of a multi-file DSR report (xofy) are in yet.' },
+  CLEF_DSR_REPORT_INCONSISTENT: { status: 422, exit: 1, description: 'The files of one DSR report disagree (HEAD, summary records, numbering, duplicates).' },
+  CLEF_DSR_REPORT_REFUSED: { status: 422, exit: 1, description: 'A DSR report has structural errors and is refused whole; the located errors are listed.' },
+  // audio identification
+  CLEF_AUDIO_UNSUPPORTED_FORMAT: { status: 415, exit: 1, description: 'An audio file is in a format Clef cannot decode without ffmpeg (WAV, FLAC, MP3, Ogg Vorbis and Ogg Opus can be).' },
+  CLEF_AUDIO_DECODE_FAILED: { status: 422, exit: 1, description: 'An audio file is corrupt or truncated and could not be decoded; the message names the file and the decoder\'s reason.' },
+  CLEF_AUDIO_TOO_SHORT: { status: 422, exit: 1, description: 'An audio file holds too little sound to fingerprint (under one analysis window, or silent).' },
+  CLEF_AUDIO_INDEX_MISSING: { status: 404, exit: 1, description: 'No audio index exists at the given path; build one with `clef audio index`.' },
+  CLEF_AUDIO_INDEX_INVALID: { status: 500, exit: 1, description: 'An audio index file is damaged, of an unknown version, or built with other fingerprint settings.' },
+  CLEF_AUDIO_MANIFEST_INVALID: { status: 422, exit: 1, description: 'An audio manifest CSV row is invalid (missing file or isrc column, malformed ISRC, file not found); the message names line and field.' },
 } as const;
 
 /** A documented Clef error code. */

@@ -1,0 +1,49 @@
+import {
+  intersectTerritories,
+  isEmptyTerritorySet,
+  subtractTerritories,
+  territorySetKey,
+  type TerritorySet,
+} from './territory-set.js';
+
+/** A region where the same entries apply: the countries and the entries covering all of them. */
+export interface TerritoryCell<T> {
+  readonly territories: TerritorySet;
+  readonly entries: readonly T[];
+}
+
+/**
+ * Splits `universe` into disjoint regions such that every entry covers each region wholly or not at all.
+ * Entries with equal sets are grouped first, so the cost grows with the distinct territory sets, not the entries.
+ * Regions no entry covers come back with no entries.
+ */
+export function partitionTerritories<T>(
+  universe: TerritorySet,
+  entries: readonly T[],
+  territoriesOf: (entry: T) => TerritorySet,
+): TerritoryCell<T>[] {
+  const groups = new Map<string, { set: TerritorySet; entries: T[] }>();
+  for (const entry of entries) {
+    const set = territoriesOf(entry);
+    const key = territorySetKey(set);
+    const group = groups.get(key);
+    if (group) group.entries.push(entry);
+    else groups.set(key, { set, entries: [entry] });
+  }
+  let cells: { territories: TerritorySet; entries: T[] }[] = [{ territories: universe, entries: [] }];
+  for (const group of groups.values()) {
+    const next: typeof cells = [];
+    for (const cell of cells) {
+      const inside = intersectTerritories(cell.territories, group.set);
+      if (isEmptyTerritorySet(inside)) {
+        next.push(cell);
+        continue;
+      }
+      next.push({ territories: inside, entries: [...cell.entries, ...group.entries] });
+      const outside = subtractTerritories(cell.territories, group.set);
+      if (!isEmptyTerritorySet(outside)) next.push({ territories: outside, entries: cell.entries });
+    }
+    cells = next;
+  }
+  return cells;
+}
