@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { settingsCommand } from './commands/settings.js';
+import { idCheckCommand } from './commands/id-check.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   const commands: Command[] = [
     settingsCommand(),
+    idCheckCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;
