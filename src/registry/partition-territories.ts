@@ -1,10 +1,4 @@
-import {
-  intersectTerritories,
-  isEmptyTerritorySet,
-  subtractTerritories,
-  territorySetKey,
-  type TerritorySet,
-} from './territory-set.js';
+import { intersectTerritories, isEmptyTerritorySet, subtractTerritories, type TerritorySet } from './territory-set.js';
 
 /** A region where the same entries apply: the countries and the entries covering all of them. */
 export interface TerritoryCell<T> {
@@ -14,7 +8,8 @@ export interface TerritoryCell<T> {
 
 /**
  * Splits `universe` into disjoint regions such that every entry covers each region wholly or not at all.
- * Entries with equal sets are grouped first, so the cost grows with the distinct territory sets, not the entries.
+ * Entries sharing one set object (a `TerritoryResolver` returns one per distinct chain) are grouped first,
+ * so the cost grows with the distinct territory chains, not the entries.
  * Regions no entry covers come back with no entries.
  */
 export function partitionTerritories<T>(
@@ -22,13 +17,12 @@ export function partitionTerritories<T>(
   entries: readonly T[],
   territoriesOf: (entry: T) => TerritorySet,
 ): TerritoryCell<T>[] {
-  const groups = new Map<string, { set: TerritorySet; entries: T[] }>();
+  const groups = new Map<TerritorySet, { set: TerritorySet; entries: T[] }>();
   for (const entry of entries) {
     const set = territoriesOf(entry);
-    const key = territorySetKey(set);
-    const group = groups.get(key);
+    const group = groups.get(set);
     if (group) group.entries.push(entry);
-    else groups.set(key, { set, entries: [entry] });
+    else groups.set(set, { set, entries: [entry] });
   }
   let cells: { territories: TerritorySet; entries: T[] }[] = [{ territories: universe, entries: [] }];
   for (const group of groups.values()) {
