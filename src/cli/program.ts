@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { settingsCommand } from './commands/settings.js';
 import { idCheckCommand } from './commands/id-check.js';
+import { cwrCommand } from './commands/cwr-validate.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   const commands: Command[] = [
     settingsCommand(),
     idCheckCommand(),
+    cwrCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -17,6 +17,11 @@ export const errorCodes = {
   CLEF_STORE_NOT_CREATED_BY_DEMO: { status: 409, exit: 1, description: 'The demo refuses to touch a database it did not create.' },
   // identifiers
   CLEF_ID_INVALID: { status: 400, exit: 1, description: 'An identifier is malformed or its check digit is wrong.' },
+  // money (src/money: micro-units, rates, allocation, currencies)
+  CLEF_MONEY_AMOUNT_INVALID: { status: 400, exit: 1, description: 'A decimal amount, rate or percentage is malformed or has more decimals than allowed without a rounding mode.' },
+  CLEF_MONEY_CURRENCY_INVALID: { status: 400, exit: 1, description: 'A currency is not a current ISO 4217 code.' },
+  CLEF_MONEY_CURRENCY_MISMATCH: { status: 422, exit: 1, description: 'Amounts in different currencies were combined without an exchange rate.' },
+  CLEF_MONEY_ALLOCATION_INVALID: { status: 422, exit: 1, description: 'An allocation has a negative weight, a repeated key, or a non-zero total over weights that are all zero.' },
   // registry
   CLEF_REGISTRY_SHARES_INVALID: { status: 422, exit: 1, description: 'A registration\'s shares break a share rule (totals, publisher limit, collection over 100 %).' },
   CLEF_REGISTRY_PARTY_UNKNOWN: { status: 422, exit: 1, description: 'A registration names a party that is not documented.' },
@@ -64,6 +69,26 @@ export const errorCodes = {
   CLEF_AUDIO_INDEX_MISSING: { status: 404, exit: 1, description: 'No audio index exists at the given path; build one with `clef audio index`.' },
   CLEF_AUDIO_INDEX_INVALID: { status: 500, exit: 1, description: 'An audio index file is damaged, of an unknown version, or built with other fingerprint settings.' },
   CLEF_AUDIO_MANIFEST_INVALID: { status: 422, exit: 1, description: 'An audio manifest CSV row is invalid (missing file or isrc column, malformed ISRC, file not found); the message names line and field.' },
+  // CWR (src/formats/cwr): findings carry CWR's severity ER/GR/TR/RR/FR
+  CLEF_CWR_NOT_TEXT: { status: 422, exit: 1, description: 'A CWR line holds control characters: the file is binary or not latin-1 text.' },
+  CLEF_CWR_RECORD_TYPE_UNKNOWN: { status: 422, exit: 1, description: 'A CWR line starts with a record type its version does not define, or is empty.' },
+  CLEF_CWR_HEADER_MISSING: { status: 422, exit: 1, description: 'A CWR file is empty or does not start with an HDR record.' },
+  CLEF_CWR_TRAILER_MISSING: { status: 422, exit: 1, description: 'A CWR group has no GRT or the file has no TRL: it is truncated or incomplete.' },
+  CLEF_CWR_RECORD_ORDER: { status: 422, exit: 1, description: 'A CWR record is out of place (HDR not first, transaction outside a group, SPT not after its SPU, record after TRL).' },
+  CLEF_CWR_SEQUENCE: { status: 422, exit: 1, description: 'A CWR transaction or record sequence number is not the next one expected.' },
+  CLEF_CWR_COUNT_MISMATCH: { status: 422, exit: 1, description: 'A CWR GRT or TRL count (groups, transactions, records) or group ID disagrees with the file.' },
+  CLEF_CWR_FIELD_MISSING: { status: 422, exit: 1, description: 'A mandatory CWR field is empty.' },
+  CLEF_CWR_FIELD_NOT_NUMERIC: { status: 422, exit: 1, description: 'A numeric CWR field holds something other than digits.' },
+  CLEF_CWR_SHARE_NOT_NUMERIC: { status: 422, exit: 1, description: 'A CWR share field holds something other than digits.' },
+  CLEF_CWR_SHARE_INVALID: { status: 422, exit: 1, description: 'A CWR share is over 100 %.' },
+  CLEF_CWR_SHARE_TOTAL: { status: 422, exit: 1, description: 'The ownership shares of a CWR work do not add up to 100 % (±0.06 %) or 0 for a right.' },
+  CLEF_CWR_DATE_INVALID: { status: 422, exit: 1, description: 'A CWR date field is not a valid YYYYMMDD date.' },
+  CLEF_CWR_TIME_INVALID: { status: 422, exit: 1, description: 'A CWR time or duration field is not a valid HHMMSS value.' },
+  CLEF_CWR_LOOKUP_UNKNOWN: { status: 422, exit: 1, description: 'A CWR field value is not in its lookup table (role, publisher type, title type, society, TIS territory, flag, sender type).' },
+  CLEF_CWR_ISWC_INVALID: { status: 422, exit: 1, description: 'A CWR ISWC field is malformed or has a wrong check digit.' },
+  CLEF_CWR_IPI_INVALID: { status: 422, exit: 1, description: 'A CWR IPI name or base number is malformed or has wrong check digits.' },
+  CLEF_CWR_TERRITORY_NONE: { status: 422, exit: 1, description: 'An SPT/SWT include/exclude chain leaves the party no territory (e.g. only `E2136`).' },
+  CLEF_CWR_WRITE_INVALID: { status: 422, exit: 1, description: 'Data given to the CWR writer does not fit the record layout (value too long, unknown field or record type, bad sender).' },
 } as const;
 
 /** A documented Clef error code. */

@@ -1,0 +1,104 @@
+import type { Finding } from '../../errors/finding.js';
+import type { CwrLayoutTable } from './cwr-layout.js';
+import type { CwrLookups } from './cwr-lookups.js';
+import { cwrFinding } from './cwr-finding.js';
+import type { CwrTerritoryStep } from './cwr-territories.js';
+import type { CwrRecord } from './parse-cwr-record.js';
+import type { CwrTransaction } from './read-cwr-transactions.js';
+
+const rights = ['PR', 'MR', 'SR'] as const;
+const fullShare = 10000;
+/** CWR accepts ownership totals within ±0.06 % of 100 %. */
+const tolerance = 6;
+const ownershipTransactions = new Set(['NWR', 'REV']);
+const partyTypes = new Set(['SPU', 'OPU', 'SWR', 'OWR']);
+const territoryTypes = new Set(['SPT', 'OPT', 'SWT', 'OWT']);
+/** Which records a detail record must follow inside a transaction (CWR record order). */
+const mustFollow: Readonly<Record<string, ReadonlySet<string>>> = {
+  SPT: new Set(['SPU', 'OPU', 'SPT', 'OPT', 'NPN']),
+  OPT: new Set(['SPU', 'OPU', 'SPT', 'OPT', 'NPN']),
+  SWT: new Set(['SWR', 'OWR', 'SWT', 'OWT', 'NWN']),
+  OWT: new Set(['SWR', 'OWR', 'SWT', 'OWT', 'NWN']),
+  PWR: new Set(['SWR', 'OWR', 'SWT', 'OWT', 'NWN', 'PWR']),
+  NPN: new Set(['SPU', 'OPU', 'SPT', 'OPT']),
+  NWN: new Set(['SWR', 'OWR', 'SWT', 'OWT']),
+};
+
+function fieldOf(layouts: CwrLayoutTable, record: CwrRecord, name: string): { name: string; start: number } {
+  return layouts[record.recordType]?.find((f) => f.name === name) ?? { name, start: 1 };
+}
+
+function shareOf(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * Checks what spans the records of one transaction: record sequence numbers and order, collection shares
+ * at most 100 %, ownership totals per right of 100 % (±0.06 %) or 0 in 2.x works, and that each party's SPT/SWT
+ * include/exclude chain leaves it some territory.
+ */
+export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLayoutTable, lookups: CwrLookups, file: string | undefined, out: Finding[]): void {
+  const { records } = transaction;
+  const header = records[0];
+  const transactionSequence = header.fields['Transaction Sequence #'];
+  const totals = [0, 0, 0];
+  let chain: { steps: (CwrTerritoryStep & { sequence: number })[]; last: CwrRecord; party: string } | undefined;
+  const closeChain = (): void => {
+    if (chain && chain.steps.length > 0) {
+      const ordered = [...chain.steps].sort((a, b) => a.sequence - b.sequence);
+      if (!lookups.territories.coversSomething(ordered)) {
+        const steps = ordered.map((s) => `${s.include ? 'I' : 'E'}${s.tis}`).join(', ');
+        const tisField = chain.last.fields['TIS Numeric Code'] !== undefined ? 'TIS Numeric Code' : 'Territory Code';
+        out.push(cwrFinding('CLEF_CWR_TERRITORY_NONE', 'TR', `the territory chain of party '${chain.party}' (${steps}) leaves it no territory`, chain.last, file, fieldOf(layouts, chain.last, tisField)));
+      }
+    }
+    chain = undefined;
+  };
+  records.forEach((record, index) => {
+    const type = record.recordType;
+    if (record.fields['Record Sequence #'] !== undefined && Number(record.fields['Record Sequence #']) !== index) {
+      out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'TR', `record sequence # should be ${index}, found '${record.fields['Record Sequence #']}'`, record, file, { name: 'Record Sequence #', start: 12 }));
+    }
+    if (index > 0 && record.fields['Transaction Sequence #'] !== undefined && record.fields['Transaction Sequence #'] !== transactionSequence) {
+      out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'TR', `transaction sequence # should be '${transactionSequence}' as in the ${header.recordType} record, found '${record.fields['Transaction Sequence #']}'`, record, file, { name: 'Transaction Sequence #', start: 4 }));
+    }
+    const previous = records[index - 1]?.recordType;
+    const allowedAfter = mustFollow[type];
+    if (allowedAfter && transaction.transactionType !== 'ACK' && !allowedAfter.has(previous ?? '')) {
+      out.push(cwrFinding('CLEF_CWR_RECORD_ORDER', 'RR', `${type} must follow one of ${[...allowedAfter].join(', ')}, not ${previous}`, record, file));
+    }
+    if (partyTypes.has(type)) {
+      closeChain();
+      chain = { steps: [], last: record, party: record.fields['Interested Party #'] ?? record.fields['Interested Party Number'] ?? '' };
+      if (ownershipTransactions.has(transaction.transactionType)) {
+        rights.forEach((right, r) => { totals[r] += shareOf(record.fields[`${right} Ownership Share`]) ?? 0; });
+      }
+    } else if (territoryTypes.has(type)) {
+      for (const right of rights) {
+        const name = `${right} Collection Share`;
+        const share = shareOf(record.fields[name]);
+        if (share !== undefined && share > fullShare) {
+          out.push(cwrFinding('CLEF_CWR_SHARE_INVALID', 'TR', `'${name}' is over 100 %: ${record.fields[name]}`, record, file, fieldOf(layouts, record, name)));
+        }
+      }
+      const tis = Number(record.fields['TIS Numeric Code'] ?? record.fields['Territory Code']);
+      const indicator = record.fields['Inclusion/Exclusion Indicator'];
+      const sequence = Number(record.fields['Sequence #'] ?? record.fields['Sequence Number']);
+      if (chain && (indicator === 'I' || indicator === 'E') && lookups.territories.has(tis)) {
+        chain.steps.push({ include: indicator === 'I', tis, sequence });
+        chain.last = record;
+      }
+    } else if (type !== 'PWR' && type !== 'NPN' && type !== 'NWN') {
+      closeChain();
+    }
+  });
+  closeChain();
+  if (ownershipTransactions.has(transaction.transactionType)) {
+    rights.forEach((right, r) => {
+      const total = totals[r];
+      if (total !== 0 && Math.abs(total - fullShare) > tolerance) {
+        out.push(cwrFinding('CLEF_CWR_SHARE_TOTAL', 'TR', `${right} ownership shares add up to ${(total / 100).toFixed(2)} %, not 100 % (±0.06 %) or 0`, header, file));
+      }
+    });
+  }
+}

@@ -1,0 +1,12 @@
+export type { CwrField, CwrFieldFormat, CwrFieldRequirement, CwrLayoutTable, CwrVersion } from './cwr-layout.js';
+export { cwrLayoutsFor } from './cwr-layouts-for.js';
+export { detectCwrVersion } from './cwr-version.js';
+export { readCwrLines, readCwrLineBatches, type CwrLine } from './read-cwr-lines.js';
+export { parseCwrRecord, type CwrRecord } from './parse-cwr-record.js';
+export { readCwrTransactions, cwrTransactionTypes, type CwrItem, type CwrTransaction, type CwrReadOptions } from './read-cwr-transactions.js';
+export type { CwrLookups, CwrCodeList } from './cwr-lookups.js';
+export { buildCwrTerritories, type CwrTerritories, type CwrTerritoryStep } from './cwr-territories.js';
+export { loadCwrLookups, cwrLookupsDir } from './load-cwr-lookups.js';
+export { validateCwr, type CwrValidationOptions, type CwrValidationSummary } from './validate-cwr.js';
+export { validateCwrFile, type CwrFileReport } from './validate-cwr-file.js';
+export { isAboveFieldLevel } from './cwr-severity.js';
