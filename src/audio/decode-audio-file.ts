@@ -1,0 +1,141 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import { ClefError } from '../errors/clef-error.js';
+import { createResampler } from './resampler.js';
+import { sniffAudioFormat, type AudioFormat } from './sniff-audio-format.js';
+
+/** Which decoder to use: ffmpeg when installed (faster, every format), the bundled pure-JS/WASM ones, or either. */
+export type DecoderChoice = 'auto' | 'ffmpeg' | 'js';
+
+interface ChunkDecoder {
+  decode(chunk: Uint8Array): { channelData: Float32Array[]; sampleRate: number };
+  flush?(): { channelData: Float32Array[]; sampleRate: number };
+  free(): void;
+}
+
+let ffmpegPresent: boolean | undefined;
+
+/** True when an `ffmpeg` binary answers on the PATH (checked once per process). */
+export function hasFfmpeg(): boolean {
+  ffmpegPresent ??= spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status === 0;
+  return ffmpegPresent;
+}
+
+/**
+ * Decodes an audio file to mono at `sampleRate` Hz. With `auto`, ffmpeg is used when present and the bundled
+ * MIT decoders (WAV, FLAC, MP3, Ogg Vorbis, Ogg Opus) otherwise; unsupported or corrupt files throw a ClefError.
+ */
+export async function decodeAudioFile(path: string, sampleRate: number, choice: DecoderChoice = 'auto'): Promise<Float32Array> {
+  if (choice === 'ffmpeg' || (choice === 'auto' && hasFfmpeg())) return decodeWithFfmpeg(path, sampleRate);
+  return decodeWithJs(path, sampleRate);
+}
+
+async function decodeWithFfmpeg(path: string, sampleRate: number): Promise<Float32Array> {
+  const child = spawn('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-vn', '-ac', '1', '-ar', String(sampleRate), '-f', 'f32le', '-'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: Buffer[] = [];
+  let errors = '';
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  const bytes = Buffer.concat(chunks);
+  if (status !== 0 || bytes.length === 0) {
+    const reason = errors.trim().split('\n').slice(-2).join(' ') || 'no audio stream';
+    const code = /Invalid data found|could not find codec|does not contain any stream/i.test(reason) && bytes.length === 0
+      ? 'CLEF_AUDIO_UNSUPPORTED_FORMAT'
+      : 'CLEF_AUDIO_DECODE_FAILED';
+    throw new ClefError(code, `cannot decode audio: ${reason}`, { file: path });
+  }
+  const samples = new Float32Array(bytes.length >> 2);
+  new Uint8Array(samples.buffer).set(bytes.subarray(0, samples.length * 4));
+  return samples;
+}
+
+async function loadDecoder(format: AudioFormat): Promise<ChunkDecoder> {
+  switch (format) {
+    case 'wav':
+      return (await import('@audio/decode-wav')).decoder();
+    case 'flac':
+      return (await import('@audio/decode-flac')).decoder();
+    case 'mp3':
+      return (await import('@audio/decode-mp3')).decoder();
+    case 'vorbis':
+      return (await import('@audio/decode-vorbis')).decoder();
+    case 'opus':
+      return (await import('@audio/decode-opus')).decoder();
+  }
+}
+
+const readChunk = 1 << 18;
+
+async function decodeWithJs(path: string, sampleRate: number): Promise<Float32Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new ClefError('CLEF_FILE_UNREADABLE', `cannot open: ${(error as Error).message}`, { file: path });
+  }
+  try {
+    const head = new Uint8Array(128);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const format = sniffAudioFormat(head.subarray(0, bytesRead));
+    if (!format) {
+      throw new ClefError('CLEF_AUDIO_UNSUPPORTED_FORMAT', 'not WAV, FLAC, MP3, Ogg Vorbis or Ogg Opus; install ffmpeg for other formats', { file: path });
+    }
+    const decoder = await loadDecoder(format);
+    const output: Float32Array[] = [];
+    let total = 0;
+    let resampler: Awaited<ReturnType<typeof createResampler>> | undefined;
+    const take = async (data: { channelData: Float32Array[]; sampleRate: number }) => {
+      const channels = data.channelData;
+      if (channels.length === 0 || channels[0].length === 0) return;
+      resampler ??= await createResampler(data.sampleRate, sampleRate);
+      const out = resampler.process(downmix(channels));
+      output.push(out);
+      total += out.length;
+    };
+    try {
+      const buffer = new Uint8Array(readChunk);
+      let position = 0;
+      for (;;) {
+        const { bytesRead: n } = await handle.read(buffer, 0, readChunk, position);
+        if (n === 0) break;
+        position += n;
+        await take(decoder.decode(buffer.slice(0, n)));
+      }
+      if (decoder.flush) await take(decoder.flush());
+    } catch (error) {
+      if (error instanceof ClefError) throw error;
+      throw new ClefError('CLEF_AUDIO_DECODE_FAILED', `cannot decode ${format}: ${(error as Error).message}`, { file: path });
+    } finally {
+      decoder.free();
+    }
+    if (!resampler || total === 0) throw new ClefError('CLEF_AUDIO_DECODE_FAILED', `no audio decoded from this ${format} file`, { file: path });
+    const tail = resampler.flush();
+    output.push(tail);
+    total += tail.length;
+    const samples = new Float32Array(total);
+    let at = 0;
+    for (const part of output) {
+      samples.set(part, at);
+      at += part.length;
+    }
+    return samples;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The mean of the channels: the fingerprint is taken from mono. */
+function downmix(channels: Float32Array[]): Float32Array {
+  if (channels.length === 1) return channels[0];
+  const mono = new Float32Array(channels[0].length);
+  for (const channel of channels) for (let i = 0; i < mono.length; i++) mono[i] += channel[i];
+  const scale = 1 / channels.length;
+  for (let i = 0; i < mono.length; i++) mono[i] *= scale;
+  return mono;
+}
