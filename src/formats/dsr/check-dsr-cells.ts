@@ -1,0 +1,97 @@
+import type { ErrorCode } from '../../errors/error-codes.js';
+import { parseIsrc, parseIswc } from '../../identifiers/index.js';
+import { dsrAllowedValues } from './dsr-allowed-values.js';
+import { dsrCellText, dsrCellValues } from './dsr-cells.js';
+import type { DsrCellDefinition, DsrCellType, DsrRecordDefinition } from './dsr-record-definition.js';
+
+/** Receives one problem a cell check found: the code, whether it is only a warning, the cell index and value. */
+export type DsrCellProblem = (code: ErrorCode, warning: boolean, cell: number, value: string, message: string) => void;
+
+/** Checks the cells of one line (raw cells as split, the record type first) against its definition. */
+export type DsrCellCheck = (cells: readonly string[], problem: DsrCellProblem) => void;
+
+const typeChecks: Readonly<Record<Exclude<DsrCellType, 'string' | 'avs'>, { test: RegExp; expected: string }>> = {
+  integer: { test: /^[+-]?\d+$/, expected: 'an integer' },
+  decimal: { test: /^[+-]?(\d+(\.\d*)?|\.\d+)$/, expected: 'a decimal number' },
+  boolean: { test: /^(true|false|1|0)$/i, expected: 'a boolean (true or false)' },
+  date: { test: /^\d{4}(-\d{2}(-\d{2})?|\d{4})?$/, expected: 'an ISO 8601 date' },
+  dateTime: { test: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/, expected: 'an ISO 8601 date and time' },
+  duration: { test: /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, expected: 'an ISO 8601 duration' },
+};
+
+const strictIsrc = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
+
+/** True for cells that carry a DSP's identifiers of recordings, works, releases or parties: bad values there only warn. */
+function isIdentifierCell(name: string): boolean {
+  return name === 'ISRC' || name === 'ISWC' || name === 'ICPN' || name.endsWith('PartyId') || name.endsWith('DPID') || /^Proprietary\w*Id$/.test(name);
+}
+
+/** The problem with one value of a cell, or undefined when it fits. */
+type ValueCheck = (value: string) => { code: ErrorCode; warning: boolean; message: string } | undefined;
+
+function valueCheckOf(cell: DsrCellDefinition): ValueCheck | undefined {
+  if (cell.name === 'ISRC') {
+    return (v) => {
+      if (strictIsrc.test(v)) return undefined;
+      const parsed = parseIsrc(v);
+      return parsed.ok ? undefined : { code: 'CLEF_DSR_IDENTIFIER_INVALID', warning: true, message: `ISRC ${JSON.stringify(v)} is malformed: ${parsed.reason}` };
+    };
+  }
+  if (cell.name === 'ISWC') {
+    return (v) => {
+      const parsed = parseIswc(v);
+      return parsed.ok ? undefined : { code: 'CLEF_DSR_IDENTIFIER_INVALID', warning: true, message: `ISWC ${JSON.stringify(v)} is invalid: ${parsed.reason}` };
+    };
+  }
+  if (cell.type === 'avs') {
+    const name = cell.allowedValues ?? '';
+    const allowed = new Set((dsrAllowedValues[name] ?? []).map((v) => v.toLowerCase()));
+    return (v) => (allowed.has(v.toLowerCase()) ? undefined : { code: 'CLEF_DSR_CELL_INVALID', warning: false, message: `${JSON.stringify(v)} is not an allowed ${name} value` });
+  }
+  if (cell.type === 'string') {
+    if (cell.pattern === undefined) return undefined;
+    // Patterns match at the start of the value, as the DDEX reference library reads them: the schemas'
+    // own MessageVersion pattern `dsrf/` must accept `dsrf/30`.
+    const pattern = new RegExp(`^(?:${cell.pattern})`);
+    const identifier = isIdentifierCell(cell.name);
+    const code: ErrorCode = identifier ? 'CLEF_DSR_IDENTIFIER_INVALID' : 'CLEF_DSR_CELL_INVALID';
+    return (v) => (pattern.test(v) ? undefined : { code, warning: identifier, message: `${JSON.stringify(v)} does not match the pattern ${cell.pattern}` });
+  }
+  const { test, expected } = typeChecks[cell.type];
+  return (v) => (test.test(v) ? undefined : { code: 'CLEF_DSR_CELL_INVALID', warning: false, message: `${JSON.stringify(v)} is not ${expected}` });
+}
+
+/** Compiles the checks of a record definition once, so each line costs only the checks its cells need. */
+export function compileDsrCellChecks(definition: DsrRecordDefinition): DsrCellCheck {
+  const cells = definition.cells;
+  const checks = cells.map(valueCheckOf);
+  return (raw, problem) => {
+    const count = cells.length;
+    for (let i = 1; i < count; i++) {
+      const value = i < raw.length ? raw[i] : '';
+      const cell = cells[i];
+      if (value === '') {
+        if (cell.mandatory) problem('CLEF_DSR_CELL_MISSING', false, i, '', `${cell.name} is mandatory in ${definition.recordType}`);
+        continue;
+      }
+      const check = checks[i];
+      if (!check) continue;
+      if (cell.multiple) {
+        for (const one of dsrCellValues(value)) {
+          const found = one === '' ? undefined : check(one);
+          if (found) problem(found.code, found.warning, i, one, found.message);
+        }
+      } else {
+        const text = dsrCellText(value);
+        const found = check(text);
+        if (found) problem(found.code, found.warning, i, text, found.message);
+      }
+    }
+    for (let i = count; i < raw.length; i++) {
+      if (raw[i] !== '') {
+        problem('CLEF_DSR_CELL_EXTRA', true, i, raw[i], `${definition.recordType} defines ${count} cells; cell ${i + 1} and later are ignored`);
+        break;
+      }
+    }
+  };
+}
