@@ -58,6 +58,13 @@ export function intersectTerritories(a: TerritorySet, b: TerritorySet): Territor
   return { table: a.table, words };
 }
 
+/** The countries in `a` or in `b`. */
+export function unionTerritories(a: TerritorySet, b: TerritorySet): TerritorySet {
+  const words = new Uint32Array(a.words.length);
+  for (let i = 0; i < words.length; i++) words[i] = a.words[i] | b.words[i];
+  return { table: a.table, words };
+}
+
 /** The countries in `a` that are not in `b`. */
 export function subtractTerritories(a: TerritorySet, b: TerritorySet): TerritorySet {
   const words = new Uint32Array(a.words.length);
