@@ -66,7 +66,8 @@ export function consolidateShares(registrations: readonly Registration[], resolv
   const cells: ShareCell[] = [];
   let inDispute = false;
   for (const right of rights) {
-    const forRight = entries.filter((e) => e.claim.shares[right] > 0);
+    const forRight: Entry[] = [];
+    for (const entry of entries) if (entry.claim.shares[right] > 0) forRight.push(entry);
     for (const cell of partitionTerritories(world, forRight, (e) => e.territories)) {
       let total = 0;
       const claims = cell.entries.map((e): ShareClaim => {

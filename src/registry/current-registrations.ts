@@ -23,6 +23,7 @@ function submitterKey(submitter: Submitter): string {
  * a later registration revises the earlier one. Registrations of different submitters are all kept.
  */
 export function currentRegistrations(registrations: readonly Registration[]): CurrentRegistrations {
+  if (registrations.length < 2) return { current: registrations, superseded: [] };
   const latest = new Map<string, Registration>();
   const superseded: Registration[] = [];
   for (const registration of registrations) {

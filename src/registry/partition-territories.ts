@@ -28,6 +28,10 @@ export function partitionTerritories<T>(
   for (const group of groups.values()) {
     const next: typeof cells = [];
     for (const cell of cells) {
+      if (cell.territories === group.set) {
+        next.push({ territories: cell.territories, entries: [...cell.entries, ...group.entries] });
+        continue;
+      }
       const inside = intersectTerritories(cell.territories, group.set);
       if (isEmptyTerritorySet(inside)) {
         next.push(cell);
