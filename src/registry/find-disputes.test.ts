@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDisputes, type RegisteredWork, type WorkMatchKeys } from './find-disputes.js';
 import { loadLookups } from './load-lookups.js';
+import { nameKey, titleKey } from './match-key.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import type { RightShares } from './share.js';
 import { createTerritoryResolver } from './territory-resolver.js';
@@ -78,4 +79,16 @@ test('finds a dispute between registrations of one work', () => {
   const b = registered(w, 'pubB', [party('w-ana', 'writer', shares(5000)), party('pubB', 'publisher', shares(5000))]);
   const disputes = findDisputes([{ work: w, registrations: [...a.registrations, ...(b.registrations as Registration[])] }], partyName, keys, resolve);
   assert.deepEqual(disputes.map((d) => [d.matchedBy, d.total]), [['same-work', 20000], ['same-work', 20000], ['same-work', 20000]]);
+});
+
+test('joins works by the registry\'s own title and name keys from match-key.ts', () => {
+  const disputes = findDisputes([
+    registered(work('w1', 'The River'), 'pubA', [party('w-ana', 'writer', shares(10000))]),
+    registered(work('w2', 'River, The'), 'pubB', [party('w-ana2', 'writer', shares(10000))]),
+  ], partyName, { titleKey, nameKey }, resolve);
+  assert.deepEqual(disputes.map((d) => [d.right, d.matchedBy, d.workIds]), [
+    ['PR', 'title-and-creators', ['w1', 'w2']],
+    ['MR', 'title-and-creators', ['w1', 'w2']],
+    ['SR', 'title-and-creators', ['w1', 'w2']],
+  ]);
 });
