@@ -19,6 +19,8 @@ export interface MatchCandidate {
   readonly timeFactor: number;
   /** Pitch factor found: query frequency = reference frequency × frequencyFactor. */
   readonly frequencyFactor: number;
+  /** The transform of the grid under which it was found. */
+  readonly transform: PeakTransform;
   /** The matched pairs (query frame, global frame), for evidence. */
   readonly pairs: readonly (readonly [number, number])[];
 }
@@ -111,6 +113,7 @@ export function matchTransform(
       globalOffset: refined.offset,
       timeFactor: refined.slope,
       frequencyFactor: 2 ** (transform.bandShift / params.bandsPerOctave),
+      transform,
       pairs: refined.pairs,
     });
   }

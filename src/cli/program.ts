@@ -1,7 +1,11 @@
 import { Command } from 'commander';
+import { historyCommand } from './commands/history.js';
+import { membersCommand } from './commands/members.js';
 import { settingsCommand } from './commands/settings.js';
+import { worksCommand } from './commands/works.js';
 import { idCheckCommand } from './commands/id-check.js';
 import { cwrCommand } from './commands/cwr-validate.js';
+import { audioCommand } from './commands/audio-command.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -13,7 +17,11 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError();
   const commands: Command[] = [
+    audioCommand(),
     settingsCommand(),
+    membersCommand(),
+    worksCommand(),
+    historyCommand(),
     idCheckCommand(),
     cwrCommand(),
   ];
