@@ -1,0 +1,96 @@
+import { Command } from 'commander';
+import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
+import { parseIpiNameNumber } from '../../identifiers/index.js';
+import { importWorksCsv } from '../../registry/use-cases/import-works-csv.js';
+import { requireSettings } from '../../registry/use-cases/settings.js';
+import { searchWorks } from '../../registry/use-cases/search-works.js';
+import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
+import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
+import { printJson, printLine, printNotice } from '../output.js';
+import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { printWork } from './print-work.js';
+
+/** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
+async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
+  if (!text) return { kind: 'cmo', societyCode: await cmoSociety() };
+  const match = /^(SO|PB|WR):(.+)$/i.exec(text.trim());
+  if (!match) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--submitter ${text} is not SO:<society>, PB:<IPI> or WR:<IPI>`);
+  const [, type, id] = match;
+  if (type.toUpperCase() === 'SO') return { kind: 'society', societyCode: id.padStart(3, '0') };
+  const ipi = parseIpiNameNumber(id);
+  if (!ipi.ok) throw new ClefError('CLEF_ID_INVALID', `--submitter ${text}: ${ipi.reason}`);
+  return { kind: type.toUpperCase() === 'PB' ? 'publisher' : 'writer', ipiNameNumber: ipi.value };
+}
+
+function printFindings(findings: readonly Finding[], limit = 50): void {
+  for (const finding of findings.slice(0, limit)) printNotice(`${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
+  if (findings.length > limit) printNotice(`… and ${findings.length - limit} more`);
+}
+
+/** `clef works import|show|search|disputes`. */
+export function worksCommand(): Command {
+  const works = new Command('works').description('the works registry: registrations, shares, recordings, AI provenance');
+
+  withStoreOptions(
+    works
+      .command('import')
+      .argument('<file>', "a works CSV in Clef's format (docs/works-csv.md)")
+      .description('import registrations from a file; a file with errors imports nothing unless --skip-invalid')
+      .option('--submitter <type:id>', 'who submits: SO:<society code>, PB:<publisher IPI> or WR:<writer IPI> (default: the CMO)')
+      .option('--skip-invalid', 'import the valid rows of a file that has invalid ones')
+      .option('--json', 'print JSON'),
+  ).action(async (file: string, options) => {
+    await withRegistry(options, async (context) => {
+      const submitter = await submitterOf(options.submitter, async () => (await requireSettings(context, ['societyCode'])).societyCode);
+      const summary = await importWorksCsv(context, file, {
+        submitter,
+        skipInvalid: Boolean(options.skipInvalid),
+        onProgress: (rows) => printNotice(`  ${rows} rows read`),
+      });
+      if (options.json) printJson(summary);
+      else {
+        printFindings(summary.findings);
+        printLine(`${summary.file}: ${summary.rows} rows; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}${summary.imported ? '' : ' — nothing imported'}`);
+      }
+      if (!summary.imported) process.exitCode = 1;
+    });
+  });
+
+  withStoreOptions(works.command('show').argument('<work>', 'a work id, ISWC or society work number').description('show a work whole').option('--json', 'print JSON')).action(
+    async (reference: string, options) => {
+      await withRegistry(options, async (context) => {
+        const work = await showWork(context, reference);
+        if (options.json) printJson(work);
+        else printWork(work);
+      });
+    },
+  );
+
+  withStoreOptions(
+    works
+      .command('search')
+      .argument('<query>', 'a title, creator name, ISWC, ISRC, IPI name number or work number')
+      .description('find works, tolerant of case, accents, punctuation, articles and typos')
+      .option('--limit <n>', 'how many results', '10')
+      .option('--json', 'print JSON: an array of {work_id, iswc, title, score}'),
+  ).action(async (query: string, options) => {
+    await withRegistry(options, async (context) => {
+      const hits = await searchWorks(context, query, Number(options.limit) || 10);
+      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score }) => ({ work_id, iswc, title, score })));
+      if (hits.length === 0) printLine('no match');
+      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})`);
+    });
+  });
+
+  withStoreOptions(works.command('disputes').description('works whose registrations claim more than 100 % of a right in a territory').option('--json', 'print JSON')).action(
+    async (options) => {
+      await withRegistry(options, async (context) => {
+        const disputes = await listDisputes(context);
+        if (options.json) return printJson(disputes);
+        if (disputes.length === 0) printLine('no work in dispute');
+        for (const d of disputes) printLine(`${d.work_id}  ${d.iswc ?? '-'}  ${d.title}  ${d.right_code} ${d.territory}: ${(d.claimed_bp / 100).toFixed(2)} % claimed`);
+      });
+    },
+  );
+  return works;
+}

@@ -1,0 +1,87 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse';
+import { ClefError, type Finding } from '../../errors/index.js';
+import { inTransaction } from '../../store/index.js';
+import { createTerritoryResolver } from '../territory-resolver.js';
+import { parseWorksCsvRow } from './parse-works-csv-row.js';
+import { registerWorks, type RegistrationOutcome } from './register-works.js';
+import type { RegistryContext } from './registry-context.js';
+import type { SubmitterReference, WorkSubmission } from './work-submission.js';
+
+/** The summary of a works import. */
+export interface WorksImportSummary {
+  readonly file: string;
+  readonly rows: number;
+  readonly created: number;
+  readonly added: number;
+  readonly revised: number;
+  readonly rejected: number;
+  readonly disputed: number;
+  /** False when the file had errors and `skipInvalid` was not given: then nothing was imported. */
+  readonly imported: boolean;
+  readonly findings: readonly Finding[];
+}
+
+const batchSize = 2000;
+
+/**
+ * Imports a works CSV in Clef's format (docs/works-csv.md), streaming, in one transaction: a file with errors
+ * imports nothing unless `skipInvalid` is set, and then only its valid rows. `onProgress` hears the rows read.
+ */
+export async function importWorksCsv(
+  context: RegistryContext,
+  path: string,
+  options: { submitter: SubmitterReference; skipInvalid?: boolean; onProgress?: (rows: number) => void },
+): Promise<WorksImportSummary> {
+  const file = basename(path);
+  const findings: Finding[] = [];
+  const counts = { rows: 0, created: 0, added: 0, revised: 0, rejected: 0, disputed: 0 };
+  const resolve = createTerritoryResolver(context.lookups.territories);
+  const tally = (outcomes: readonly RegistrationOutcome[]) => {
+    for (const outcome of outcomes) {
+      counts[outcome.status] += 1;
+      if (outcome.inDispute) counts.disputed += 1;
+      findings.push(...outcome.findings);
+    }
+  };
+  const refused = new ClefError('CLEF_REGISTRY_ROW_INVALID', `${file} has invalid rows: nothing imported (give --skip-invalid to import the valid ones)`);
+  try {
+    await inTransaction(context.store.db, async (tx) => {
+      const parser = createReadStream(path).pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
+      let batch: WorkSubmission[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        tally(await registerWorks(context, tx, batch, resolve));
+        batch = [];
+      };
+      for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        counts.rows += 1;
+        const parsed = parseWorksCsvRow(record.record, { file, line: record.info.lines }, options.submitter);
+        if (parsed.submission) batch.push(parsed.submission);
+        else {
+          counts.rejected += 1;
+          findings.push(...parsed.findings);
+        }
+        if (batch.length >= batchSize) await flush();
+        if (counts.rows % 10000 === 0) options.onProgress?.(counts.rows);
+      }
+      await flush();
+      options.onProgress?.(counts.rows);
+      if (counts.rejected > 0 && !options.skipInvalid) throw refused;
+    });
+  } catch (error) {
+    if (error === refused) return { file, ...counts, created: 0, added: 0, revised: 0, disputed: 0, imported: false, findings };
+    if (error instanceof ClefError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
+    }
+    if (typeof code === 'string' && code.startsWith('CSV_')) {
+      const line = (error as { lines?: number }).lines;
+      throw new ClefError('CLEF_REGISTRY_ROW_INVALID', `not a valid CSV file: ${(error as Error).message}`, { file, line });
+    }
+    throw error;
+  }
+  return { file, ...counts, imported: true, findings };
+}

@@ -1,0 +1,153 @@
+import type { Kysely } from 'kysely';
+import type { Finding } from '../../errors/index.js';
+import { appendHistory, nextIds, type ClefDatabase, type HistoryEntry } from '../../store/index.js';
+import { findRegistrationsToRevise, markRevised, readCurrentRegistrations } from '../../store/registry/registration-queries.js';
+import { findWorkIdsByIdentity, findWorkIdsByIswc, replaceSharePictures } from '../../store/registry/work-queries.js';
+import { consolidateShares } from '../consolidate-shares.js';
+import { nameKey, titleKey } from '../match-key.js';
+import type { Registration, Submitter } from '../registration.js';
+import { createTerritoryResolver, type TerritoryResolver } from '../territory-resolver.js';
+import { validateRegistration } from '../validate-registration.js';
+import { buildRegistration } from './build-registration.js';
+import { registrationFromRows } from './registration-from-rows.js';
+import type { RegistryContext } from './registry-context.js';
+import { registrationRows } from './registration-rows.js';
+import { writeRecordings } from './write-recordings.js';
+import { resolveParties, type PartyReference } from './resolve-parties.js';
+import { territorySetText } from './territory-set-text.js';
+import { submitterId, type WorkSubmission } from './work-submission.js';
+
+/** What became of one submission. */
+export interface RegistrationOutcome {
+  readonly origin: WorkSubmission['origin'];
+  readonly submitterWorkNumber: string;
+  readonly status: 'created' | 'added' | 'revised' | 'rejected';
+  readonly workId?: string;
+  readonly registrationId?: string;
+  readonly inDispute: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/** The identity of a work when no ISWC ties registrations together: its title and creators, normalized. */
+export function workIdentityKey(submission: WorkSubmission): string {
+  const creators = submission.parties
+    .filter((party) => party.partyKind === 'writer')
+    .map((party) => nameKey(party.firstName ? `${party.firstName} ${party.name}` : party.name))
+    .sort()
+    .join(';');
+  return `${titleKey(submission.work.title)}|${creators}`;
+}
+
+/**
+ * Registers a batch of submissions inside the caller's transaction: checks each against the share rules, resolves
+ * parties, revises the submitter's earlier registration of the same submitter work number, joins registrations of
+ * the same work (same ISWC, or same title and creators), derives each touched work's share picture and marks
+ * disputes, keeping every claim.
+ */
+export async function registerWorks(
+  context: RegistryContext,
+  db: Kysely<ClefDatabase>,
+  submissions: readonly WorkSubmission[],
+  resolve: TerritoryResolver = createTerritoryResolver(context.lookups.territories),
+): Promise<RegistrationOutcome[]> {
+  const now = context.clock();
+  const tables = context.lookups;
+  const outcomes: (RegistrationOutcome | undefined)[] = new Array(submissions.length);
+  const accepted: { index: number; submission: WorkSubmission; findings: Finding[] }[] = [];
+  submissions.forEach((submission, index) => {
+    const probe = buildRegistration(submission, { workId: `row ${submission.origin.line ?? index + 1}`, registrationId: 'new', receivedAt: now, submitter: { kind: 'cmo' } });
+    const findings = validateRegistration(probe.work, probe.registration, tables, resolve).map((finding) => ({
+      ...finding,
+      location: { ...finding.location, file: submission.origin.file, line: submission.origin.line },
+    }));
+    if (findings.some((finding) => finding.severity !== 'warning')) {
+      outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: 'rejected', inDispute: false, findings };
+    } else accepted.push({ index, submission, findings });
+  });
+
+  const references: PartyReference[] = accepted.flatMap(({ submission }) => [
+    ...submission.parties,
+    ...('ipiNameNumber' in submission.submitter ? [{ ipiNameNumber: submission.submitter.ipiNameNumber, name: submission.submitter.ipiNameNumber, kind: 'company' as const }] : []),
+  ]);
+  const { partyIds } = await resolveParties(db, context.store.engine, references, now);
+
+  const toRevise = await findRegistrationsToRevise(db, accepted.map(({ submission }) => ({ submitterId: submitterId(submission.submitter), submitterWorkNumber: submission.submitterWorkNumber })));
+  const byIswc = await findWorkIdsByIswc(db, accepted.flatMap(({ submission }) => (submission.work.iswc ? [submission.work.iswc] : [])));
+  const byIdentity = await findWorkIdsByIdentity(db, accepted.map(({ submission }) => titleKey(submission.work.title)));
+  const existingWorks = new Set<string>();
+  const newWorkIds = await nextIds(db, 'work', 'W', accepted.length);
+  const registrationIds = await nextIds(db, 'registration', 'G', accepted.length);
+  const newWorks: { workId: string; submission: WorkSubmission }[] = [];
+  const revisions: { revised: string; by: string }[] = [];
+  const registrationsOfWork = new Map<string, Registration[]>();
+  const rows = registrationRows();
+  const history: HistoryEntry[] = [];
+
+  accepted.forEach(({ index, submission, findings }, i) => {
+    const revisionKey = `${submitterId(submission.submitter)}|${submission.submitterWorkNumber}`;
+    const revised = toRevise.get(revisionKey);
+    const identity = workIdentityKey(submission);
+    let workId = revised?.work_id ?? (submission.work.iswc ? byIswc.get(submission.work.iswc) : undefined) ?? byIdentity.get(identity);
+    const isNewWork = workId === undefined;
+    if (workId === undefined) {
+      workId = newWorkIds[i];
+      newWorks.push({ workId, submission });
+    } else if (!newWorks.some((work) => work.workId === workId)) existingWorks.add(workId);
+    if (submission.work.iswc) byIswc.set(submission.work.iswc, workId);
+    byIdentity.set(identity, workId);
+    const registrationId = registrationIds[i];
+    toRevise.set(revisionKey, { registration_id: registrationId, work_id: workId });
+    if (revised) revisions.push({ revised: revised.registration_id, by: registrationId });
+
+    const submitter: Submitter =
+      'ipiNameNumber' in submission.submitter
+        ? { kind: 'member', partyId: partyIds.get(`ipi:${submission.submitter.ipiNameNumber}`)! }
+        : submission.submitter.kind === 'society'
+          ? { kind: 'sister', societyCode: submission.submitter.societyCode }
+          : { kind: 'cmo' };
+    const { registration } = buildRegistration(submission, { workId, registrationId, receivedAt: now, submitter, partyIdOf: (key) => partyIds.get(key)! });
+    const list = registrationsOfWork.get(workId) ?? [];
+    registrationsOfWork.set(workId, [...list.filter((r) => !revised || r.id !== revised.registration_id), registration]);
+    rows.addRegistration(submission, registration, { actor: context.actor, createdAt: now });
+    history.push({
+      actor: context.actor,
+      at: now,
+      entityKind: 'work',
+      entityId: workId,
+      action: revised ? 'registration revised' : isNewWork ? 'work registered' : 'registration added',
+      detail: { registration_id: registrationId, revises: revised?.registration_id, submitter: submitterId(submission.submitter), submitter_work_number: submission.submitterWorkNumber, source: submission.source, file: submission.origin.file, line: submission.origin.line },
+    });
+    outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: revised ? 'revised' : isNewWork ? 'created' : 'added', workId, registrationId, inDispute: false, findings };
+  });
+
+  for (const { workId, submission } of newWorks) rows.addWork(workId, submission, workIdentityKey(submission), now);
+  await rows.write(db, context.store.engine);
+  await markRevised(db, revisions);
+  await writeRecordings(db, context.store.engine, accepted.map(({ submission }, i) => ({ submission, workId: outcomes[accepted[i].index]!.workId! })), now);
+
+  const existing = [...existingWorks];
+  for (const stored of await readCurrentRegistrations(db, existing)) {
+    const registration = registrationFromRows(stored);
+    registrationsOfWork.set(registration.workId, [...(registrationsOfWork.get(registration.workId) ?? []).filter((r) => r.id !== registration.id), registration]);
+  }
+  const shares: Parameters<typeof replaceSharePictures>[3][number][] = [];
+  const disputes: Parameters<typeof replaceSharePictures>[4][number][] = [];
+  const disputed = new Set<string>();
+  for (const [workId, registrations] of registrationsOfWork) {
+    const picture = consolidateShares(registrations, resolve);
+    for (const cell of picture.cells) {
+      const territory = territorySetText(cell.territories);
+      for (const claim of cell.claims) {
+        shares.push({ work_id: workId, right_code: cell.right, territory, party_id: claim.partyId, registration_id: claim.registrationId, collection_bp: claim.share });
+      }
+      if (cell.inDispute) disputes.push({ work_id: workId, right_code: cell.right, territory, claimed_bp: cell.total });
+    }
+    if (picture.inDispute) {
+      disputed.add(workId);
+      history.push({ actor: context.actor, at: now, entityKind: 'work', entityId: workId, action: 'marked in dispute', detail: { registrations: picture.registrationIds } });
+    }
+  }
+  await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing.length > 0);
+  await appendHistory(db, history);
+  return outcomes.map((outcome) => (outcome && outcome.workId && disputed.has(outcome.workId) ? { ...outcome, inDispute: true } : outcome!));
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
+import { findPartyIdsByIpi, findPartyIdsByNameKey } from '../../store/registry/party-queries.js';
+import { nameKey } from '../match-key.js';
+import { trigrams } from '../trigrams.js';
+
+/** A party as a submission names it: by IPI name number where it has one, else by name. */
+export interface PartyReference {
+  readonly ipiNameNumber?: string;
+  readonly name: string;
+  readonly firstName?: string;
+  readonly kind: 'person' | 'company';
+}
+
+/** The key a party reference is resolved by: its IPI name number, else its normalized name. */
+export function partyReferenceKey(reference: PartyReference): string {
+  return reference.ipiNameNumber ? `ipi:${reference.ipiNameNumber}` : `name:${nameKey(fullName(reference))}`;
+}
+
+function fullName(reference: PartyReference): string {
+  return reference.firstName ? `${reference.firstName} ${reference.name}` : reference.name;
+}
+
+/**
+ * Finds the parties that references name and creates the ones not yet documented, in one batch:
+ * returns reference key → party id. Parties are matched by IPI name number, or by name where no IPI is given.
+ */
+export async function resolveParties(
+  db: Kysely<ClefDatabase>,
+  engine: Engine,
+  references: readonly PartyReference[],
+  now: string,
+): Promise<{ partyIds: Map<string, string>; created: string[] }> {
+  const unique = new Map<string, PartyReference>();
+  for (const reference of references) unique.set(partyReferenceKey(reference), reference);
+  const ipis = [...unique.values()].flatMap((reference) => (reference.ipiNameNumber ? [reference.ipiNameNumber] : []));
+  const byIpi = await findPartyIdsByIpi(db, ipis);
+  const nameKeys = [...unique.values()].flatMap((reference) => (reference.ipiNameNumber ? [] : [nameKey(fullName(reference))]));
+  const byName = await findPartyIdsByNameKey(db, nameKeys);
+
+  const partyIds = new Map<string, string>();
+  const missing: [string, PartyReference][] = [];
+  for (const [key, reference] of unique) {
+    const found = reference.ipiNameNumber ? byIpi.get(reference.ipiNameNumber) : byName.get(nameKey(fullName(reference)));
+    if (found) partyIds.set(key, found);
+    else missing.push([key, reference]);
+  }
+  const ids = await nextIds(db, 'party', 'P', missing.length);
+  const parties = missing.map(([key, reference], i) => {
+    partyIds.set(key, ids[i]);
+    return {
+      party_id: ids[i],
+      kind: reference.kind,
+      name: reference.name,
+      first_name: reference.firstName ?? null,
+      name_key: nameKey(fullName(reference)),
+      ipi_base_number: null,
+      isni: null,
+      created_at: now,
+    };
+  });
+  await engine.bulkInsert(db, 'parties', parties);
+  await engine.bulkInsert(
+    db,
+    'party_ipi_names',
+    missing.flatMap(([, reference], i) => (reference.ipiNameNumber ? [{ ipi_name_number: reference.ipiNameNumber, party_id: ids[i] }] : [])),
+  );
+  await engine.bulkInsert(
+    db,
+    'party_trigrams',
+    parties.flatMap((party) => trigrams(party.name_key).map((trigram) => ({ trigram, party_id: party.party_id }))),
+  );
+  return { partyIds, created: ids };
+}

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
+import { findRecordingsByIsrc } from '../../store/registry/recording-queries.js';
+import { artistKey, titleKey } from '../match-key.js';
+import type { WorkSubmission } from './work-submission.js';
+
+/**
+ * Creates the recordings submissions bring and links them to their works. A recording already registered with the
+ * same ISRC and title is linked, not duplicated; the same ISRC with another title is another recording (ISRCs are
+ * sometimes reused), so the registry keeps both.
+ */
+export async function writeRecordings(
+  db: Kysely<ClefDatabase>,
+  engine: Engine,
+  items: readonly { submission: WorkSubmission; workId: string }[],
+  now: string,
+): Promise<void> {
+  const wanted = items.flatMap(({ submission, workId }) => submission.recordings.map((recording) => ({ recording, workId })));
+  if (wanted.length === 0) return;
+  const existing = await findRecordingsByIsrc(db, wanted.flatMap(({ recording }) => (recording.isrc ? [recording.isrc] : [])));
+  const known = new Map<string, string>();
+  for (const row of existing) known.set(`${row.isrc}|${row.title_key}`, row.recording_id);
+  const ids = await nextIds(db, 'recording', 'R', wanted.length);
+  const recordings: ClefDatabase['recordings'][] = [];
+  const links = new Map<string, ClefDatabase['recording_works']>();
+  wanted.forEach(({ recording, workId }, i) => {
+    const key = titleKey(recording.title);
+    const identity = recording.isrc ? `${recording.isrc}|${key}` : undefined;
+    let recordingId = identity ? known.get(identity) : undefined;
+    if (!recordingId) {
+      recordingId = ids[i];
+      if (identity) known.set(identity, recordingId);
+      const facets = recording.aiProvenance?.facets;
+      recordings.push({
+        recording_id: recordingId,
+        isrc: recording.isrc ?? null,
+        title: recording.title,
+        version_title: recording.versionTitle ?? null,
+        display_artist: recording.displayArtist ?? null,
+        duration_s: recording.durationSeconds ?? null,
+        label: recording.label ?? null,
+        title_key: key,
+        artist_key: artistKey(recording.displayArtist ?? ''),
+        ai_vocals: facets?.vocals ?? 'human',
+        ai_instrumentation: facets?.instrumentation ?? 'human',
+        ai_production: facets?.production ?? 'human',
+        ai_tools: JSON.stringify(recording.aiProvenance?.tools ?? []),
+        human_contribution: recording.aiProvenance?.humanContribution?.statement ?? null,
+        ai_evidence: JSON.stringify(recording.aiProvenance?.humanContribution?.evidence ?? []),
+        extra: '{}',
+        created_at: now,
+      });
+    }
+    links.set(`${recordingId}|${workId}`, { recording_id: recordingId, work_id: workId });
+  });
+  await engine.bulkInsert(db, 'recordings', recordings);
+  const existingLinks = await db
+    .selectFrom('recording_works')
+    .select(['recording_id', 'work_id'])
+    .where('recording_id', 'in', [...new Set([...links.values()].map((link) => link.recording_id))])
+    .execute();
+  for (const link of existingLinks) links.delete(`${link.recording_id}|${link.work_id}`);
+  await engine.bulkInsert(db, 'recording_works', [...links.values()]);
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { ClefDatabase, PartyTable } from '../schema.js';
+
+/** The party ids of the given IPI name numbers, where known. */
+export async function findPartyIdsByIpi(db: Kysely<ClefDatabase>, ipis: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let start = 0; start < ipis.length; start += 5000) {
+    const slice = ipis.slice(start, start + 5000);
+    if (slice.length === 0) continue;
+    const rows = await db.selectFrom('party_ipi_names').select(['ipi_name_number', 'party_id']).where('ipi_name_number', 'in', slice).execute();
+    for (const row of rows) found.set(row.ipi_name_number, row.party_id);
+  }
+  return found;
+}
+
+/** The party ids of parties without IPI found by exact name key, where known. */
+export async function findPartyIdsByNameKey(db: Kysely<ClefDatabase>, keys: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let start = 0; start < keys.length; start += 5000) {
+    const slice = keys.slice(start, start + 5000);
+    if (slice.length === 0) continue;
+    const rows = await db
+      .selectFrom('parties')
+      .leftJoin('party_ipi_names', 'party_ipi_names.party_id', 'parties.party_id')
+      .select(['parties.party_id', 'parties.name_key'])
+      .where('parties.name_key', 'in', slice)
+      .where('party_ipi_names.ipi_name_number', 'is', null)
+      .execute();
+    for (const row of rows) if (!found.has(row.name_key)) found.set(row.name_key, row.party_id);
+  }
+  return found;
+}
+
+/** Reads parties whole by id. */
+export async function readParties(db: Kysely<ClefDatabase>, partyIds: readonly string[]) {
+  if (partyIds.length === 0) return { parties: [] as PartyTable[], ipis: [] as { ipi_name_number: string; party_id: string }[] };
+  const parties = await db.selectFrom('parties').selectAll().where('party_id', 'in', [...partyIds]).execute();
+  const ipis = await db.selectFrom('party_ipi_names').selectAll().where('party_id', 'in', [...partyIds]).orderBy('ipi_name_number').execute();
+  return { parties, ipis };
+}

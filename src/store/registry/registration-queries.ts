@@ -1,0 +1,69 @@
+import type { Kysely } from 'kysely';
+import type { ClefDatabase, RegistrationCollectionTable, RegistrationLinkTable, RegistrationPartyTable, RegistrationTable } from '../schema.js';
+
+/** A registration's rows as stored: the registration, its parties, their collection claims and PWR links. */
+export interface RegistrationRows {
+  readonly registration: RegistrationTable;
+  readonly parties: readonly RegistrationPartyTable[];
+  readonly collections: readonly RegistrationCollectionTable[];
+  readonly links: readonly RegistrationLinkTable[];
+}
+
+/** Reads the current (unrevised) registrations of works with their parties, claims and links. */
+export async function readCurrentRegistrations(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<RegistrationRows[]> {
+  const result: RegistrationRows[] = [];
+  for (let start = 0; start < workIds.length; start += 2000) {
+    const slice = workIds.slice(start, start + 2000);
+    const registrations = await db
+      .selectFrom('registrations')
+      .selectAll()
+      .where('work_id', 'in', slice)
+      .where('status', '=', 'current')
+      .orderBy('created_at')
+      .orderBy('registration_id')
+      .execute();
+    if (registrations.length === 0) continue;
+    const ids = registrations.map((row) => row.registration_id);
+    const [parties, collections, links] = await Promise.all([
+      db.selectFrom('registration_parties').selectAll().where('registration_id', 'in', ids).orderBy('party_seq').execute(),
+      db.selectFrom('registration_collections').selectAll().where('registration_id', 'in', ids).orderBy('party_seq').orderBy('claim_seq').execute(),
+      db.selectFrom('registration_links').selectAll().where('registration_id', 'in', ids).execute(),
+    ]);
+    for (const registration of registrations) {
+      const id = registration.registration_id;
+      result.push({
+        registration,
+        parties: parties.filter((row) => row.registration_id === id),
+        collections: collections.filter((row) => row.registration_id === id),
+        links: links.filter((row) => row.registration_id === id),
+      });
+    }
+  }
+  return result;
+}
+
+/** Finds current registrations by submitter and submitter work number (the revision key). */
+export async function findRegistrationsToRevise(
+  db: Kysely<ClefDatabase>,
+  keys: readonly { submitterId: string; submitterWorkNumber: string }[],
+): Promise<Map<string, { registration_id: string; work_id: string }>> {
+  const found = new Map<string, { registration_id: string; work_id: string }>();
+  const numbers = [...new Set(keys.map((key) => key.submitterWorkNumber))];
+  for (let start = 0; start < numbers.length; start += 5000) {
+    const rows = await db
+      .selectFrom('registrations')
+      .select(['registration_id', 'work_id', 'submitter_id', 'submitter_work_number'])
+      .where('submitter_work_number', 'in', numbers.slice(start, start + 5000))
+      .where('status', '=', 'current')
+      .execute();
+    for (const row of rows) found.set(`${row.submitter_id}|${row.submitter_work_number}`, row);
+  }
+  return found;
+}
+
+/** Marks registrations revised by newer ones (nothing is deleted: the history keeps every claim). */
+export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly { revised: string; by: string }[]): Promise<void> {
+  for (const { revised, by } of revisions) {
+    await db.updateTable('registrations').set({ status: 'revised', revised_by: by }).where('registration_id', '=', revised).execute();
+  }
+}

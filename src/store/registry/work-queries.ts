@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { ClefDatabase } from '../schema.js';
+
+/** Work ids by ISWC (preferred or archived). */
+export async function findWorkIdsByIswc(db: Kysely<ClefDatabase>, iswcs: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let start = 0; start < iswcs.length; start += 5000) {
+    const slice = iswcs.slice(start, start + 5000);
+    if (slice.length === 0) continue;
+    const rows = await db.selectFrom('work_iswcs').select(['iswc', 'work_id']).where('iswc', 'in', slice).execute();
+    for (const row of rows) found.set(row.iswc, row.work_id);
+  }
+  return found;
+}
+
+/** Work ids by identity key (`title key|creator key`), for works registered without an ISWC in common. */
+export async function findWorkIdsByIdentity(db: Kysely<ClefDatabase>, titleKeys: readonly string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let start = 0; start < titleKeys.length; start += 5000) {
+    const slice = titleKeys.slice(start, start + 5000);
+    if (slice.length === 0) continue;
+    const rows = await db.selectFrom('works').select(['work_id', 'title_key', 'creator_key']).where('title_key', 'in', slice).execute();
+    for (const row of rows) {
+      const key = `${row.title_key}|${row.creator_key}`;
+      if (!found.has(key)) found.set(key, row.work_id);
+    }
+  }
+  return found;
+}
+
+/** Replaces the derived share picture and disputes of works and sets their dispute flags. */
+export async function replaceSharePictures(
+  db: Kysely<ClefDatabase>,
+  insert: (table: 'work_collection_shares' | 'work_disputes', rows: readonly Record<string, unknown>[]) => Promise<void>,
+  workIds: readonly string[],
+  shares: readonly { work_id: string; right_code: string; territory: string; party_id: string; registration_id: string; collection_bp: number }[],
+  disputes: readonly { work_id: string; right_code: string; territory: string; claimed_bp: number }[],
+  existing: boolean,
+): Promise<void> {
+  if (existing && workIds.length > 0) {
+    for (let start = 0; start < workIds.length; start += 5000) {
+      const slice = workIds.slice(start, start + 5000);
+      await db.deleteFrom('work_collection_shares').where('work_id', 'in', slice).execute();
+      await db.deleteFrom('work_disputes').where('work_id', 'in', slice).execute();
+      await db.updateTable('works').set({ in_dispute: false }).where('work_id', 'in', slice).execute();
+    }
+  }
+  await insert('work_collection_shares', shares);
+  await insert('work_disputes', disputes);
+  const disputed = [...new Set(disputes.map((row) => row.work_id))];
+  for (let start = 0; start < disputed.length; start += 5000) {
+    await db.updateTable('works').set({ in_dispute: true }).where('work_id', 'in', disputed.slice(start, start + 5000)).execute();
+  }
+}
