@@ -39,8 +39,10 @@ export function allocateLargestRemainder(total: bigint, weights: readonly Alloca
     leftover -= floor;
     remainders.push({ key, remainder: exact % weightSum });
   }
-  remainders.sort((a, b) => (a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (let i = 0; i < Number(leftover); i++) allocation.set(remainders[i].key, allocation.get(remainders[i].key)! + 1n);
+  if (leftover > 0n) {
+    remainders.sort((a, b) => (a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (let i = 0; i < Number(leftover); i++) allocation.set(remainders[i].key, allocation.get(remainders[i].key)! + 1n);
+  }
   if (sign < 0n) for (const [key, value] of allocation) allocation.set(key, -value);
   return allocation;
 }

@@ -21,18 +21,18 @@ const versionWords =
 
 /** Case, accents and compatibility forms folded away; punctuation kept for the later steps. */
 function fold(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   const decomposed = text.normalize('NFKD').replace(diacritics, '');
   return decomposed.replace(/[ßẞæÆœŒøØłŁđĐðÐþÞıħĦ]/g, (letter) => foldedLetters[letter]).toLowerCase().normalize('NFC');
 }
 
 /** Spaces, punctuation and symbols to single spaces; apostrophes vanish (`don't` → `dont`) and dotted initials join (`r.e.m.` → `rem`). */
 function squash(text: string): string {
-  return text
-    .replace(/(?:\p{L}\.){2,}/gu, (initials) => initials.replaceAll('.', ''))
-    .replace(/['’ʼ`´]/g, '')
-    .replace(/&/g, ' and ')
-    .replace(/[\p{P}\p{S}\p{Z}\p{Cc}\s]+/gu, ' ')
-    .trim();
+  let squashed = text;
+  if (squashed.includes('.')) squashed = squashed.replace(/(?:\p{L}\.){2,}/gu, (initials) => initials.replaceAll('.', ''));
+  squashed = squashed.replace(/['’ʼ`´]/g, '');
+  if (squashed.includes('&')) squashed = squashed.replace(/&/g, ' and ');
+  return squashed.replace(/[\p{P}\p{S}\p{Z}\p{Cc}\s]+/gu, ' ').trim();
 }
 
 /** A catalogue-style trailing article (`river, the`) dropped, since it is the moved leading article. */
@@ -45,8 +45,10 @@ function dropInvertedArticle(text: string): string {
 function dropLeadingArticle(folded: string): string {
   const elided = /^l['’ʼ]\s*(?=\p{L})/u.exec(folded);
   if (elided) return folded.slice(elided[0].length);
-  const match = /^(\p{L}+)\s+(?=\S)/u.exec(folded);
-  return match && articles.has(match[1]) ? folded.slice(match[0].length) : folded;
+  const space = folded.search(/\s/);
+  if (space < 1 || !articles.has(folded.slice(0, space))) return folded;
+  const rest = folded.slice(space).trimStart();
+  return rest === '' ? folded : rest;
 }
 
 interface SplitTitle {
@@ -107,7 +109,7 @@ const creditSeparator = /\s*(?:[,;&]|\s[/+]\s|\s(?:feat\.?|ft\.?|featuring|with|
  */
 export function artistKeys(text: string): string[] {
   const keys: string[] = [];
-  for (const credit of dropInvertedArticle(fold(text)).split(new RegExp(creditSeparator, 'g'))) {
+  for (const credit of dropInvertedArticle(fold(text)).split(creditSeparator)) {
     const key = squash(dropLeadingArticle(credit.trim()));
     if (key !== '' && !keys.includes(key)) keys.push(key);
   }
