@@ -1,5 +1,6 @@
 import { parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { dsrCellText, dsrCellValues } from './dsr-cells.js';
+import { hasIswcCheckDigit } from './has-iswc-check-digit.js';
 import type { DsrRecordDefinition } from './dsr-record-definition.js';
 import type { DsrRow, DsrWorkData } from './dsr-rows.js';
 
@@ -33,6 +34,7 @@ function validIsrcOf(values: readonly string[]): string | null {
 
 function validIswcOf(value: string | null): string | null {
   if (value === null) return null;
+  if (hasIswcCheckDigit(value)) return value;
   const parsed = parseIswc(value);
   return parsed.ok ? parsed.value : null;
 }
@@ -64,7 +66,11 @@ export function compileDsrRowBuilder(definition: DsrRecordDefinition): DsrRowBui
   };
   const list = (name: string): List => {
     const i = indexOf(name);
-    return (cells) => (i === -1 || i >= cells.length ? [] : dsrCellValues(cells[i]).filter((v) => v !== ''));
+    return (cells) => {
+      if (i === -1 || i >= cells.length || cells[i] === '') return [];
+      const raw = cells[i];
+      return raw.indexOf('|') === -1 && raw.indexOf('\\') === -1 ? [raw] : dsrCellValues(raw).filter((v) => v !== '');
+    };
   };
   const all = (cells: readonly string[]): Record<string, string> => {
     const named: Record<string, string> = {};

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../errors/error-codes.js';
 import { parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { dsrAllowedValues } from './dsr-allowed-values.js';
 import { dsrCellText, dsrCellValues } from './dsr-cells.js';
+import { hasIswcCheckDigit } from './has-iswc-check-digit.js';
 import type { DsrCellDefinition, DsrCellType, DsrRecordDefinition } from './dsr-record-definition.js';
 
 /** Receives one problem a cell check found: the code, whether it is only a warning, the cell index and value. */
@@ -39,6 +40,7 @@ function valueCheckOf(cell: DsrCellDefinition): ValueCheck | undefined {
   }
   if (cell.name === 'ISWC') {
     return (v) => {
+      if (hasIswcCheckDigit(v)) return undefined;
       const parsed = parseIswc(v);
       return parsed.ok ? undefined : { code: 'CLEF_DSR_IDENTIFIER_INVALID', warning: true, message: `ISWC ${JSON.stringify(v)} is invalid: ${parsed.reason}` };
     };
@@ -76,13 +78,13 @@ export function compileDsrCellChecks(definition: DsrRecordDefinition): DsrCellCh
       }
       const check = checks[i];
       if (!check) continue;
-      if (cell.multiple) {
+      if (cell.multiple && (value.indexOf('|') !== -1 || value.indexOf('\\') !== -1)) {
         for (const one of dsrCellValues(value)) {
           const found = one === '' ? undefined : check(one);
           if (found) problem(found.code, found.warning, i, one, found.message);
         }
       } else {
-        const text = dsrCellText(value);
+        const text = cell.multiple ? value : dsrCellText(value);
         const found = check(text);
         if (found) problem(found.code, found.warning, i, text, found.message);
       }

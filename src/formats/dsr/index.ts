@@ -1,0 +1,12 @@
+export type { DsrCellDefinition, DsrCellType, DsrProfileDefinition, DsrRecordDefinition } from './dsr-record-definition.js';
+export { dsrProfileDefinitions } from './dsr-record-definitions.js';
+export { dsrAllowedValues } from './dsr-allowed-values.js';
+export { findDsrProfile } from './find-dsr-profile.js';
+export { resolveDsrRecordType, type DsrRecordResolution } from './resolve-dsr-record-type.js';
+export { splitDsrCells, dsrCellText, dsrCellValues } from './dsr-cells.js';
+export { readDsrLines, type DsrLineBatch, type DsrLineTotals } from './read-dsr-lines.js';
+export { parseDsrFileName, type DsrFileName } from './parse-dsr-file-name.js';
+export { parseDsrFile, validateDsrFile, type DsrSource, type DsrParseOptions, type DsrFileResult } from './parse-dsr-file.js';
+export type { DsrFoot } from './check-dsr-foot.js';
+export type { DsrRow, DsrHeaderRow, DsrSummaryRow, DsrResourceRow, DsrWorkRow, DsrWorkData, DsrReleaseRow, DsrUsageRow, DsrLicensorRow } from './dsr-rows.js';
+export { openDsrFile } from './open-dsr-file.js';
