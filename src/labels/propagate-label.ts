@@ -7,7 +7,7 @@ import { c2paSignerFor, implicitLabelSigner, type LabelKeyring } from './label-k
 import { readC2pa } from './read-c2pa.js';
 import { makeReservedCode } from './reserved-code.js';
 import { signC2pa } from './sign-c2pa.js';
-import { uniformReservation } from './training-mining.js';
+import { carriedReservation, uniformReservation } from './training-mining.js';
 
 /** A platform's propagation of a labeled file. */
 export interface PropagateLabelRequest {
@@ -34,8 +34,7 @@ export async function propagateLabel(bytes: Uint8Array, request: PropagateLabelR
   let out = carrier.writeAigc(bytes, formatAigcJson(aigc));
   if (c2paFormats.has(carrier.format)) {
     const before = await readC2pa(bytes, carrier.mimeType, keyring.trustAnchorsPem);
-    const previousTraining = before.history[0]?.trainingMining;
-    const trainingMining = previousTraining && Object.keys(previousTraining).length === 4 ? (previousTraining as ReturnType<typeof uniformReservation>) : uniformReservation('notAllowed');
+    const trainingMining = carriedReservation(before.history[0]?.trainingMining, uniformReservation('notAllowed'));
     const definition = labelManifestDefinition({
       title: request.title, mimeType: carrier.mimeType, trainingMining, cmo: keyring.cmoName, clefVersion: CLEF_VERSION,
       purpose: { kind: 'propagated', propagator: request.platform, propagationId: request.propagationId },

@@ -31,3 +31,10 @@ export function readTrainingMining(data: unknown): Partial<Record<TrainingMining
   }
   return out;
 }
+
+/** The reservation a previous manifest stated, when it states every use with a known value; else the fallback. */
+export function carriedReservation(entries: ReturnType<typeof readTrainingMining> | undefined, fallback: TrainingMiningReservation): TrainingMiningReservation {
+  const known = ['allowed', 'notAllowed', 'constrained'];
+  const complete = entries && trainingMiningUses.every((key) => known.includes(entries[key]?.use ?? ''));
+  return complete ? (entries as TrainingMiningReservation) : fallback;
+}
