@@ -3,7 +3,7 @@ import { parseIpiBaseNumber, parseIpiNameNumber, parseIswc } from '../../identif
 import type { CwrField } from './cwr-layout.js';
 import type { CwrCodeList, CwrLookups } from './cwr-lookups.js';
 import { cwrFinding } from './cwr-finding.js';
-import type { CwrRecord } from './parse-cwr-record.js';
+import { cwrFieldValue, type CwrRecord } from './parse-cwr-record.js';
 
 /** Where a record sits, which decides how severe a broken field is: the file (HDR, TRL), a group (GRH, GRT), a transaction header, or a detail record. */
 export type CwrRecordRole = 'file' | 'group' | 'transaction' | 'detail';
@@ -27,6 +27,21 @@ const ipiNameField = /IPI Name (#|Number)$/;
 const ipiBaseField = /IPI Base Number$/;
 const digits = /^\d+$/;
 const blankOrZeros = /^0*$/;
+
+/**
+ * Remembers values already found valid (the same publisher IPI recurs on every work), so large files check each once;
+ * bounded so memory stays flat.
+ */
+function validCache(isValid: (value: string) => boolean): (value: string) => boolean {
+  const known = new Set<string>();
+  return (value) => {
+    if (known.has(value)) return true;
+    if (!isValid(value)) return false;
+    if (known.size >= 4096) known.clear();
+    known.add(value);
+    return true;
+  };
+}
 
 function isDate(value: string): boolean {
   if (!/^\d{8}$/.test(value)) return false;
@@ -89,20 +104,23 @@ function compileField(field: CwrField, role: CwrRecordRole, lookups: CwrLookups,
     const bad = fail('CLEF_CWR_LOOKUP_UNKNOWN', hard, `'${field.name}' must be I or E, found '%v'`);
     checks.push((value, record, out) => { if (value !== 'I' && value !== 'E') bad(value, record, out); });
   } else if (iswcField.test(field.name)) {
+    const valid = validCache((value) => parseIswc(value).ok);
     checks.push((value, record, out) => {
-      if (value === '') return;
+      if (value === '' || valid(value)) return;
       const parsed = parseIswc(value);
       if (!parsed.ok) out.push(cwrFinding('CLEF_CWR_ISWC_INVALID', 'FR', `'${field.name}' ${value} is not a valid ISWC: ${parsed.reason}`, record, file, field));
     });
   } else if (ipiNameField.test(field.name)) {
+    const valid = validCache((value) => parseIpiNameNumber(value).ok);
     checks.push((value, record, out) => {
-      if (blankOrZeros.test(value)) return;
+      if (blankOrZeros.test(value) || valid(value)) return;
       const parsed = parseIpiNameNumber(value);
       if (!parsed.ok) out.push(cwrFinding('CLEF_CWR_IPI_INVALID', 'FR', `'${field.name}' ${value} is not a valid IPI name number: ${parsed.reason}`, record, file, field));
     });
   } else if (ipiBaseField.test(field.name)) {
+    const valid = validCache((value) => parseIpiBaseNumber(value).ok);
     checks.push((value, record, out) => {
-      if (value === '') return;
+      if (value === '' || valid(value)) return;
       const parsed = parseIpiBaseNumber(value);
       if (!parsed.ok) out.push(cwrFinding('CLEF_CWR_IPI_INVALID', 'FR', `'${field.name}' ${value} is not a valid IPI base number: ${parsed.reason}`, record, file, field));
     });
@@ -117,11 +135,11 @@ export type CwrFieldChecker = (record: CwrRecord, out: Finding[]) => void;
 export function compileCwrFieldChecks(layout: readonly CwrField[], role: CwrRecordRole, lookups: CwrLookups, file?: string): CwrFieldChecker {
   const compiled = layout
     .filter((field) => field.start > 19 || role === 'file' || role === 'group')
-    .map((field) => ({ name: field.name, checks: compileField(field, role, lookups, file) }))
+    .map((field) => ({ field, checks: compileField(field, role, lookups, file) }))
     .filter((entry) => entry.checks.length > 0);
   return (record, out) => {
-    for (const { name, checks } of compiled) {
-      const value = record.fields[name];
+    for (const { field, checks } of compiled) {
+      const value = cwrFieldValue(record.text, field);
       for (const check of checks) check(value, record, out);
     }
   };

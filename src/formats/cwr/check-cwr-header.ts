@@ -14,8 +14,8 @@ const senderId = { name: 'Sender ID', start: 6 };
  */
 export function checkCwrHeader(record: CwrRecord, version: CwrVersion, lookups: CwrLookups, file: string | undefined, out: Finding[]): void {
   if (version.startsWith('3')) return;
-  const type = record.fields['Sender Type'] ?? '';
-  const id = record.fields['Sender ID'] ?? '';
+  const type = record.get('Sender Type') ?? '';
+  const id = record.get('Sender ID') ?? '';
   if (!/^\d+$/.test(id)) return;
   if (type === 'SO') {
     if (!lookups.societies.has(Number(id))) {

@@ -40,7 +40,7 @@ function shareOf(value: string | undefined): number | undefined {
 export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLayoutTable, lookups: CwrLookups, file: string | undefined, out: Finding[]): void {
   const { records } = transaction;
   const header = records[0];
-  const transactionSequence = header.fields['Transaction Sequence #'];
+  const transactionSequence = header.text.slice(3, 11);
   const totals = [0, 0, 0];
   let chain: { steps: (CwrTerritoryStep & { sequence: number })[]; last: CwrRecord; party: string } | undefined;
   const closeChain = (): void => {
@@ -48,7 +48,7 @@ export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLay
       const ordered = [...chain.steps].sort((a, b) => a.sequence - b.sequence);
       if (!lookups.territories.coversSomething(ordered)) {
         const steps = ordered.map((s) => `${s.include ? 'I' : 'E'}${s.tis}`).join(', ');
-        const tisField = chain.last.fields['TIS Numeric Code'] !== undefined ? 'TIS Numeric Code' : 'Territory Code';
+        const tisField = chain.last.get('TIS Numeric Code') !== undefined ? 'TIS Numeric Code' : 'Territory Code';
         out.push(cwrFinding('CLEF_CWR_TERRITORY_NONE', 'TR', `the territory chain of party '${chain.party}' (${steps}) leaves it no territory`, chain.last, file, fieldOf(layouts, chain.last, tisField)));
       }
     }
@@ -56,11 +56,13 @@ export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLay
   };
   records.forEach((record, index) => {
     const type = record.recordType;
-    if (record.fields['Record Sequence #'] !== undefined && Number(record.fields['Record Sequence #']) !== index) {
-      out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'TR', `record sequence # should be ${index}, found '${record.fields['Record Sequence #']}'`, record, file, { name: 'Record Sequence #', start: 12 }));
+    // Every record of a transaction starts with the same prefix: type (3), transaction sequence # (8), record sequence # (8).
+    const recordSequence = record.text.slice(11, 19);
+    if (record.layout.length > 0 && (!/^\d{8}$/.test(recordSequence) || Number(recordSequence) !== index)) {
+      out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'TR', `record sequence # should be ${index}, found '${recordSequence.trimEnd()}'`, record, file, { name: 'Record Sequence #', start: 12 }));
     }
-    if (index > 0 && record.fields['Transaction Sequence #'] !== undefined && record.fields['Transaction Sequence #'] !== transactionSequence) {
-      out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'TR', `transaction sequence # should be '${transactionSequence}' as in the ${header.recordType} record, found '${record.fields['Transaction Sequence #']}'`, record, file, { name: 'Transaction Sequence #', start: 4 }));
+    if (index > 0 && record.layout.length > 0 && record.text.slice(3, 11) !== transactionSequence) {
+      out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'TR', `transaction sequence # should be '${transactionSequence}' as in the ${header.recordType} record, found '${record.text.slice(3, 11).trimEnd()}'`, record, file, { name: 'Transaction Sequence #', start: 4 }));
     }
     const previous = records[index - 1]?.recordType;
     const allowedAfter = mustFollow[type];
@@ -69,21 +71,21 @@ export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLay
     }
     if (partyTypes.has(type)) {
       closeChain();
-      chain = { steps: [], last: record, party: record.fields['Interested Party #'] ?? record.fields['Interested Party Number'] ?? '' };
+      chain = { steps: [], last: record, party: record.get('Interested Party #') ?? record.get('Interested Party Number') ?? '' };
       if (ownershipTransactions.has(transaction.transactionType)) {
-        rights.forEach((right, r) => { totals[r] += shareOf(record.fields[`${right} Ownership Share`]) ?? 0; });
+        rights.forEach((right, r) => { totals[r] += shareOf(record.get(`${right} Ownership Share`)) ?? 0; });
       }
     } else if (territoryTypes.has(type)) {
       for (const right of rights) {
         const name = `${right} Collection Share`;
-        const share = shareOf(record.fields[name]);
+        const share = shareOf(record.get(name));
         if (share !== undefined && share > fullShare) {
-          out.push(cwrFinding('CLEF_CWR_SHARE_INVALID', 'TR', `'${name}' is over 100 %: ${record.fields[name]}`, record, file, fieldOf(layouts, record, name)));
+          out.push(cwrFinding('CLEF_CWR_SHARE_INVALID', 'TR', `'${name}' is over 100 %: ${record.get(name)}`, record, file, fieldOf(layouts, record, name)));
         }
       }
-      const tis = Number(record.fields['TIS Numeric Code'] ?? record.fields['Territory Code']);
-      const indicator = record.fields['Inclusion/Exclusion Indicator'];
-      const sequence = Number(record.fields['Sequence #'] ?? record.fields['Sequence Number']);
+      const tis = Number(record.get('TIS Numeric Code') ?? record.get('Territory Code'));
+      const indicator = record.get('Inclusion/Exclusion Indicator');
+      const sequence = Number(record.get('Sequence #') ?? record.get('Sequence Number'));
       if (chain && (indicator === 'I' || indicator === 'E') && lookups.territories.has(tis)) {
         chain.steps.push({ include: indicator === 'I', tis, sequence });
         chain.last = record;

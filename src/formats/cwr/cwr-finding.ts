@@ -21,7 +21,7 @@ export function cwrFinding(
       column: field?.start ?? 1,
       recordType: record.recordType,
       field: field?.name,
-      value: field ? record.fields[field.name] : undefined,
+      value: field ? record.get(field.name) : undefined,
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../errors/finding.js';
-import type { CwrLayoutTable } from './cwr-layout.js';
+import type { CwrField, CwrLayoutTable } from './cwr-layout.js';
 import type { CwrLine } from './read-cwr-lines.js';
 
 /** One parsed CWR record: its line, its type, the raw text (for exact write-back) and its fields by spec name, trailing blanks trimmed. */
@@ -7,21 +7,66 @@ export interface CwrRecord {
   readonly lineNumber: number;
   readonly recordType: string;
   readonly text: string;
+  /** The layout the record was cut with; empty for an unknown record type. */
+  readonly layout: readonly CwrField[];
+  /** Every field by spec name (built on first use, so a validator that reads a few fields pays only for those). */
   readonly fields: Readonly<Record<string, string>>;
   /** What the parser itself found: an unknown record type or bytes that are not text. */
   readonly findings: readonly Finding[];
+  /** One field's value by spec name, trailing blanks trimmed; undefined when the layout has no such field. */
+  get(name: string): string | undefined;
 }
 
 const none: readonly Finding[] = Object.freeze([]);
+const noFields: readonly CwrField[] = Object.freeze([]);
 // Control characters other than tab, CR and LF mean the file is not CWR text (a binary or UTF-16 file).
 const controlCharacter = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+const indexes = new WeakMap<readonly CwrField[], Map<string, CwrField>>();
 
-/** Cuts one line into the fields of its record type's layout; lines cut short simply leave their last fields empty. */
+/** The trimmed value of one field of a line: lines cut short leave their last fields empty. */
+export function cwrFieldValue(text: string, field: CwrField): string {
+  const start = field.start - 1;
+  return start >= text.length ? '' : text.slice(start, start + field.size).trimEnd();
+}
+
+function indexOf(layout: readonly CwrField[]): Map<string, CwrField> {
+  let index = indexes.get(layout);
+  if (!index) indexes.set(layout, (index = new Map(layout.map((f) => [f.name, f]))));
+  return index;
+}
+
+class ParsedCwrRecord implements CwrRecord {
+  private cached: Record<string, string> | undefined;
+
+  constructor(
+    readonly lineNumber: number,
+    readonly recordType: string,
+    readonly text: string,
+    readonly layout: readonly CwrField[],
+    readonly findings: readonly Finding[],
+    private readonly index: Map<string, CwrField>,
+  ) {}
+
+  get fields(): Readonly<Record<string, string>> {
+    if (!this.cached) {
+      const fields: Record<string, string> = {};
+      for (const field of this.layout) fields[field.name] = cwrFieldValue(this.text, field);
+      this.cached = fields;
+    }
+    return this.cached;
+  }
+
+  get(name: string): string | undefined {
+    const field = this.index.get(name);
+    return field ? cwrFieldValue(this.text, field) : undefined;
+  }
+}
+
+/** Cuts one line into the fields of its record type's layout; an unknown type or control characters become findings. */
 export function parseCwrRecord(line: CwrLine, layouts: CwrLayoutTable, file?: string): CwrRecord {
   const { text, lineNumber } = line;
   const recordType = text.slice(0, 3);
   const layout = layouts[recordType];
-  const fields: Record<string, string> = {};
   let findings = none;
   if (controlCharacter.test(text)) {
     findings = [{
@@ -38,11 +83,6 @@ export function parseCwrRecord(line: CwrLine, layouts: CwrLayoutTable, file?: st
       location: { file, line: lineNumber, column: 1, recordType, field: 'Record Type', value: recordType },
     }];
   }
-  if (layout) {
-    for (const field of layout) {
-      const start = field.start - 1;
-      fields[field.name] = start >= text.length ? '' : text.slice(start, start + field.size).trimEnd();
-    }
-  }
-  return { lineNumber, recordType, text, fields, findings };
+  const fields = layout ?? noFields;
+  return new ParsedCwrRecord(lineNumber, recordType, text, fields, findings, indexOf(fields));
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../../errors/finding.js';
-import type { CwrLayoutTable, CwrVersion } from './cwr-layout.js';
+import type { CwrField, CwrLayoutTable, CwrVersion } from './cwr-layout.js';
 import { cwrLayoutsFor } from './cwr-layouts-for.js';
 import type { CwrLookups } from './cwr-lookups.js';
 import { cwrFinding } from './cwr-finding.js';
@@ -37,15 +37,11 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
   const out: Finding[] = [];
   let version: CwrVersion = '2.1';
   let layouts: CwrLayoutTable = cwrLayoutsFor(version);
-  const checkers = new Map<string, CwrFieldChecker>();
+  const checkers: Record<CwrRecordRole, Map<readonly CwrField[], CwrFieldChecker>> = { file: new Map(), group: new Map(), transaction: new Map(), detail: new Map() };
   const checkFields = (record: CwrRecord, role: CwrRecordRole): void => {
-    const key = `${role}:${record.recordType}`;
-    let checker = checkers.get(key);
-    if (!checker) {
-      const layout = layouts[record.recordType];
-      if (!layout) return;
-      checkers.set(key, (checker = compileCwrFieldChecks(layout, role, lookups, file)));
-    }
+    if (record.layout.length === 0) return;
+    let checker = checkers[role].get(record.layout);
+    if (!checker) checkers[role].set(record.layout, (checker = compileCwrFieldChecks(record.layout, role, lookups, file)));
     checker(record, out);
   };
   let lines = 0;
@@ -73,8 +69,9 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
       if (!group) misplaced(header, 'TR', `${transaction.transactionType} transaction outside a group (no GRH before it)`);
       else {
         if (group.type !== transaction.transactionType) misplaced(header, 'TR', `${transaction.transactionType} transaction in a ${group.type} group`);
-        if (Number(header.fields['Transaction Sequence #']) !== group.transactions) {
-          out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'GR', `transaction sequence # should be ${group.transactions}, found '${header.fields['Transaction Sequence #']}'`, header, file, { name: 'Transaction Sequence #', start: 4 }));
+        const sequence = header.get('Transaction Sequence #') ?? '';
+        if (!/^\d+$/.test(sequence) || Number(sequence) !== group.transactions) {
+          out.push(cwrFinding('CLEF_CWR_SEQUENCE', 'GR', `transaction sequence # should be ${group.transactions}, found '${header.get('Transaction Sequence #')}'`, header, file, { name: 'Transaction Sequence #', start: 4 }));
         }
         group.transactions++;
       }
@@ -93,9 +90,9 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
         checkCwrHeader(record, version, lookups, file, out);
         break;
       case 'GRH':
-        if (group) misplaced(record, 'GR', `GRH before the GRT of group ${group.record.fields['Group ID'] ?? group.record.fields['Group Code']}`);
+        if (group) misplaced(record, 'GR', `GRH before the GRT of group ${group.record.get('Group ID') ?? group.record.get('Group Code')}`);
         groups++;
-        group = { record, type: record.fields['Transaction Type'], transactions: 0, records: 1 };
+        group = { record, type: record.get('Transaction Type') ?? '', transactions: 0, records: 1 };
         checkFields(record, 'group');
         checkCount(record, 'Group ID', 'Group Code', groups, 'GR', 'group ID');
         break;
@@ -103,7 +100,7 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
         checkFields(record, 'group');
         if (!group) misplaced(record, 'GR', 'GRT without a GRH');
         else {
-          const id = group.record.fields['Group ID'] ?? group.record.fields['Group Code'];
+          const id = group.record.get('Group ID') ?? group.record.get('Group Code');
           checkCount(record, 'Group ID', 'Group Code', Number(id), 'GR', 'group ID of its GRH');
           checkCount(record, 'Transaction Count', undefined, group.transactions, 'GR', 'number of transactions in the group');
           checkCount(record, 'Record Count', undefined, group.records, 'GR', 'number of records in the group, GRH and GRT included');
@@ -123,8 +120,8 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
     }
   };
   const checkCount = (record: CwrRecord, name: string, altName: string | undefined, expected: number, severity: Finding['severity'], what: string): void => {
-    const fieldName = record.fields[name] !== undefined ? name : (altName ?? name);
-    const value = record.fields[fieldName];
+    const fieldName = record.get(name) !== undefined ? name : (altName ?? name);
+    const value = record.get(fieldName);
     if (value !== undefined && /^\d+$/.test(value) && Number(value) !== expected) {
       const field = layouts[record.recordType]?.find((f) => f.name === fieldName);
       out.push(cwrFinding('CLEF_CWR_COUNT_MISMATCH', severity, `${fieldName} is ${Number(value)} but the ${what} is ${expected}`, record, file, field));
@@ -136,7 +133,6 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
     if (item.version !== version) {
       version = item.version;
       layouts = cwrLayoutsFor(version);
-      checkers.clear();
     }
     visit(item);
     if (out.length > 1) out.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
@@ -147,7 +143,7 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
   if (lines === 0) counting({ code: 'CLEF_CWR_HEADER_MISSING', severity: 'ER', message: 'the file is empty: no HDR record', location: { ...end, line: 1 } });
   else {
     if (!headerSeen) counting({ code: 'CLEF_CWR_HEADER_MISSING', severity: 'ER', message: 'the file does not start with an HDR record', location: { file, line: 1 } });
-    if (group) counting({ code: 'CLEF_CWR_TRAILER_MISSING', severity: 'GR', message: `group ${group.record.fields['Group ID'] ?? group.record.fields['Group Code']} has no GRT trailer`, location: { ...end, recordType: lastRecord?.recordType } });
+    if (group) counting({ code: 'CLEF_CWR_TRAILER_MISSING', severity: 'GR', message: `group ${group.record.get('Group ID') ?? group.record.get('Group Code')} has no GRT trailer`, location: { ...end, recordType: lastRecord?.recordType } });
     if (!trailerSeen) counting({ code: 'CLEF_CWR_TRAILER_MISSING', severity: 'ER', message: 'the file ends without a TRL trailer: it is truncated or incomplete', location: { ...end, recordType: lastRecord?.recordType } });
   }
   return { version, lines, groups, transactions, findings };
