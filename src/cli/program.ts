@@ -6,6 +6,7 @@ import { worksCommand } from './commands/works.js';
 import { idCheckCommand } from './commands/id-check.js';
 import { cwrCommand } from './commands/cwr-validate.js';
 import { audioCommand } from './commands/audio-command.js';
+import { usageCommand } from './commands/usage-generate.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     historyCommand(),
     idCheckCommand(),
     cwrCommand(),
+    usageCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;
