@@ -10,3 +10,4 @@ export { parseDsrFile, validateDsrFile, type DsrSource, type DsrParseOptions, ty
 export type { DsrFoot } from './check-dsr-foot.js';
 export type { DsrRow, DsrHeaderRow, DsrSummaryRow, DsrResourceRow, DsrWorkRow, DsrWorkData, DsrReleaseRow, DsrUsageRow, DsrLicensorRow } from './dsr-rows.js';
 export { openDsrFile } from './open-dsr-file.js';
+export { assembleDsrReports, type DsrReportAssembly } from './assemble-dsr-reports.js';
