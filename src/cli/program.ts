@@ -7,6 +7,8 @@ import { idCheckCommand } from './commands/id-check.js';
 import { cwrCommand } from './commands/cwr-validate.js';
 import { audioCommand } from './commands/audio-command.js';
 import { usageCommand } from './commands/usage-generate.js';
+import { keysCommand } from './commands/keys-command.js';
+import { labelCommand } from './commands/label-command.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError();
   const commands: Command[] = [
+    keysCommand(),
+    labelCommand(),
     audioCommand(),
     settingsCommand(),
     membersCommand(),
