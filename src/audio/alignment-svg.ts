@@ -2,13 +2,13 @@ import type { MatchEvidence } from './match-evidence.js';
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Tick positions at a round step giving about six ticks between 0 and `max`. */
-function ticks(max: number): number[] {
-  const raw = Math.max(max, 1) / 6;
+/** Tick positions at round multiples of a step giving about six ticks between `lo` and `hi`. */
+function ticks(lo: number, hi: number): number[] {
+  const raw = Math.max(hi - lo, 1) / 6;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   const out: number[] = [];
-  for (let t = 0; t <= max + 1e-9; t += step) out.push(Math.round(t * 1000) / 1000);
+  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9; t += step) out.push(Math.round(t * 1000) / 1000);
   return out;
 }
 
@@ -30,12 +30,11 @@ export function renderAlignmentSvg(evidence: MatchEvidence, width = 720, height 
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`);
   parts.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#fff"/>`);
   parts.push(`<rect x="${margin.left}" y="${margin.top}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#999"/>`);
-  for (const t of ticks(qMax)) {
+  for (const t of ticks(0, qMax)) {
     parts.push(`<line x1="${x(t)}" y1="${margin.top + plotH}" x2="${x(t)}" y2="${margin.top + plotH + 5}" stroke="#333"/>`);
     parts.push(`<text x="${x(t)}" y="${margin.top + plotH + 18}" text-anchor="middle">${t}</text>`);
   }
-  for (const t of ticks(rHi - rLo)) {
-    const r = rLo + t;
+  for (const r of ticks(rLo, rHi)) {
     parts.push(`<line x1="${margin.left - 5}" y1="${y(r)}" x2="${margin.left}" y2="${y(r)}" stroke="#333"/>`);
     parts.push(`<text x="${margin.left - 8}" y="${y(r) + 4}" text-anchor="end">${Math.round(r * 1000) / 1000}</text>`);
   }
