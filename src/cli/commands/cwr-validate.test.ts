@@ -59,3 +59,17 @@ test('cwr validate reports an empty file and a binary file as located findings',
   assert.ok(codes.includes('CLEF_CWR_NOT_TEXT'), codes.join());
   assert.doesNotMatch(binary.stderr, /unexpected failure/);
 });
+
+test('cwr validate locates a file truncated in the middle of a record', () => {
+  const dir = tempDir();
+  const whole = readFileSync(sharedPath('fixtures/cwr/CW220001DMP_000.V21'));
+  writeFileSync(join(dir, 'CW220001DMP_000.V21'), whole.subarray(0, whole.indexOf('ALT0000000000000013') + 25));
+  const run = clef('cwr', 'validate', '--json', join(dir, 'CW220001DMP_000.V21'));
+  assert.equal(run.status, 1);
+  const findings = JSON.parse(run.stdout).findings as { line: number; record_type: string; field: string | null; severity: string; code: string }[];
+  assert.deepEqual(findings.map((f) => `${f.line} ${f.record_type} ${f.severity} ${f.code}${f.field ? ` ${f.field}` : ''}`), [
+    '16 ALT RR CLEF_CWR_FIELD_MISSING Title Type',
+    '16 ALT GR CLEF_CWR_TRAILER_MISSING',
+    '16 ALT ER CLEF_CWR_TRAILER_MISSING',
+  ]);
+});

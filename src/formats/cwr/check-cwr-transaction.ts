@@ -7,6 +7,8 @@ import type { CwrRecord } from './parse-cwr-record.js';
 import type { CwrTransaction } from './read-cwr-transactions.js';
 
 const rights = ['PR', 'MR', 'SR'] as const;
+const ownershipFields = rights.map((right) => `${right} Ownership Share`);
+const collectionFields = rights.map((right) => `${right} Collection Share`);
 const fullShare = 10000;
 /** CWR accepts ownership totals within ±0.06 % of 100 %. */
 const tolerance = 6;
@@ -45,11 +47,12 @@ export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLay
   let chain: { steps: (CwrTerritoryStep & { sequence: number })[]; last: CwrRecord; party: string } | undefined;
   const closeChain = (): void => {
     if (chain && chain.steps.length > 0) {
-      const ordered = [...chain.steps].sort((a, b) => a.sequence - b.sequence);
+      const steps = chain.steps;
+      const ordered = steps.every((s, i) => i === 0 || steps[i - 1].sequence <= s.sequence) ? steps : [...steps].sort((a, b) => a.sequence - b.sequence);
       if (!lookups.territories.coversSomething(ordered)) {
-        const steps = ordered.map((s) => `${s.include ? 'I' : 'E'}${s.tis}`).join(', ');
+        const described = ordered.map((s) => `${s.include ? 'I' : 'E'}${s.tis}`).join(', ');
         const tisField = chain.last.get('TIS Numeric Code') !== undefined ? 'TIS Numeric Code' : 'Territory Code';
-        out.push(cwrFinding('CLEF_CWR_TERRITORY_NONE', 'TR', `the territory chain of party '${chain.party}' (${steps}) leaves it no territory`, chain.last, file, fieldOf(layouts, chain.last, tisField)));
+        out.push(cwrFinding('CLEF_CWR_TERRITORY_NONE', 'TR', `the territory chain of party '${chain.party}' (${described}) leaves it no territory`, chain.last, file, fieldOf(layouts, chain.last, tisField)));
       }
     }
     chain = undefined;
@@ -73,11 +76,10 @@ export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLay
       closeChain();
       chain = { steps: [], last: record, party: record.get('Interested Party #') ?? record.get('Interested Party Number') ?? '' };
       if (ownershipTransactions.has(transaction.transactionType)) {
-        rights.forEach((right, r) => { totals[r] += shareOf(record.get(`${right} Ownership Share`)) ?? 0; });
+        for (let r = 0; r < 3; r++) totals[r] += shareOf(record.get(ownershipFields[r])) ?? 0;
       }
     } else if (territoryTypes.has(type)) {
-      for (const right of rights) {
-        const name = `${right} Collection Share`;
+      for (const name of collectionFields) {
         const share = shareOf(record.get(name));
         if (share !== undefined && share > fullShare) {
           out.push(cwrFinding('CLEF_CWR_SHARE_INVALID', 'TR', `'${name}' is over 100 %: ${record.get(name)}`, record, file, fieldOf(layouts, record, name)));
