@@ -19,4 +19,5 @@ export { readC2pa, type C2paReading, type C2paManifestSummary } from './read-c2p
 export { explicitLabelText } from './explicit-label.js';
 export { makeRhythmCue } from './rhythm-cue.js';
 export { readAudioFile, writeAudioFile } from './label-file.js';
+export { naming } from './file-malformed.js';
 export { labelDemoRecording, type DemoLabelInput } from './label-demo-recording.js';

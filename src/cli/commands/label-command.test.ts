@@ -60,7 +60,7 @@ test('refuses a hostile file with a located error and a missing subject with a u
   writeFileSync(hostile, wav);
   const refused = clef('label', 'issue', hostile, '--out', join(dir, 'x.wav'), '--source-type', 'trainedAlgorithmicMedia', '--producer', 'P', '--content-id', '1');
   assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /CLEF_LABEL_FILE_MALFORMED: .*WAV at byte 36: chunk "data" declares 2147483647 bytes/);
+  assert.match(refused.stderr, /CLEF_LABEL_FILE_MALFORMED: .*hostile.wav: WAV at byte 36: chunk "data" declares 2147483647 bytes/);
   const missing = clef('label', 'issue', hostile, '--out', join(dir, 'x.wav'), '--producer', 'P');
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /CLEF_LABEL_SUBJECT_MISSING/);

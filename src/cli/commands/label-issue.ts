@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { basename } from 'node:path';
 import {
-  addAudibleCue, explicitLabelText, issueLabel, readAudioFile, readKeyring, uniformReservation, writeAudioFile,
+  addAudibleCue, explicitLabelText, issueLabel, naming, readAudioFile, readKeyring, uniformReservation, writeAudioFile,
   type LabelLevel, type LabelSubject, type LabelSubjectSource, type TrainingMiningUse,
 } from '../../labels/index.js';
 import { ClefError } from '../../errors/clef-error.js';
@@ -62,18 +62,19 @@ export function labelIssueCommand(openSource?: LabelSubjectSourceOpener): Comman
       if (!['notAllowed', 'allowed', 'constrained'].includes(options.trainingMiningDefault)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--training-mining-default must be notAllowed, allowed or constrained');
       const keyring = readKeyring(keyFolderOf(options.keys));
       const title = basename(file);
-      const issued = await issueLabel(readAudioFile(file), {
-        subject: await subjectOf(options, openSource), title, level: options.level as LabelLevel, generatorVersion: options.generatorVersion,
+      const subject = await subjectOf(options, openSource);
+      const issued = await naming(file, () => issueLabel(readAudioFile(file), {
+        subject, title, level: options.level as LabelLevel, generatorVersion: options.generatorVersion,
         producer: options.producer, contentId: options.contentId, defaultTrainingMining: uniformReservation(options.trainingMiningDefault as TrainingMiningUse),
-      }, keyring);
-      let bytes = issued.bytes;
+      }, keyring));
+      let result = { bytes: issued.bytes, aigc: issued.aigc };
       if (options.cue) {
         const cue = options.cue === 'rhythm' ? { kind: 'rhythm' as const } : { kind: 'spoken' as const, wav: readAudioFile(options.cue) };
-        bytes = (await addAudibleCue(bytes, cue, keyring, title)).bytes;
+        result = await naming(file, () => addAudibleCue(issued.bytes, cue, keyring, title));
       }
-      writeAudioFile(options.out, bytes);
+      writeAudioFile(options.out, result.bytes);
       const display = explicitLabelText(issued.aigc.Label, issued.label.producer, issued.label.digitalSourceType);
-      if (options.json) printJson({ out: options.out, aigc: issued.aigc, c2pa: issued.c2pa, cue: options.cue ?? null, label: issued.label, display });
+      if (options.json) printJson({ out: options.out, aigc: result.aigc, c2pa: issued.c2pa, cue: options.cue ?? null, label: issued.label, display });
       else {
         printLine(`labeled ${options.out}: AIGC${issued.c2pa ? ' + C2PA' : ''}${options.cue ? ` + ${options.cue} cue` : ''}`);
         printLine(`display: ${display}`);

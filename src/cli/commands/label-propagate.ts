@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { propagateLabel, readAudioFile, readKeyring, writeAudioFile } from '../../labels/index.js';
+import { naming, propagateLabel, readAudioFile, readKeyring, writeAudioFile } from '../../labels/index.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -17,9 +17,9 @@ export function labelPropagateCommand(): Command {
     .option('--db <location>', 'the store (not used)')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: { platform: string; out: string; propagationId?: string; keys?: string; json?: boolean }) => {
-      const propagated = await propagateLabel(readAudioFile(file), {
+      const propagated = await naming(file, () => propagateLabel(readAudioFile(file), {
         platform: options.platform, propagationId: options.propagationId ?? randomUUID(), title: basename(file),
-      }, readKeyring(keyFolderOf(options.keys)));
+      }, readKeyring(keyFolderOf(options.keys))));
       writeAudioFile(options.out, propagated.bytes);
       if (options.json) printJson({ out: options.out, aigc: propagated.aigc });
       else printLine(`propagated ${options.out}: ${propagated.aigc.ContentPropagator} (${propagated.aigc.PropagateID})`);

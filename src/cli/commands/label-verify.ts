@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { explicitLabelText, readAudioFile, readKeyring, verifyExitCodes, verifyLabel, type LabelVerification } from '../../labels/index.js';
+import { explicitLabelText, naming, readAudioFile, readKeyring, verifyExitCodes, verifyLabel, type LabelVerification } from '../../labels/index.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -28,7 +28,7 @@ export function labelVerifyCommand(): Command {
     .option('--db <location>', 'the store (not used)')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: { keys?: string; json?: boolean }) => {
-      const verification = await verifyLabel(readAudioFile(file), readKeyring(keyFolderOf(options.keys)));
+      const verification = await naming(file, () => verifyLabel(readAudioFile(file), readKeyring(keyFolderOf(options.keys))));
       if (options.json) {
         const display = verification.aigc && explicitLabelText(verification.aigc.Label, verification.aigc.ContentProducer, verification.label?.digitalSourceType);
         printJson({ file, ...verification, display });
