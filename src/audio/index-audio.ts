@@ -66,19 +66,36 @@ export async function indexAudio(request: IndexAudioRequest, now: () => number):
   const unchanged: string[] = [];
   const failed: { file: string; code: string; message: string }[] = [];
   let addedSeconds = 0;
+  // The next file is read and decoded while the current one is fingerprinted: with ffmpeg, decoding runs in
+  // its own process, so the two overlap.
+  const load = async (file: string): Promise<{ digest: string; samples?: Float32Array }> => {
+    const bytes = await readFile(file).catch((error: Error) => {
+      throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read: ${error.message}`, { file });
+    });
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (byDigest.has(digest)) return { digest };
+    return { digest, samples: await decodeAudioFile(file, index.params.sampleRate, request.decoder) };
+  };
+  const settle = (file: string) =>
+    load(file).then(
+      (value) => ({ value, error: undefined }),
+      (error: unknown) => ({ value: undefined, error }),
+    );
+  let next = files.length > 0 ? settle(files[0]) : undefined;
   for (const [n, file] of files.entries()) {
     request.onProgress?.(n, files.length, file);
+    const loaded = await next!;
+    next = n + 1 < files.length ? settle(files[n + 1]) : undefined;
     const isrc = isrcByFile.get(resolve(file));
     try {
-      const bytes = await readFile(file);
-      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (loaded.error !== undefined) throw loaded.error;
+      const { digest, samples } = loaded.value!;
       const known = byDigest.get(digest);
-      if (known) {
-        if (isrc && !known.isrc) known.isrc = isrc;
+      if (known || !samples) {
+        if (known && isrc && !known.isrc) known.isrc = isrc;
         unchanged.push(file);
         continue;
       }
-      const samples = await decodeAudioFile(file, index.params.sampleRate, request.decoder);
       const fingerprint = await fingerprintSignal(samples, index.params);
       const title = basename(file, extname(file));
       const { recording } = addRecording(index, { isrc, title, file, digest }, fingerprint);
