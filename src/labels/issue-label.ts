@@ -4,10 +4,10 @@ import { formatAigcJson } from './aigc-label.js';
 import { carrierOf } from './audio-format.js';
 import { labelManifestDefinition, type LabelRegistration } from './c2pa-manifest.js';
 import { digitalSourceTypeUri, isAiSourceType, parseDigitalSourceType, type DigitalSourceTypeTerm } from './digital-source-type.js';
-import { c2paSignerFor, implicitLabelSigner, type LabelKeyring } from './label-keyring.js';
-import type { ContentLabel } from './label-model.js';
+import { c2paSignerFor, implicitLabelSigner, trustedEd25519, type LabelKeyring } from './label-keyring.js';
+import type { ContentLabel, LabelSignature } from './label-model.js';
 import type { LabelSubjectRecording } from './label-subject-source.js';
-import { makeReservedCode } from './reserved-code.js';
+import { makeReservedCode, parseReservedCode } from './reserved-code.js';
 import { signC2pa } from './sign-c2pa.js';
 import type { TrainingMiningReservation } from './training-mining.js';
 
@@ -86,12 +86,18 @@ export async function issueLabel(bytes: Uint8Array, request: IssueLabelRequest, 
   let out = carrier.writeAigc(bytes, formatAigcJson(aigc));
   const trainingMining = reservation ?? request.defaultTrainingMining;
   const withC2pa = c2paFormats.has(carrier.format);
+  const signatures: LabelSignature[] = (['ReservedCode1', 'ReservedCode2'] as const).map((field) => {
+    const code = parseReservedCode(aigc[field])!;
+    return { carrier: 'AIGC', field, signer: code.signer, key: code.keyId, valid: true, trustedAs: trustedEd25519(keyring, code.publicKey)?.id };
+  });
   if (withC2pa) {
+    const signer = c2paSignerFor(keyring);
     const definition = labelManifestDefinition({
       title: request.title, mimeType: carrier.mimeType, trainingMining, registration, cmo: keyring.cmoName, clefVersion: CLEF_VERSION,
       purpose: { kind: 'created', digitalSourceType: term, generator: { name: producer, version: request.generatorVersion } },
     });
-    out = await signC2pa(out, carrier.mimeType, definition, c2paSignerFor(keyring).identity);
+    out = await signC2pa(out, carrier.mimeType, definition, signer.identity);
+    signatures.push({ carrier: 'C2PA', field: 'manifest', signer: signer.party, key: signer.id, valid: true, trustedAs: signer.id });
   }
   return {
     bytes: out,
@@ -99,7 +105,7 @@ export async function issueLabel(bytes: Uint8Array, request: IssueLabelRequest, 
     c2pa: withC2pa,
     label: {
       digitalSourceType: digitalSourceTypeUri(term), level: aigc.Label, producer, contentId, propagator: producer, propagationId: contentId,
-      registration, trainingMining, signatures: [],
+      registration, trainingMining, signatures,
     },
   };
 }

@@ -1,7 +1,7 @@
-import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { ClefError } from '../errors/clef-error.js';
 import type { C2paSigningIdentity } from './cose-sign1.js';
-import { ed25519KeyId, type SignerRole } from './reserved-code.js';
+import { ed25519KeyId, publicKeyFromRaw, type SignerRole } from './reserved-code.js';
 
 /** Whose key it is: the CMO itself, an AI service that produces content, or a platform that propagates it. */
 export type KeyRole = 'cmo' | 'producer' | 'propagator';
@@ -66,7 +66,6 @@ export function c2paSignerFor(keyring: LabelKeyring, party?: string): C2paSigner
 
 /** The trusted key entry a reserved code's public key matches, or undefined when Clef does not trust it. */
 export function trustedEd25519(keyring: LabelKeyring, rawPublicKey: Uint8Array): Ed25519KeyEntry | undefined {
-  const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), rawPublicKey]), format: 'der', type: 'spki' });
-  const id = ed25519KeyId(key);
+  const id = ed25519KeyId(publicKeyFromRaw(rawPublicKey));
   return keyring.ed25519.find((k) => k.keyId === id);
 }

@@ -60,6 +60,7 @@ for (const [format, make] of formats) {
     const issued = await issueLabel(original, { ...request, title: `song.${format}` }, keyring);
     assert.equal(issued.c2pa, true);
     assert.deepEqual(await decodeSamples(issued.bytes), await decodeSamples(original));
+    assert.deepEqual(issued.label.signatures.map((sig) => [sig.field, sig.signer, sig.trustedAs]), [['ReservedCode1', 'cmo', 'cmo-aigc'], ['ReservedCode2', 'cmo', 'cmo-aigc'], ['manifest', 'Test Music Society', 'cmo-c2pa']]);
     const mime = format === 'wav' ? 'audio/wav' : format === 'mp3' ? 'audio/mpeg' : 'audio/flac';
     const untrustedView = await readC2pa(issued.bytes, mime, []);
     assert.equal(untrustedView.state, 'Valid');

@@ -31,7 +31,8 @@ function rawEd25519(publicKey: KeyObject): Buffer {
   return der.subarray(der.length - 32);
 }
 
-function publicKeyFromRaw(raw: Buffer): KeyObject {
+/** The Ed25519 public key object of 32 raw key bytes. */
+export function publicKeyFromRaw(raw: Uint8Array): KeyObject {
   return createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]), format: 'der', type: 'spki' });
 }
 
