@@ -48,7 +48,9 @@ export async function importWorksCsv(
   const refused = new ClefError('CLEF_REGISTRY_ROW_INVALID', `${file} has invalid rows: nothing imported (give --skip-invalid to import the valid ones)`);
   try {
     await inTransaction(context.store.db, async (tx) => {
-      const parser = createReadStream(path).pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
+      const source = createReadStream(path);
+      const parser = source.pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
+      source.on('error', (error) => parser.destroy(error));
       let batch: WorkSubmission[] = [];
       const flush = async () => {
         if (batch.length === 0) return;

@@ -98,7 +98,9 @@ export async function importMembers(context: RegistryContext, path: string): Pro
   const valid: (MemberInput & { ipi: string; rightsList: Right[]; chain: string })[] = [];
   const findings: Finding[] = [];
   try {
-    const parser = createReadStream(path).pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, info: true }));
+    const source = createReadStream(path);
+      const parser = source.pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, info: true }));
+    source.on('error', (error) => parser.destroy(error));
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       const input: MemberInput = {
         ipiNameNumber: record.ipi_name_number ?? '',
