@@ -1,0 +1,2 @@
+/** The usage part's tables: DSPs, DSR reports and their staged rows, matches. */
+export interface UsageTables {}
