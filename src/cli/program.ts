@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { labelSubjectSource, openRegistryForReading } from './registry-adapters.js';
+import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { membersCommand } from './commands/members.js';
 import { settingsCommand } from './commands/settings.js';
@@ -20,8 +22,9 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError();
   const commands: Command[] = [
+    demoCommand(),
     keysCommand(),
-    labelCommand(),
+    labelCommand(async (db) => labelSubjectSource(await openRegistryForReading(db))),
     audioCommand(),
     settingsCommand(),
     membersCommand(),

@@ -45,7 +45,7 @@ export async function openStore(location: string): Promise<Store> {
 }
 
 async function migrateToLatest(db: Kysely<ClefDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { loadLookups } from '../registry/load-lookups.js';
+import { importWorksCsv } from '../registry/use-cases/import-works-csv.js';
+import { importMembers } from '../registry/use-cases/members.js';
+import type { RegistryContext } from '../registry/use-cases/registry-context.js';
+import { searchWorks } from '../registry/use-cases/search-works.js';
+import { setSettings } from '../registry/use-cases/settings.js';
+import { listDisputes, showWork } from '../registry/use-cases/show-work.js';
+import { openDemoStore } from './demo-store.js';
+
+/** The demo's data files (members and catalogue) shipped with the repository. */
+export const demoDataDir = fileURLToPath(new URL('../../data/demo/', import.meta.url));
+
+/** What the demo says as it goes: one line per step, for a person. */
+export type DemoReporter = (line: string) => void;
+
+/**
+ * Runs the main job on a fresh store: sets up a CMO, its members and a catalogue with human works, an AI-assisted
+ * work with co-owners ("River of Stars") and an AI-generated recording, a disputed work, then shows what it holds.
+ */
+export async function runDemo(location: string, say: DemoReporter, clock: () => string = () => new Date().toISOString()): Promise<void> {
+  const store = await openDemoStore(location);
+  try {
+    const context: RegistryContext = { store, actor: 'clef demo', clock, lookups: loadLookups() };
+    say(`Clef demo on ${location}`);
+    const settings = await setSettings(context, {
+      name: 'Demo Music Copyright Society',
+      societyCode: '119',
+      currency: 'CNY',
+      sisters: ['052:PR;MR:2136', '058:PR;MR:2136', '035:PR;MR:2136'],
+    });
+    say(`1. The CMO: ${settings.name} (society ${settings.societyCode}, ${settings.currency}), reciprocal agreements with ${settings.sisters.map((s) => s.societyCode).join(', ')}`);
+    const members = await importMembers(context, `${demoDataDir}members.csv`);
+    say(`2. Members imported from data/demo/members.csv: ${members.imported}`);
+    const catalogue = await importWorksCsv(context, `${demoDataDir}works.csv`, { submitter: { kind: 'cmo', societyCode: '119' } });
+    say(`3. Catalogue registered from data/demo/works.csv: ${catalogue.created} works (${catalogue.findings.filter((f) => f.severity === 'warning').length} flagged as fully AI-generated)`);
+    const rival = await importWorksCsv(context, `${demoDataDir}works-jade-river.csv`, { submitter: { kind: 'publisher', ipiNameNumber: '00012347814' } });
+    say(`4. A publisher's competing registration: ${rival.added} added, ${rival.disputed} work now in dispute`);
+    for (const dispute of await listDisputes(context)) {
+      say(`   dispute: ${dispute.work_id} "${dispute.title}" ${dispute.right_code} in ${dispute.territory}: ${(dispute.claimed_bp / 100).toFixed(2)} % claimed`);
+    }
+    const [hit] = await searchWorks(context, 'Rivr of Stars');
+    say(`5. Search "Rivr of Stars" (with a typo) finds ${hit.work_id} "${hit.title}" (score ${hit.score})`);
+    const work = await showWork(context, hit.work_id);
+    say(`   AI provenance: ${Object.entries(work.ai_provenance.facets).map(([facet, origin]) => `${facet} ${origin}`).join(', ')} → IPTC ${work.ai_provenance.derived.iptcDigitalSourceType}, DDEX ContainsAI ${work.ai_provenance.derived.ddexContainsAi}`);
+    say(`   co-owners (PR, world): ${work.shares.filter((s) => s.right === 'PR').map((s) => `${s.name} ${(s.collection_bp / 100).toFixed(2)} %`).join('; ')}`);
+    const [synthetic] = await searchWorks(context, 'Synthetic Dawn');
+    const ai = await showWork(context, synthetic.work_id);
+    say(`6. AI-generated: ${ai.work_id} "${ai.title}", recording ${ai.recordings[0]?.isrc} → IPTC ${ai.recordings[0]?.ai_provenance.derived.iptcDigitalSourceType}, claimed by ${ai.shares.find((s) => s.right === 'PR')?.name}`);
+    say(`Try: clef works show ${hit.work_id} --db ${location}`);
+  } finally {
+    await store.close();
+  }
+}
