@@ -89,6 +89,11 @@ export const errorCodes = {
   CLEF_CWR_IPI_INVALID: { status: 422, exit: 1, description: 'A CWR IPI name or base number is malformed or has wrong check digits.' },
   CLEF_CWR_TERRITORY_NONE: { status: 422, exit: 1, description: 'An SPT/SWT include/exclude chain leaves the party no territory (e.g. only `E2136`).' },
   CLEF_CWR_WRITE_INVALID: { status: 422, exit: 1, description: 'Data given to the CWR writer does not fit the record layout (value too long, unknown field or record type, bad sender).' },
+  // CWR exchange (src/registry/use-cases/import-works-cwr, export-works-cwr, import-acks)
+  CLEF_CWR_SUBMITTER_UNKNOWN: { status: 422, exit: 1, description: "A CWR file's HDR names no usable submitter (sender type and ID, or IPI) and none was given with --submitter." },
+  CLEF_CWR_FILE_DUPLICATE: { status: 409, exit: 1, description: 'The same CWR file (same content digest) was already imported: its transactions are answered DU and not counted twice.' },
+  CLEF_CWR_ACK_WORK_UNKNOWN: { status: 404, exit: 1, description: 'An acknowledgement names a work Clef does not know (by the submitter work number Clef sent or by ISWC): reported, not stored.' },
+  CLEF_CWR_ACK_ISWC_CONFLICT: { status: 409, exit: 1, description: "An acknowledgement's ISWC differs from the one already on the work, or is already on another work: reported, not stored." },
 } as const;
 
 /** A documented Clef error code. */

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
 import { importWorksCsv } from '../../registry/use-cases/import-works-csv.js';
+import { importWorksCwr } from '../../registry/use-cases/import-works-cwr.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { searchWorks } from '../../registry/use-cases/search-works.js';
 import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
@@ -22,6 +23,11 @@ async function submitterOf(text: string | undefined, cmoSociety: () => Promise<s
   return { kind: type.toUpperCase() === 'PB' ? 'publisher' : 'writer', ipiNameNumber: ipi.value };
 }
 
+/** CWR files by their standard extensions: `.V21`, `.V22`, 3.x `.SUB`. */
+function isCwrFile(file: string): boolean {
+  return /\.(V2\d|SUB)$/i.test(file);
+}
+
 function printFindings(findings: readonly Finding[], limit = 50): void {
   for (const finding of findings.slice(0, limit)) printNotice(`${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
   if (findings.length > limit) printNotice(`… and ${findings.length - limit} more`);
@@ -34,13 +40,27 @@ export function worksCommand(): Command {
   withStoreOptions(
     works
       .command('import')
-      .argument('<file>', "a works CSV in Clef's format (docs/works-csv.md)")
-      .description('import registrations from a file; a file with errors imports nothing unless --skip-invalid')
-      .option('--submitter <type:id>', 'who submits: SO:<society code>, PB:<publisher IPI> or WR:<writer IPI> (default: the CMO)')
-      .option('--skip-invalid', 'import the valid rows of a file that has invalid ones')
+      .argument('<file>', "a works CSV in Clef's format (docs/works-csv.md), or a CWR file (.V21, .V22, 3.x .SUB; docs/cwr.md)")
+      .description('import registrations from a file; a CSV with errors imports nothing unless --skip-invalid; a CWR file is accepted or rejected per transaction')
+      .option('--submitter <type:id>', 'who submits: SO:<society code>, PB:<publisher IPI> or WR:<writer IPI> (default: the CMO for CSV, the HDR sender for CWR)')
+      .option('--skip-invalid', 'import the valid rows of a CSV that has invalid ones')
+      .option('--ack <path>', 'CWR: write the acknowledgement file (CWR 2.1/2.2) at this path')
       .option('--json', 'print JSON'),
   ).action(async (file: string, options) => {
     await withRegistry(options, async (context) => {
+      if (isCwrFile(file)) {
+        const submitter = options.submitter ? await submitterOf(options.submitter, async () => '') : undefined;
+        const summary = await importWorksCwr(context, file, { submitter, ackPath: options.ack, onProgress: (n) => printNotice(`  ${n} transactions read`) });
+        if (options.json) printJson(summary);
+        else {
+          printFindings(summary.findings);
+          const state = summary.refused ? ' — file refused, nothing imported' : summary.duplicate ? ' — already imported: answered DU, nothing counted' : '';
+          printLine(`${summary.file}: ${summary.transactions} transactions; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}, no participation ${summary.noParticipation}${state}`);
+          if (summary.ackPath) printLine(`acknowledgement written to ${summary.ackPath}`);
+        }
+        if (summary.refused) process.exitCode = 1;
+        return;
+      }
       const submitter = await submitterOf(options.submitter, async () => (await requireSettings(context, ['societyCode'])).societyCode);
       const summary = await importWorksCsv(context, file, {
         submitter,

@@ -1,0 +1,223 @@
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import { ClefError, type Finding } from '../../errors/index.js';
+import { loadCwrLookups, readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrLookups, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
+import { inTransaction, type ClefDatabase } from '../../store/index.js';
+import { findImportedCwrFile, findMemberIpis, readWorkIswcs } from '../../store/registry/cwr-import-queries.js';
+import { createTerritoryResolver } from '../territory-resolver.js';
+import { checkCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
+import { cwrRecordFields } from './cwr-record-fields.js';
+import { cwrSubmitter } from './cwr-submitter.js';
+import { cwrWorkSubmission } from './cwr-work-submission.js';
+import { registerWorks } from './register-works.js';
+import type { RegistryContext } from './registry-context.js';
+import { showSettings } from './settings.js';
+import type { SubmitterReference, WorkSubmission } from './work-submission.js';
+
+/** How a CWR registration file is imported. */
+export interface CwrImportOptions {
+  /** Overrides the submitter the HDR names. */
+  readonly submitter?: SubmitterReference;
+  /** Where to write the ACK file (the exact path; written whole or not at all). */
+  readonly ackPath?: string;
+  readonly lookups?: CwrLookups;
+  /** Transactions registered per store round trip. */
+  readonly batchSize?: number;
+  readonly onProgress?: (transactions: number) => void;
+}
+
+/** The answer to one transaction, as its ACK carries it. */
+export interface CwrTransactionAnswer {
+  readonly status: 'AS' | 'AC' | 'RA' | 'RJ' | 'CO' | 'DU' | 'NP';
+  readonly workId?: string;
+  readonly iswc?: string;
+  readonly findings: readonly Finding[];
+}
+
+/** The summary of a CWR registration import. */
+export interface CwrImportSummary {
+  readonly file: string;
+  readonly version: string;
+  readonly digest: string;
+  readonly transactions: number;
+  readonly created: number;
+  readonly added: number;
+  readonly revised: number;
+  readonly rejected: number;
+  readonly disputed: number;
+  readonly noParticipation: number;
+  /** True when the same file (same digest) was imported before: every transaction is answered DU, nothing counted. */
+  readonly duplicate: boolean;
+  /** True when an ER finding refused the whole file: nothing was registered. */
+  readonly refused: boolean;
+  readonly findingCount: number;
+  readonly findings: readonly Finding[];
+  readonly ackPath?: string;
+}
+
+const registrationTypes = new Set(['NWR', 'REV', 'WRK']);
+
+function ackMoment(iso: string): { date: string; time: string } {
+  return { date: iso.slice(0, 10).replaceAll('-', ''), time: iso.slice(11, 19).replaceAll(':', '') };
+}
+
+/**
+ * Imports a CWR 2.1, 2.2 or 3.x registration file as registrations by its submitter (the `works import FILE.V21` use case):
+ * validates it, then registers each NWR/REV/WRK transaction in one store transaction, accepting or rejecting each on its own
+ * findings and the registry's share rules, and writes the ACK (2.x) when asked. A file with an ER finding registers
+ * nothing; the same file imported again is answered DU. Accepted works are numbered by their registry work id.
+ */
+export async function importWorksCwr(context: RegistryContext, path: string, options: CwrImportOptions = {}): Promise<CwrImportSummary> {
+  const file = basename(path);
+  const lookups = options.lookups ?? loadCwrLookups();
+  let check: CwrFileCheck;
+  try {
+    check = await checkCwrFile(path, file, lookups);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
+    throw error;
+  }
+  if (options.ackPath && !(check.version === '2.1' || check.version === '2.2')) {
+    throw new ClefError('CLEF_CWR_WRITE_INVALID', `Clef writes ACK files in CWR 2.1 and 2.2 only; ${file} is CWR ${check.version}`, { file });
+  }
+  const settings = await showSettings(context);
+  const earlier = await findImportedCwrFile(context.store.db, check.digest);
+  const counts = { transactions: 0, created: 0, added: 0, revised: 0, rejected: 0, disputed: 0, noParticipation: 0 };
+  const findings: Finding[] = [...check.findings];
+  let refused = check.refused;
+  const resolve = createTerritoryResolver(context.lookups.territories);
+  const batchSize = options.batchSize ?? 2000;
+  const now = context.clock();
+  const moment = ackMoment(now);
+
+  const rejectedGroups = new Set(check.groupRejectLines.map((line) => groupOf(check.groupHeaderLines, line)));
+  const findingsOf = (records: readonly CwrRecord[]): Finding[] => records.flatMap((record) => check.findingsByLine.get(record.lineNumber) ?? []);
+  const fileLevel = [...check.findingsByLine.values()].flat().filter((f) => f.severity === 'ER');
+
+  async function* answers(tx: Kysely<ClefDatabase>): AsyncGenerator<CwrTransactionInput> {
+    let submitter = options.submitter;
+    let hdr: CwrRecord | undefined;
+    let groupId = 0;
+    let groupLine = 0;
+    let pending: { transaction: CwrTransaction; groupId: number; index: number; submission?: WorkSubmission; findings: Finding[]; answer?: CwrTransactionAnswer }[] = [];
+    const fileRows: ClefDatabase['cwr_file_transactions'][] = [];
+    const flush = async function* (): AsyncGenerator<CwrTransactionInput> {
+      const toRegister = pending.filter((item) => item.submission && !item.answer);
+      const outcomes = toRegister.length > 0 ? await registerWorks(context, tx, toRegister.map((item) => item.submission!), resolve) : [];
+      const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
+      const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId ? [outcome.workId] : [])));
+      const kept: ClefDatabase['cwr_registrations'][] = [];
+      toRegister.forEach((item, i) => {
+        const outcome = outcomes[i];
+        const all = [...item.findings, ...outcome.findings.map((f) => (f.severity === 'warning' ? f : { ...f, severity: 'TR' as const }))];
+        if (outcome.status === 'rejected') {
+          counts.rejected++;
+          item.answer = { status: 'RJ', findings: all };
+          return;
+        }
+        counts[outcome.status]++;
+        if (outcome.inDispute) counts.disputed++;
+        const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
+        if (!participates) counts.noParticipation++;
+        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : all.length > 0 ? 'AC' : item.transaction.transactionType === 'REV' ? 'RA' : 'AS';
+        item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
+        kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify(item.transaction.records.map(cwrRecordFields)) });
+      });
+      await context.store.engine.bulkInsert(tx, 'cwr_registrations', kept);
+      for (const item of pending) {
+        const answer = item.answer!;
+        fileRows.push({ digest: check.digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
+        yield writeCwrAck(item.transaction, item.groupId, { status: answer.status, recipientCreationNumber: answer.workId, iswc: answer.iswc, findings: answer.findings, processingDate: moment.date, creationTime: moment.time });
+      }
+      if (!earlier && !refused) await context.store.engine.bulkInsert(tx, 'cwr_file_transactions', fileRows.splice(0));
+      options.onProgress?.(counts.transactions);
+      pending = [];
+    };
+    for await (const item of readCwrTransactions(createReadStream(path, { highWaterMark: 1 << 20 }), { fileName: file })) {
+      if (item.kind === 'record') {
+        if (item.record.recordType === 'HDR') hdr = item.record;
+        if (item.record.recordType === 'GRH') {
+          groupId = Number(item.record.get('Group ID') ?? item.record.get('Group Code')) || 0;
+          groupLine = item.record.lineNumber;
+        }
+        continue;
+      }
+      const { transaction } = item;
+      if (!registrationTypes.has(transaction.transactionType)) continue;
+      const index = counts.transactions++;
+      const own = findingsOf(transaction.records);
+      const work = toCwrWork(transaction);
+      if (!submitter && hdr) submitter = cwrSubmitter(hdr, work, settings.societyCode);
+      if (!submitter && !refused) {
+        refused = true;
+        const finding: Finding = { code: 'CLEF_CWR_SUBMITTER_UNKNOWN', severity: 'ER', message: 'the HDR names no submitter Clef can register for (give --submitter)', location: { file, line: hdr?.lineNumber ?? 1, recordType: 'HDR' } };
+        findings.push(finding);
+        fileLevel.push(finding);
+      }
+      const entry: (typeof pending)[number] = { transaction, groupId, index, findings: own };
+      const previous = earlier?.transactions[index];
+      if (earlier) entry.answer = { status: 'DU', workId: previous?.work_id ?? undefined, findings: [{ code: 'CLEF_CWR_FILE_DUPLICATE', severity: 'TR', message: `${file} was already imported on ${earlier.file.imported_at}`, location: { file, line: transaction.records[0].lineNumber } }] };
+      else if (refused) entry.answer = { status: 'RJ', findings: [...fileLevel, ...own] };
+      else if (rejectedGroups.has(groupLine) || own.some(rejects) || !work) {
+        counts.rejected++;
+        entry.answer = { status: 'RJ', findings: own };
+      } else entry.submission = cwrWorkSubmission(work, submitter!, { file, line: transaction.records[0].lineNumber });
+      pending.push(entry);
+      if (pending.length >= batchSize) yield* flush();
+    }
+    yield* flush();
+    if (!earlier && !refused) {
+      await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest: check.digest, file_name: file, kind: 'registrations', version: check.version, imported_at: now, actor: context.actor, summary: JSON.stringify(counts) }]);
+    }
+  }
+
+  const ackPath = options.ackPath;
+  const temporary = ackPath ? `${ackPath}.partial` : undefined;
+  try {
+    await inTransaction(context.store.db, async (tx) => {
+      const ackHeader = {
+        version: check.version as '2.1' | '2.2',
+        sender: { type: 'SO' as const, societyCode: settings.societyCode ?? '0' },
+        senderName: settings.name ?? 'CLEF',
+        creationDate: moment.date,
+        creationTime: moment.time,
+      };
+      if (!temporary) {
+        for await (const _ack of answers(tx)) void _ack;
+        if (refused) throw refusal;
+        return;
+      }
+      const out = createWriteStream(temporary, { encoding: 'latin1' });
+      for await (const chunk of writeCwrFile(ackHeader, [{ transactionType: 'ACK', transactions: answers(tx) }])) {
+        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      }
+      out.end();
+      await finished(out);
+      if (refused) throw refusal;
+    });
+  } catch (error) {
+    if (error !== refusal) {
+      if (temporary) rmSync(temporary, { force: true });
+      throw error;
+    }
+  }
+  if (temporary && ackPath) renameSync(temporary, ackPath);
+  const total = refused || earlier ? { ...counts, created: 0, added: 0, revised: 0, disputed: 0, noParticipation: 0, rejected: refused ? counts.transactions : 0 } : counts;
+  return { file, version: check.version, digest: check.digest, ...total, duplicate: Boolean(earlier), refused, findingCount: check.findingCount, findings, ackPath };
+}
+
+/** Rolls back a refused file's transaction while its ACK (all RJ) is still kept. */
+const refusal = new Error('CWR file refused');
+
+/** The line of the GRH a line falls under (0 before the first group). */
+function groupOf(groupHeaderLines: readonly number[], line: number): number {
+  let found = 0;
+  for (const start of groupHeaderLines) {
+    if (start > line) break;
+    found = start;
+  }
+  return found;
+}
