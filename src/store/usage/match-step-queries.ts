@@ -1,0 +1,196 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { ClefDatabase } from '../schema.js';
+
+/** The status a match gets from what it identified. */
+const statusOf = (recording: RawBuilder<unknown>, work: RawBuilder<unknown>) =>
+  sql`case when ${recording} is not null and ${work} is not null then 'matched' when ${recording} is not null then 'recording' when ${work} is not null then 'work' else 'unmatched' end`;
+
+function reportsIn(reportIds: readonly bigint[]) {
+  return sql.join(reportIds.map((id) => sql`${id}`));
+}
+
+/**
+ * Applies the DSP resource ids matched before (`manual` true: only people's decisions; false: only earlier
+ * automatic matches) to the reports' resources still open (unmatched, or ambiguous for manual decisions).
+ */
+export async function matchByDspResource(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], manual: boolean): Promise<void> {
+  if (reportIds.length === 0) return;
+  const open = manual ? sql`m.status in ('unmatched', 'ambiguous')` : sql`m.status = 'unmatched'`;
+  await sql`
+    update usage_matches as m set recording_id = d.recording_id, work_id = d.work_id,
+      method = ${manual ? 'manual' : 'dsp-resource'}, confidence = d.confidence, manual = ${manual},
+      status = ${statusOf(sql`d.recording_id`, sql`d.work_id`)}
+    from dsp_resource_matches d
+    where d.sender_dpid = m.sender_dpid and d.dsp_resource_id = m.dsp_resource_id and d.manual = ${manual}
+      and m.report_id in (${reportsIn(reportIds)}) and ${open}`.execute(db);
+}
+
+/**
+ * Matches by ISRC: a resource whose well-formed ISRC names exactly one recording gets it (and its work when the
+ * recording has exactly one); an ISRC shared by several recordings is recorded as ambiguous, not guessed.
+ */
+export async function matchByIsrc(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  await sql`
+    update usage_matches as m set
+      recording_id = case when c.recordings = 1 then c.recording_id else null end,
+      work_id = case when c.recordings = 1 and c.works = 1 then c.work_id else null end,
+      method = 'isrc', confidence = case when c.recordings = 1 then 10000 else 0 end,
+      status = case when c.recordings > 1 then 'ambiguous' when c.works = 1 then 'matched' else 'recording' end
+    from (
+      select r.isrc, count(distinct r.recording_id) as recordings, min(r.recording_id) as recording_id,
+        count(distinct rw.work_id) as works, min(rw.work_id) as work_id
+      from recordings r left join recording_works rw on rw.recording_id = r.recording_id
+      where r.isrc in (select valid_isrc from usage_matches where report_id in (${reportsIn(reportIds)}) and status = 'unmatched')
+      group by r.isrc
+    ) c
+    where c.isrc = m.valid_isrc and m.report_id in (${reportsIn(reportIds)}) and m.status = 'unmatched'`.execute(db);
+}
+
+/** Matches by ISWC (MW01, AS02): the work, and its recording when the work has exactly one and the resource reports no other ISRC. */
+export async function matchByIswc(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  await sql`
+    update usage_matches as m set work_id = w.work_id, method = 'iswc', confidence = 10000, status = 'work'
+    from work_iswcs w
+    where w.iswc = m.valid_iswc and m.report_id in (${reportsIn(reportIds)}) and m.status = 'unmatched'`.execute(db);
+  await sql`
+    update usage_matches as m set work_id = w.work_id, status = 'matched'
+    from work_iswcs w
+    where w.iswc = m.valid_iswc and m.report_id in (${reportsIn(reportIds)}) and m.status = 'recording'`.execute(db);
+  await addOnlyRecording(db, reportIds, 'iswc');
+}
+
+/** Fills in the recording of works matched without one, when the work has exactly one recording and the resource no ISRC. */
+export async function addOnlyRecording(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], method: string): Promise<void> {
+  await sql`
+    update usage_matches as m set recording_id = c.recording_id, status = 'matched'
+    from (
+      select rw.work_id, min(rw.recording_id) as recording_id from recording_works rw
+      where rw.work_id in (select work_id from usage_matches where report_id in (${reportsIn(reportIds)}) and status = 'work')
+      group by rw.work_id having count(*) = 1
+    ) c
+    where c.work_id = m.work_id and m.valid_isrc is null and m.method = ${method}
+      and m.report_id in (${reportsIn(reportIds)}) and m.status = 'work'`.execute(db);
+}
+
+/** The open resources of the reports that name work numbers (proprietary ids, LI01 RightsControllerWorkId). */
+export async function openResourcesWithWorkNumbers(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]) {
+  if (reportIds.length === 0) return [];
+  return db
+    .selectFrom('usage_matches')
+    .select(['report_id', 'dsp_resource_id', 'work_numbers', 'valid_isrc'])
+    .where('report_id', 'in', reportIds)
+    .where('status', '=', 'unmatched')
+    .where('work_numbers', 'is not', null)
+    .orderBy('report_id')
+    .orderBy('dsp_resource_id')
+    .execute();
+}
+
+/** Works by society work number or by their own Clef work id: number → work ids. */
+export async function worksByNumber(db: Kysely<ClefDatabase>, numbers: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, Set<string>>();
+  const unique = [...new Set(numbers)];
+  for (let start = 0; start < unique.length; start += 5000) {
+    const slice = unique.slice(start, start + 5000);
+    const society = await db.selectFrom('work_society_numbers').select(['work_number as number', 'work_id']).where('work_number', 'in', slice).execute();
+    const own = await db.selectFrom('works').select(['work_id as number', 'work_id']).where('work_id', 'in', slice).execute();
+    for (const row of [...society, ...own]) {
+      const set = found.get(row.number) ?? new Set<string>();
+      set.add(row.work_id);
+      found.set(row.number, set);
+    }
+  }
+  return new Map([...found].map(([number, ids]) => [number, [...ids].sort()]));
+}
+
+/** The open resources of the reports with no usable ISRC, for title-and-artist matching. */
+export async function openResourcesForTitles(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]) {
+  if (reportIds.length === 0) return [];
+  return db
+    .selectFrom('usage_matches')
+    .select(['report_id', 'dsp_resource_id', 'title_key', 'artist_key', 'writer_keys'])
+    .where('report_id', 'in', reportIds)
+    .where('status', '=', 'unmatched')
+    .where('valid_isrc', 'is', null)
+    .orderBy('report_id')
+    .orderBy('dsp_resource_id')
+    .execute();
+}
+
+/** Candidate recordings for title-and-artist matching: same title key or same artist key, with their works' creator keys. */
+export async function recordingCandidates(db: Kysely<ClefDatabase>, titleKeys: readonly string[], artistKeys: readonly string[]) {
+  const titles = [...new Set(titleKeys)].filter((key) => key !== '');
+  const artists = [...new Set(artistKeys)].filter((key) => key !== '');
+  if (titles.length === 0 && artists.length === 0) return [];
+  return db
+    .selectFrom('recordings as r')
+    .leftJoin('recording_works as rw', 'rw.recording_id', 'r.recording_id')
+    .leftJoin('works as w', 'w.work_id', 'rw.work_id')
+    .select(['r.recording_id', 'r.isrc', 'r.title_key', 'r.artist_key', 'rw.work_id', 'w.creator_key'])
+    .where((eb) => {
+      const ors = [];
+      if (titles.length > 0) ors.push(eb('r.title_key', 'in', titles));
+      if (artists.length > 0) ors.push(eb('r.artist_key', 'in', artists));
+      return eb.or(ors);
+    })
+    .orderBy('r.recording_id')
+    .orderBy('rw.work_id')
+    .execute();
+}
+
+/** Records one resource's match, found in TypeScript. */
+export async function setMatch(
+  db: Kysely<ClefDatabase>,
+  reportId: bigint,
+  dspResourceId: string,
+  match: { recording_id: string | null; work_id: string | null; method: string; confidence: number; status: string; manual?: boolean },
+): Promise<void> {
+  await db
+    .updateTable('usage_matches')
+    .set({ ...match, manual: match.manual ?? false })
+    .where('report_id', '=', reportId)
+    .where('dsp_resource_id', '=', dspResourceId)
+    .execute();
+}
+
+/** Remembers the reports' automatic matches per DSP resource id, for later reports (manual decisions are never overwritten). */
+export async function rememberMatches(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], now: string, actor: string): Promise<void> {
+  if (reportIds.length === 0) return;
+  await sql`
+    insert into dsp_resource_matches (sender_dpid, dsp_resource_id, recording_id, work_id, method, confidence, manual, matched_at, actor)
+    select m.sender_dpid, m.dsp_resource_id, min(m.recording_id), min(m.work_id), min(m.method), min(m.confidence), false, ${now}, ${actor}
+    from usage_matches m
+    where m.report_id in (${reportsIn(reportIds)}) and m.status in ('matched', 'recording', 'work') and m.manual = false
+      and m.method <> 'dsp-resource'
+      and not exists (select 1 from dsp_resource_matches d where d.sender_dpid = m.sender_dpid and d.dsp_resource_id = m.dsp_resource_id)
+    group by m.sender_dpid, m.dsp_resource_id`.execute(db);
+}
+
+/** Forgets the automatic matches remembered for the reports' resources, so a rematch decides afresh. */
+export async function forgetAutomaticMatches(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  await sql`
+    delete from dsp_resource_matches
+    where manual = false and exists (
+      select 1 from usage_matches m where m.sender_dpid = dsp_resource_matches.sender_dpid
+        and m.dsp_resource_id = dsp_resource_matches.dsp_resource_id and m.report_id in (${reportsIn(reportIds)}))`.execute(db);
+}
+
+/** Saves a person's match of a DSP resource id, replacing any earlier decision. */
+export async function saveManualMatch(db: Kysely<ClefDatabase>, row: ClefDatabase['dsp_resource_matches']): Promise<void> {
+  await db.deleteFrom('dsp_resource_matches').where('sender_dpid', '=', row.sender_dpid).where('dsp_resource_id', '=', row.dsp_resource_id).execute();
+  await db.insertInto('dsp_resource_matches').values(row).execute();
+}
+
+/** The reports that used a DSP resource id. */
+export async function reportsWithResource(db: Kysely<ClefDatabase>, senderDpid: string, dspResourceId: string): Promise<bigint[]> {
+  const rows = await db
+    .selectFrom('usage_matches')
+    .select('report_id')
+    .where('sender_dpid', '=', senderDpid)
+    .where('dsp_resource_id', '=', dspResourceId)
+    .execute();
+  return rows.map((row) => BigInt(row.report_id));
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { ClefDatabase } from '../../store/index.js';
+import {
+  matchByDspResource,
+  matchByIsrc,
+  matchByIswc,
+  openResourcesForTitles,
+  openResourcesWithWorkNumbers,
+  recordingCandidates,
+  rememberMatches,
+  setMatch,
+  worksByNumber,
+  addOnlyRecording,
+} from '../../store/usage/match-step-queries.js';
+import { defaultTitleMatchThresholds, scoreTitleMatch, type TitleMatchCandidate, type TitleMatchThresholds } from '../score-title-match.js';
+
+/** What matching needs besides the store: when and who (for the remembered matches), and how strict title matching is. */
+export interface MatchOptions {
+  readonly now: string;
+  readonly actor: string;
+  readonly thresholds?: TitleMatchThresholds;
+}
+
+const titleChunk = 2000;
+
+async function matchByWorkNumber(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+  const open = await openResourcesWithWorkNumbers(db, reportIds);
+  if (open.length === 0) return;
+  const works = await worksByNumber(db, open.flatMap((row) => (row.work_numbers ?? '').split('|').filter(Boolean)));
+  for (const row of open) {
+    const ids = [...new Set((row.work_numbers ?? '').split('|').flatMap((number) => works.get(number) ?? []))];
+    if (ids.length === 1) await setMatch(db, BigInt(row.report_id), row.dsp_resource_id, { recording_id: null, work_id: ids[0], method: 'work-number', confidence: 9800, status: 'work' });
+  }
+  await addOnlyRecording(db, reportIds, 'work-number');
+}
+
+async function matchByTitle(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], thresholds: TitleMatchThresholds): Promise<void> {
+  const open = await openResourcesForTitles(db, reportIds);
+  for (let start = 0; start < open.length; start += titleChunk) {
+    const chunk = open.slice(start, start + titleChunk);
+    const rows = await recordingCandidates(db, chunk.map((row) => row.title_key), chunk.map((row) => row.artist_key));
+    const byTitle = new Map<string, TitleMatchCandidate[]>();
+    const byArtist = new Map<string, TitleMatchCandidate[]>();
+    for (const row of rows) {
+      const candidate: TitleMatchCandidate = { recordingId: row.recording_id, isrc: row.isrc, titleKey: row.title_key, artistKey: row.artist_key, workId: row.work_id, creatorKey: row.creator_key };
+      for (const [map, key] of [[byTitle, row.title_key], [byArtist, row.artist_key]] as const) {
+        const list = map.get(key) ?? [];
+        list.push(candidate);
+        map.set(key, list);
+      }
+    }
+    for (const resource of chunk) {
+      const candidates = [...(byTitle.get(resource.title_key) ?? []), ...(byArtist.get(resource.artist_key) ?? [])];
+      const result = scoreTitleMatch({ titleKey: resource.title_key, artistKey: resource.artist_key, writerKeys: (resource.writer_keys ?? '').split('|').filter(Boolean) }, candidates, thresholds);
+      if (result.kind === 'match') {
+        await setMatch(db, BigInt(resource.report_id), resource.dsp_resource_id, {
+          recording_id: result.recordingId, work_id: result.workId, method: 'title-artist', confidence: result.confidence, status: result.workId ? 'matched' : 'recording',
+        });
+      } else if (result.kind === 'ambiguous') {
+        await setMatch(db, BigInt(resource.report_id), resource.dsp_resource_id, { recording_id: null, work_id: null, method: 'title-artist', confidence: result.confidence, status: 'ambiguous' });
+      }
+    }
+  }
+}
+
+/**
+ * Matches the open resources of reports, in order: people's decisions for a DSP resource id; ISRC (ambiguous when
+ * several recordings share it); the DSP resource id matched by an earlier report; ISWC; a society, proprietary or
+ * Clef work number; normalized title and artist (and writers) above the thresholds. Then remembers the matches
+ * for later reports. Run inside the writing transaction; the same inputs give the same matches on both engines.
+ */
+export async function matchReports(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], options: MatchOptions): Promise<void> {
+  if (reportIds.length === 0) return;
+  await matchByDspResource(db, reportIds, true);
+  await matchByIsrc(db, reportIds);
+  await matchByDspResource(db, reportIds, false);
+  await matchByIswc(db, reportIds);
+  await matchByWorkNumber(db, reportIds);
+  await matchByTitle(db, reportIds, options.thresholds ?? defaultTitleMatchThresholds);
+  await rememberMatches(db, reportIds, options.now, options.actor);
+}
