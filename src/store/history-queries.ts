@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from './schema.js';
+import type { Engine } from './engine.js';
 import { nextSequence } from './next-ids.js';
 
 /** One change to record: who, when, what. */
@@ -12,8 +13,8 @@ export interface HistoryEntry {
   readonly detail: unknown;
 }
 
-/** Appends history entries (never edited) in the writing transaction. */
-export async function appendHistory(db: Kysely<ClefDatabase>, entries: readonly HistoryEntry[]): Promise<void> {
+/** Appends history entries (never edited) in the writing transaction; with the engine, through its bulk path. */
+export async function appendHistory(db: Kysely<ClefDatabase>, entries: readonly HistoryEntry[], engine?: Engine): Promise<void> {
   if (entries.length === 0) return;
   const first = await nextSequence(db, 'history', entries.length);
   const rows = entries.map((entry, i) => ({
@@ -25,6 +26,7 @@ export async function appendHistory(db: Kysely<ClefDatabase>, entries: readonly 
     action: entry.action,
     detail: JSON.stringify(entry.detail ?? {}),
   }));
+  if (engine) return engine.bulkInsert(db, 'history', rows);
   for (let start = 0; start < rows.length; start += 5000) {
     await db.insertInto('history').values(rows.slice(start, start + 5000)).execute();
   }

@@ -49,6 +49,7 @@ export async function registerWorks(
   db: Kysely<ClefDatabase>,
   submissions: readonly WorkSubmission[],
   resolve: TerritoryResolver = createTerritoryResolver(context.lookups.territories),
+  knownParties: Map<string, string> = new Map(),
 ): Promise<RegistrationOutcome[]> {
   const now = context.clock();
   const tables = context.lookups;
@@ -69,7 +70,7 @@ export async function registerWorks(
     ...submission.parties,
     ...('ipiNameNumber' in submission.submitter ? [{ ipiNameNumber: submission.submitter.ipiNameNumber, name: submission.submitter.ipiNameNumber, kind: 'company' as const }] : []),
   ]);
-  const { partyIds } = await resolveParties(db, context.store.engine, references, now);
+  const { partyIds } = await resolveParties(db, context.store.engine, references, now, knownParties);
 
   const toRevise = await findRegistrationsToRevise(db, accepted.map(({ submission }) => ({ submitterId: submitterId(submission.submitter), submitterWorkNumber: submission.submitterWorkNumber })));
   const byIswc = await findWorkIdsByIswc(db, accepted.flatMap(({ submission }) => (submission.work.iswc ? [submission.work.iswc] : [])));
@@ -78,6 +79,7 @@ export async function registerWorks(
   const newWorkIds = await nextIds(db, 'work', 'W', accepted.length);
   const registrationIds = await nextIds(db, 'registration', 'G', accepted.length);
   const newWorks: { workId: string; submission: WorkSubmission }[] = [];
+  const newWorkSet = new Set<string>();
   const revisions: { revised: string; by: string }[] = [];
   const registrationsOfWork = new Map<string, Registration[]>();
   const rows = registrationRows();
@@ -92,7 +94,8 @@ export async function registerWorks(
     if (workId === undefined) {
       workId = newWorkIds[i];
       newWorks.push({ workId, submission });
-    } else if (!newWorks.some((work) => work.workId === workId)) existingWorks.add(workId);
+      newWorkSet.add(workId);
+    } else if (!newWorkSet.has(workId)) existingWorks.add(workId);
     if (submission.work.iswc) byIswc.set(submission.work.iswc, workId);
     byIdentity.set(identity, workId);
     const registrationId = registrationIds[i];
@@ -148,6 +151,6 @@ export async function registerWorks(
     }
   }
   await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing.length > 0);
-  await appendHistory(db, history);
+  await appendHistory(db, history, context.store.engine);
   return outcomes.map((outcome) => (outcome && outcome.workId && disputed.has(outcome.workId) ? { ...outcome, inDispute: true } : outcome!));
 }

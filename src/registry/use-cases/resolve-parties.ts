@@ -30,24 +30,33 @@ export async function resolveParties(
   engine: Engine,
   references: readonly PartyReference[],
   now: string,
+  known: Map<string, string> = new Map(),
 ): Promise<{ partyIds: Map<string, string>; created: string[] }> {
   const unique = new Map<string, PartyReference>();
-  for (const reference of references) unique.set(partyReferenceKey(reference), reference);
+  const partyIds = new Map<string, string>();
+  for (const reference of references) {
+    const key = partyReferenceKey(reference);
+    const id = known.get(key);
+    if (id) partyIds.set(key, id);
+    else unique.set(key, reference);
+  }
   const ipis = [...unique.values()].flatMap((reference) => (reference.ipiNameNumber ? [reference.ipiNameNumber] : []));
   const byIpi = await findPartyIdsByIpi(db, ipis);
   const nameKeys = [...unique.values()].flatMap((reference) => (reference.ipiNameNumber ? [] : [nameKey(fullName(reference))]));
   const byName = await findPartyIdsByNameKey(db, nameKeys);
 
-  const partyIds = new Map<string, string>();
   const missing: [string, PartyReference][] = [];
   for (const [key, reference] of unique) {
     const found = reference.ipiNameNumber ? byIpi.get(reference.ipiNameNumber) : byName.get(nameKey(fullName(reference)));
-    if (found) partyIds.set(key, found);
-    else missing.push([key, reference]);
+    if (found) {
+      partyIds.set(key, found);
+      known.set(key, found);
+    } else missing.push([key, reference]);
   }
   const ids = await nextIds(db, 'party', 'P', missing.length);
   const parties = missing.map(([key, reference], i) => {
     partyIds.set(key, ids[i]);
+    known.set(key, ids[i]);
     return {
       party_id: ids[i],
       kind: reference.kind,

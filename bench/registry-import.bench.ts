@@ -1,0 +1,116 @@
+// Registry benchmark (issue 2): import N works (Clef CSV, 3 parties each) into a fresh embedded store, then title
+// search with generated queries carrying typos, accent and article changes. Generates its own data.
+// Usage: npm run bench -- [--works 1000000] [--queries 1000] [--db PATH]
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { loadLookups } from '../src/registry/load-lookups.js';
+import { importWorksCsv } from '../src/registry/use-cases/import-works-csv.js';
+import { searchWorks } from '../src/registry/use-cases/search-works.js';
+import { openStore } from '../src/store/index.js';
+import { parseIpiNameNumber } from '../src/identifiers/index.js';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const works = Number(args.get('works') ?? 1_000_000);
+const queries = Number(args.get('queries') ?? 1000);
+
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+const words = ['river', 'star', 'moon', 'night', 'golden', 'hour', 'dream', 'fire', 'rain', 'heart', 'road', 'blue', 'song', 'light', 'shadow', 'summer', 'winter', 'dance', 'ocean', 'city', 'garden', 'silver', 'wind', 'lantern', 'café', 'mañana', 'château', 'über', 'jade', 'harbour', 'paper', 'echo', 'velvet', 'thunder', 'crystal', 'morning', 'forever', 'wild', 'electric', 'midnight'];
+const names = ['LI', 'WANG', 'ZHANG', 'CHEN', 'MOREAU', 'MÜLLER', 'GARCÍA', 'SMITH', 'JONES', 'TANAKA', 'KIM', 'NGUYEN', 'ROSSI', 'SILVA', 'DUBOIS', 'IVANOV'];
+
+function ipi(n: number): string {
+  for (let c = 0; c < 100; c++) {
+    const value = String(n).padStart(9, '0') + String(c).padStart(2, '0');
+    if (parseIpiNameNumber(value).ok) return value;
+  }
+  throw new Error('no check digits');
+}
+
+function title(i: number): string {
+  const count = 2 + (i % 3);
+  const parts = Array.from({ length: count }, () => pick(words));
+  const text = `${parts.join(' ')} ${i.toString(36)}`;
+  return (i % 7 === 0 ? 'The ' : '') + text.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+async function generate(dir: string): Promise<{ path: string; titles: string[] }> {
+  const path = join(dir, 'works.csv');
+  const out = createWriteStream(path);
+  const titles: string[] = [];
+  const header = ['submitter_work_number', 'title'];
+  for (let n = 1; n <= 3; n++) header.push(`party${n}_role`, `party${n}_ipi`, `party${n}_name`, `party${n}_pr_share`, `party${n}_mr_share`, `party${n}_pr_society`);
+  out.write(`${header.join(',')}\n`);
+  const writerPool = Array.from({ length: 5000 }, (_, i) => ({ ipi: ipi(100000 + i), name: `${pick(names)} ${pick(words).toUpperCase()}${i}` }));
+  const publisherPool = Array.from({ length: 500 }, (_, i) => ({ ipi: ipi(900000 + i), name: `${pick(words)} music ${i}` }));
+  for (let i = 0; i < works; i++) {
+    const t = title(i);
+    if (titles.length < 200_000) titles.push(t);
+    const a = writerPool[i % 5000];
+    const b = writerPool[(i * 7 + 13) % 5000];
+    const p = publisherPool[i % 500];
+    const line = `BENCH-${i},${t},CA,${a.ipi},${a.name},25,25,119,CA,${b.ipi},${b.name},25,25,119,E,${p.ipi},${p.name},50,50,119\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return { path, titles };
+}
+
+function degrade(text: string): string {
+  let t = text.toLowerCase();
+  const r = random();
+  if (t.startsWith('the ')) t = t.slice(4);
+  else if (r < 0.3) t = `the ${t}`;
+  t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const chars = [...t];
+  const at = 1 + Math.floor(random() * (chars.length - 2));
+  if (random() < 0.5) chars.splice(at, 1);
+  else [chars[at], chars[at + 1]] = [chars[at + 1], chars[at]];
+  return chars.join('');
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'clef-bench-registry-'));
+const location = args.get('db') ?? join(dir, 'bench.duckdb');
+try {
+  console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  const t0 = performance.now();
+  const { path, titles } = await generate(dir);
+  console.log(`generated ${works} works in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const store = await openStore(location);
+  const context = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+  const rssAt: string[] = [];
+  const t1 = performance.now();
+  const summary = await importWorksCsv(context, path, {
+    submitter: { kind: 'cmo', societyCode: '119' },
+    onProgress: (rows) => {
+      if (rows % 100_000 === 0) rssAt.push(`${rows / 1000}k: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+    },
+  });
+  const seconds = (performance.now() - t1) / 1000;
+  clearInterval(sampler);
+  console.log(`import: ${summary.created} works created, ${summary.rejected} rejected in ${seconds.toFixed(1)} s = ${Math.round(works / seconds)} works/s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
+  console.log(`RSS as the count grows: ${rssAt.join(', ')}`);
+
+  const latencies: number[] = [];
+  let found = 0;
+  for (let q = 0; q < queries; q++) {
+    const original = titles[Math.floor(random() * titles.length)];
+    const query = degrade(original);
+    const start = performance.now();
+    const hits = await searchWorks(context, query, 5);
+    latencies.push(performance.now() - start);
+    if (hits.some((hit) => hit.title === original)) found++;
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
+  console.log(`search: ${queries} degraded queries, recall@5 ${((100 * found) / queries).toFixed(1)} %, latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+  await store.close();
+} finally {
+  if (!args.get('db')) rmSync(dir, { recursive: true, force: true });
+}
