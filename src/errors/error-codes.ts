@@ -94,6 +94,10 @@ export const errorCodes = {
   CLEF_CWR_FILE_DUPLICATE: { status: 409, exit: 1, description: 'The same CWR file (same content digest) was already imported: its transactions are answered DU and not counted twice.' },
   CLEF_CWR_ACK_WORK_UNKNOWN: { status: 404, exit: 1, description: 'An acknowledgement names a work Clef does not know (by the submitter work number Clef sent or by ISWC): reported, not stored.' },
   CLEF_CWR_ACK_ISWC_CONFLICT: { status: 409, exit: 1, description: "An acknowledgement's ISWC differs from the one already on the work, or is already on another work: reported, not stored." },
+  // distribution (src/distribution: policies, pools, allocation, runs)
+  CLEF_DISTRIBUTION_POLICY_INVALID: { status: 422, exit: 1, description: 'A distribution policy file is malformed (version, commission, rights split, AI treatment or an override).' },
+  CLEF_DISTRIBUTION_FX_RATE_MISSING: { status: 409, exit: 1, description: 'A pool is in another currency than the CMO\'s and no exchange rate is recorded for that pair and period; the message names `clef fx set`.' },
+  CLEF_DISTRIBUTION_INPUT_INVALID: { status: 422, exit: 1, description: 'A pool handed to the allocation engine is inconsistent (repeated line key, unknown work, rights split not 100 %).' },
 } as const;
 
 /** A documented Clef error code. */

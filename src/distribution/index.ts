@@ -1,0 +1,10 @@
+export type { AiGeneratedTreatment, DistributionPolicy, PolicyOverride, PoolRules, PoolScope } from './distribution-policy.js';
+export { poolRules } from './distribution-policy.js';
+export { parseDistributionPolicy } from './parse-distribution-policy.js';
+export { computePoolAmount, type PoolAmount, type PoolAmountInput } from './compute-pool-amount.js';
+export type { Affiliation, LineMatch, PoolInput, PoolLine, RegistrySnapshot, ShareRow, SisterSociety, WorkFacts } from './distribution-input.js';
+export { allocatePool, type MatchCounts, type PoolAllocation } from './allocate-pool.js';
+export { allocateSigned, type SignedWeight } from './allocate-signed.js';
+export { diffLedger } from './diff-ledger.js';
+export { summarizeRun, type RunSummary } from './summarize-run.js';
+export { ledgerEntryKey, reserveKinds, type AccountKind, type LedgerEntry, type ReserveKind } from './ledger-entry.js';
