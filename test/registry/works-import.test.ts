@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { importWorksCsv } from '../../src/registry/use-cases/import-works-csv.js';
 import { searchWorks } from '../../src/registry/use-cases/search-works.js';
 import { listDisputes, showWork } from '../../src/registry/use-cases/show-work.js';
@@ -117,5 +119,24 @@ describeEachEngine('importing works from Clef CSV', (open) => {
   test('reports a missing file with a coded error', async () => {
     const context = testContext(await open());
     await assert.rejects(importWorksCsv(context, '/nonexistent/works.csv', { submitter: cmo }), { code: 'CLEF_FILE_UNREADABLE' });
+  });
+});
+
+describeEachEngine('member records against declared affiliations', (open) => {
+  test('reports a declared society that contradicts the member records, and applies nothing', async () => {
+    const context = testContext(await open());
+    const { setSettings } = await import('../../src/registry/use-cases/settings.js');
+    const { addMember, showMember } = await import('../../src/registry/use-cases/members.js');
+    await setSettings(context, { societyCode: '119', currency: 'CNY' });
+    await addMember(context, { ipiNameNumber: '00014107338', name: 'LI Wei', rights: 'PR;MR', territories: '2136', startDate: '2020-01-01' });
+    const path = join(tempDir(), 'declared.csv');
+    writeFileSync(path, 'submitter_work_number,title,party1_role,party1_ipi,party1_name,party1_pr_share,party1_mr_share,party1_pr_society\nD1,Declared Elsewhere,CA,00014107338,LI Wei,100,100,058\n');
+    const summary = await importWorksCsv(context, path, { submitter: cmo });
+    assert.equal(summary.created, 1, JSON.stringify(summary.findings));
+    const conflict = summary.findings.find((f) => f.code === 'CLEF_REGISTRY_AFFILIATION_CONFLICT');
+    assert.ok(conflict, JSON.stringify(summary.findings));
+    assert.match(conflict.message, /058/);
+    const member = await showMember(context, '00014107338');
+    assert.deepEqual(member.rights, ['PR', 'MR']);
   });
 });

@@ -40,6 +40,11 @@ function partyFields(party: Row<'registration_parties'>): CwrFieldValues {
   };
 }
 
+/** The values that are set: the registry overrides a kept field only with something it knows. */
+function defined(fields: CwrFieldValues): CwrFieldValues {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
 /** Keeps only the fields the target layout has (a 2.1 record written as 2.2 loses what 2.2 renamed, and the other way). */
 function fit(recordType: string, fields: CwrFieldValues, layouts: CwrLayoutTable): CwrRecordInput {
   const names = new Set((layouts[recordType] ?? []).slice(3).map((f) => f.name));
@@ -119,12 +124,12 @@ export function cwrWorkTransaction(data: CwrExportWork, transactionType: 'NWR' |
     let recordType = type;
     if (out.length === 0) {
       recordType = transactionType;
-      fields = { ...stored, 'Work Title': data.work.title, ISWC: data.work.iswc ?? undefined, 'Submitter Work #': submitterWorkNumber };
+      fields = { ...stored, ...defined({ 'Work Title': data.work.title, ISWC: data.work.iswc ?? undefined, 'Submitter Work #': submitterWorkNumber }) };
     } else if (partyTypes.has(type)) {
       partySeq++;
       claimIndex = 0;
       const party = data.parties.find((p) => p.party_seq === partySeq);
-      if (party) fields = { ...stored, ...partyFields(party) };
+      if (party) fields = { ...stored, ...defined(partyFields(party)) };
     } else if (territoryTypes.has(type) && stored['Inclusion/Exclusion Indicator'] === 'I') {
       const claim = data.collections.filter((c) => c.party_seq === partySeq)[claimIndex++];
       if (claim) fields = { ...stored, 'PR Collection Share': claim.pr_collection_bp, 'MR Collection Share': claim.mr_collection_bp, 'SR Collection Share': claim.sr_collection_bp };

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Finding } from '../../errors/index.js';
 import { appendHistory, nextIds, type ClefDatabase, type HistoryEntry } from '../../store/index.js';
+import { findMembershipsOfParties } from '../../store/registry/member-queries.js';
 import { findRegistrationsToRevise, markRevised, readCurrentRegistrations } from '../../store/registry/registration-queries.js';
 import { findWorkIdsByIdentity, findWorkIdsByIswc, replaceSharePictures } from '../../store/registry/work-queries.js';
+import { checkAffiliations } from '../check-affiliations.js';
 import { consolidateShares } from '../consolidate-shares.js';
+import type { Member } from '../member.js';
+import type { Right } from '../right.js';
 import { nameKey, titleKey } from '../match-key.js';
 import type { Registration, Submitter } from '../registration.js';
 import { createTerritoryResolver, type TerritoryResolver } from '../territory-resolver.js';
@@ -15,6 +19,7 @@ import { registrationRows } from './registration-rows.js';
 import { writeRecordings } from './write-recordings.js';
 import { resolveParties, type PartyReference } from './resolve-parties.js';
 import { territorySetText } from './territory-set-text.js';
+import { parseTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
 /** What became of one submission. */
@@ -123,6 +128,28 @@ export async function registerWorks(
     outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: revised ? 'revised' : isNewWork ? 'created' : 'added', workId, registrationId, inDispute: false, findings };
   });
 
+  const built = accepted.map(({ index }) => outcomes[index]!);
+  const positionOf = new Map(built.map((outcome, i) => [outcome.registrationId!, i]));
+  const cmo = await db.selectFrom('cmo_settings').select('society_code').executeTakeFirst();
+  if (cmo?.society_code) {
+    const batchIds = new Set(registrationIds);
+    const registrations = [...registrationsOfWork.values()].flat().filter((r) => batchIds.has(r.id));
+    const members: Member[] = (await findMembershipsOfParties(db, registrations.flatMap((r) => r.parties.map((p) => p.partyId)))).map((row) => ({
+      id: row.member_id,
+      partyId: row.party_id,
+      rights: row.rights.split(';') as Right[],
+      territories: parseTerritoryChain(row.territories),
+      startDate: row.start_date,
+      endDate: row.end_date ?? undefined,
+    }));
+    const affiliationContext = { cmoSocietyCode: cmo.society_code, members, date: now.slice(0, 10), resolve };
+    for (const registration of registrations) {
+      const contradictions = checkAffiliations(registration, affiliationContext);
+      if (contradictions.length === 0) continue;
+      const i = positionOf.get(registration.id) ?? -1;
+      if (i >= 0) outcomes[accepted[i].index] = { ...built[i], findings: [...built[i].findings, ...contradictions] };
+    }
+  }
   for (const { workId, submission } of newWorks) rows.addWork(workId, submission, workIdentityKey(submission), now);
   await rows.write(db, context.store.engine);
   await markRevised(db, revisions);
