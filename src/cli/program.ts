@@ -9,6 +9,7 @@ import { idCheckCommand } from './commands/id-check.js';
 import { cwrCommand } from './commands/cwr-validate.js';
 import { audioCommand } from './commands/audio-command.js';
 import { usageCommand } from './commands/usage-generate.js';
+import { dspsCommand } from './commands/dsps.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     idCheckCommand(),
     cwrCommand(),
     usageCommand(),
+    dspsCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ClefError } from '../../errors/index.js';
 import { generateUsage } from '../../usage/generate-usage/generate-usage.js';
 import { printJson, printLine, printNotice } from '../output.js';
+import { usageIngestCommand } from './usage-ingest.js';
+import { usageMatchCommand, usageRematchCommand, usageReportsCommand, usageUnmatchedCommand } from './usage-worklists.js';
 
 function positiveInteger(text: string): number {
   const n = Number(text.replace(/_/g, ''));
@@ -48,5 +50,7 @@ export function usageGenerateCommand(): Command {
 
 /** `clef usage`: usage reports (DDEX DSR) and their test data. */
 export function usageCommand(): Command {
-  return new Command('usage').description('usage reports (DDEX DSR): test data generation').addCommand(usageGenerateCommand());
+  const usage = new Command('usage').description('usage reports (DDEX DSR): ingestion, matching, worklists, test data');
+  for (const command of [usageIngestCommand(), usageReportsCommand(), usageUnmatchedCommand(), usageMatchCommand(), usageRematchCommand(), usageGenerateCommand()]) usage.addCommand(command);
+  return usage;
 }
