@@ -3,6 +3,8 @@ import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
 import { importWorksCsv } from '../../registry/use-cases/import-works-csv.js';
 import { importWorksCwr } from '../../registry/use-cases/import-works-cwr.js';
+import { exportWorksCwr } from '../../registry/use-cases/export-works-cwr.js';
+import { parseCwrSender } from '../../formats/cwr/index.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { searchWorks } from '../../registry/use-cases/search-works.js';
 import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
@@ -73,6 +75,31 @@ export function worksCommand(): Command {
         printLine(`${summary.file}: ${summary.rows} rows; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}${summary.imported ? '' : ' — nothing imported'}`);
       }
       if (!summary.imported) process.exitCode = 1;
+    });
+  });
+
+  withStoreOptions(
+    works
+      .command('export')
+      .description('write works as a CWR registration file (NWR, REV for works a society has acknowledged)')
+      .requiredOption('--format <format>', 'cwr21 or cwr22')
+      .requiredOption('--out <path>', 'a folder (file named CWyynnnnsss_rrr.V21|.V22) or the exact file path')
+      .option('--sender <type:id>', 'SO:<society code> (default: the CMO), PB:<IPI name number> or WR:<IPI name number>')
+      .option('--works <ids>', 'comma-separated work ids (default: every work)')
+      .option('--json', 'print JSON'),
+  ).action(async (options) => {
+    const format = String(options.format).toLowerCase();
+    if (format !== 'cwr21' && format !== 'cwr22') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format ${options.format} is not cwr21 or cwr22`);
+    await withRegistry(options, async (context) => {
+      const summary = await exportWorksCwr(context, {
+        version: format === 'cwr21' ? '2.1' : '2.2',
+        sender: options.sender ? parseCwrSender(options.sender) : undefined,
+        workIds: options.works ? String(options.works).split(',').map((id: string) => id.trim().toUpperCase()).filter(Boolean) : undefined,
+        out: options.out,
+        onProgress: (n) => printNotice(`  ${n} works written`),
+      });
+      if (options.json) printJson(summary);
+      else printLine(`${summary.works} works written to ${summary.path}`);
     });
   });
 

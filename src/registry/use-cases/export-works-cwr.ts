@@ -62,7 +62,7 @@ export async function exportWorksCwr(context: RegistryContext, options: CwrExpor
         if (acknowledged.has(work.work_id) !== (type === 'REV')) continue;
         const registration = batch.registrations.filter((r) => r.work_id === work.work_id).sort((a, b) => Number(b.source === 'CWR') - Number(a.source === 'CWR') || b.created_at.localeCompare(a.created_at))[0];
         const kept = registration && batch.kept.find((k) => k.registration_id === registration.registration_id && k.version.startsWith('2'));
-        const ownNumber = registration && registration.submitter_id === senderId ? registration.submitter_work_number : work.work_id;
+        const ownNumber = sender.type !== 'SO' && registration && registration.submitter_id === senderId ? registration.submitter_work_number : work.work_id;
         yield cwrWorkTransaction({
           work,
           titles: batch.titles.filter((t) => t.work_id === work.work_id),
