@@ -1,7 +1,7 @@
 import { lookupOf, recordingAt, type AudioIndex, type IndexedRecording } from './audio-index.js';
 import { acceptCandidate, defaultDecisionRule, type DecisionRule } from './decision-rule.js';
 import { frameSeconds } from './fingerprint-params.js';
-import { matchPeaks, type MatchCandidate } from './match-peaks.js';
+import { defaultLookup, matchPeaks, type MatchCandidate } from './match-peaks.js';
 import { defaultSearchGrid, type SearchGrid } from './search-grid.js';
 import type { Peak } from './spectral-peaks.js';
 
@@ -25,6 +25,11 @@ export interface AudioMatch {
 export interface IdentifyOptions {
   readonly rule?: DecisionRule;
   readonly grid?: SearchGrid;
+  /**
+   * Search the whole grid even when the identity transform already found a strong match (three times the
+   * rule's hits). Scans of long files set it, so a second, edited recording later in the file is not missed.
+   */
+  readonly exhaustive?: boolean;
 }
 
 /** Turns a candidate into a match on its recording, or undefined when it falls outside every recording. */
@@ -54,9 +59,14 @@ export function identifyPeaks(peaks: readonly Peak[], index: AudioIndex, options
   const rule = options.rule ?? defaultDecisionRule;
   const grid = options.grid ?? defaultSearchGrid();
   const frameS = frameSeconds(index.params);
-  const candidates = matchPeaks(peaks, lookupOf(index), index.params, { grid, candidatesPerTransform: 5, minHits: rule.minHits })
-    .filter((candidate) => acceptCandidate(candidate, rule, frameS))
-    .sort((a, b) => b.hits - a.hits);
+  const settings = { candidatesPerTransform: 5, minHits: rule.minHits, ...defaultLookup };
+  const lookup = lookupOf(index);
+  const accepted = (list: MatchCandidate[]) => list.filter((candidate) => acceptCandidate(candidate, rule, frameS));
+  let found = accepted(matchPeaks(peaks, lookup, index.params, { ...settings, grid: grid.slice(0, 1) }));
+  if (options.exhaustive || !found.some((candidate) => candidate.hits >= 3 * rule.minHits)) {
+    found = found.concat(accepted(matchPeaks(peaks, lookup, index.params, { ...settings, grid: grid.slice(1) })));
+  }
+  const candidates = found.sort((a, b) => b.hits - a.hits);
   const kept: AudioMatch[] = [];
   for (const candidate of candidates) {
     const match = candidateToMatch(index, candidate);

@@ -2,7 +2,7 @@ import { lookupOf, type AudioIndex, type IndexedRecording } from './audio-index.
 import { acceptCandidate, defaultDecisionRule, type DecisionRule } from './decision-rule.js';
 import { frameSeconds } from './fingerprint-params.js';
 import { landmarkHashes } from './landmark-hashes.js';
-import { matchPeaks } from './match-peaks.js';
+import { defaultLookup, matchPeaks } from './match-peaks.js';
 import { defaultSearchGrid, type SearchGrid } from './search-grid.js';
 import type { Peak } from './spectral-peaks.js';
 
@@ -52,7 +52,7 @@ export function computeMatchEvidence(
   const frameS = frameSeconds(index.params);
   const start = recording.startFrame;
   const end = start + recording.frameCount;
-  const candidates = matchPeaks(peaks, lookupOf(index), index.params, { grid, candidatesPerTransform: 10, minHits: 3 })
+  const candidates = matchPeaks(peaks, lookupOf(index), index.params, { grid, candidatesPerTransform: 10, minHits: 3, ...defaultLookup })
     .filter((c) => {
       const first = c.globalOffset + c.queryFirstFrame * c.timeFactor;
       return first >= start - 64 && first < end;

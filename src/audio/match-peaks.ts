@@ -30,7 +30,14 @@ export interface MatchSettings {
   readonly grid: SearchGrid;
   readonly candidatesPerTransform: number;
   readonly minHits: number;
+  /** Hashes found more often than this in the index are skipped: like stop words, they cost time and carry little. */
+  readonly maxBucket: number;
+  /** Also look up each pair at frame difference ±1 (absorbs the query's frame-grid jitter; triples the lookups). */
+  readonly frameSpread: 0 | 1;
 }
+
+/** Clef's default lookup: skip hashes found over 32 times in the index, look up frame differences ±1. */
+export const defaultLookup = { maxBucket: 32, frameSpread: 1 } as const;
 
 const coarseFrames = 32;
 const slopeSteps = 16;
@@ -59,7 +66,7 @@ export function matchTransform(
   transform: PeakTransform,
   settings: Omit<MatchSettings, 'grid'>,
 ): MatchCandidate[] {
-  const query = landmarkHashes(peaks, params, transform, 1);
+  const query = landmarkHashes(peaks, params, transform, settings.frameSpread);
   const hitQuery: number[] = [];
   const hitGlobal: number[] = [];
   const votes = new Map<number, number>();
@@ -68,7 +75,7 @@ export function matchTransform(
     const h = query.hashes[i];
     const from = offsets[h];
     const to = offsets[h + 1];
-    if (from === to) continue;
+    if (from === to || to - from > settings.maxBucket) continue;
     const qf = query.frames[i];
     for (let e = from; e < to; e++) {
       const g = times[e];
@@ -107,7 +114,7 @@ export function matchTransform(
     }
     candidates.push({
       hits: refined.pairs.length,
-      queryHashes: query.hashes.length / 3,
+      queryHashes: query.hashes.length / (2 * settings.frameSpread + 1),
       queryFirstFrame: first,
       queryLastFrame: last,
       globalOffset: refined.offset,

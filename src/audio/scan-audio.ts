@@ -31,7 +31,7 @@ export async function scanAudio(dir: string, request: IdentifyAudioRequest & { o
   const results: AudioIdentification[] = [];
   for (const [n, file] of files.entries()) {
     request.onProgress?.(n, files.length);
-    results.push(await identifyAudioFile(file, index, request));
+    results.push(await identifyAudioFile(file, index, { ...request, exhaustive: true }));
   }
   request.onProgress?.(files.length, files.length);
   const rows = new Map<string, { row: ScanSummaryRow; files: Set<string> }>();
