@@ -5,6 +5,7 @@ import { historyCommand } from './commands/history.js';
 import { membersCommand } from './commands/members.js';
 import { settingsCommand } from './commands/settings.js';
 import { worksCommand } from './commands/works.js';
+import { acksCommand } from './commands/acks.js';
 import { idCheckCommand } from './commands/id-check.js';
 import { cwrCommand } from './commands/cwr-validate.js';
 import { audioCommand } from './commands/audio-command.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     settingsCommand(),
     membersCommand(),
     worksCommand(),
+    acksCommand(),
     historyCommand(),
     idCheckCommand(),
     cwrCommand(),
