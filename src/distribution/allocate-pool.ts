@@ -89,7 +89,7 @@ function valueTargets(pool: PoolInput, rest: bigint, rules: PoolRules, registry:
     const works = payableWorks(line, registry, rules);
     const kind = line.conflict ? 'disputed' : line.match.kind === 'recording' ? 'recording' : 'unmatched';
     const recordingId = kind === 'recording' && line.match.kind === 'recording' ? line.match.recordingId : null;
-    const targetKey = recordingId === null ? kind : `recording:${recordingId}:${works.join(',')}`;
+    const targetKey = kind === 'recording' ? `recording:${recordingId ?? ''}:${works.join(',')}` : kind;
     let target = targets.get(targetKey);
     if (!target) targets.set(targetKey, (target = { kind, recordingId, workIds: works, value: 0n, usages: 0n }));
     target.usages += line.usages;

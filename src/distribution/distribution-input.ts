@@ -3,10 +3,10 @@ import type { Right } from '../registry/right.js';
 import type { TerritoryChain } from '../registry/territory.js';
 import type { PoolScope } from './distribution-policy.js';
 
-/** What matching found for a usage line: nothing, or a recording with the works linked to it (possibly none). */
+/** What matching found for a usage line: nothing, or a recording (null when only the work was identified) with its works (possibly none). */
 export type LineMatch =
   | { readonly kind: 'unmatched' }
-  | { readonly kind: 'recording'; readonly recordingId: string; readonly workIds: readonly string[] };
+  | { readonly kind: 'recording'; readonly recordingId: string | null; readonly workIds: readonly string[] };
 
 /** One usage line of a pool, as the engine needs it. */
 export interface PoolLine {

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import { ClefError } from '../../errors/clef-error.js';
+import { isRight, type Right } from '../../registry/right.js';
+import type { TerritoryTable } from '../../registry/territory-table.js';
+import { worldTis } from '../../registry/territory.js';
+import { readMatchedLines, readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
+import { readRecordingWorks } from '../../store/distribution/registry-snapshot-queries.js';
+import type { ClefDatabase } from '../../store/index.js';
+import { computePoolAmount, type PoolAmount } from '../compute-pool-amount.js';
+import type { PoolInput, PoolLine } from '../distribution-input.js';
+
+/** A pool with the report, summary and amount rule it came from. */
+export interface ReportPool {
+  readonly pool: PoolInput;
+  readonly reportId: bigint;
+  readonly summaryRecordId: string;
+  readonly territory: string | null;
+  readonly basis: PoolAmount['basis'];
+}
+
+/** What building a report's pools needs besides the store. */
+export interface PoolSources {
+  readonly report: ClefDatabase['usage_reports'];
+  readonly licences: readonly ClefDatabase['dsp_licences'][];
+  /** Exchange rates into the CMO's currency for the report's month, by source currency. */
+  readonly fxRates: ReadonlyMap<string, string>;
+  readonly currency: string;
+  readonly territories: TerritoryTable;
+}
+
+function licenceFor(licences: PoolSources['licences'], commercialModel: string | null, useType: string | null) {
+  const fits = licences.filter((l) => (l.commercial_model === '*' || l.commercial_model === commercialModel) && (l.use_type === '*' || l.use_type === useType));
+  return fits.sort((a, b) => Number(b.commercial_model !== '*') + Number(b.use_type !== '*') - (Number(a.commercial_model !== '*') + Number(a.use_type !== '*')))[0];
+}
+
+/**
+ * The pools of one report: one per summary record a licence covers, with its lines and their matches. A summary
+ * in another currency needs an exchange rate (`clef fx set`); summaries no licence covers are left out.
+ */
+export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSources): Promise<ReportPool[]> {
+  const { report } = sources;
+  const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
+  const rows = await readMatchedLines(db, report.report_id);
+  const recordingWorks = new Map<string, string[]>();
+  const recordingIds = [...new Set(rows.flatMap((r) => (r.recording_id ? [r.recording_id] : [])))].sort();
+  for (const link of await readRecordingWorks(db, recordingIds)) recordingWorks.set(link.recording_id, [...(recordingWorks.get(link.recording_id) ?? []), link.work_id]);
+  const linesBySummary = new Map<string, PoolLine[]>();
+  for (const row of rows) {
+    const workIds = row.recording_id ? recordingWorks.get(row.recording_id) ?? [] : row.work_id ? [row.work_id] : [];
+    const matched = row.recording_id !== null || row.work_id !== null;
+    const usages = BigInt(row.usages) - BigInt(row.returns);
+    const line: PoolLine = {
+      key: `${row.block_id}/${row.sales_transaction_id}`,
+      reportId: String(report.report_id),
+      lineNumber: Number(row.line),
+      weight: usages,
+      usages,
+      royaltyBearing: row.is_royalty_bearing !== false,
+      conflict: false,
+      match: matched ? { kind: 'recording', recordingId: row.recording_id, workIds } : { kind: 'unmatched' },
+    };
+    const key = row.summary_record_id ?? '';
+    linesBySummary.set(key, [...(linesBySummary.get(key) ?? []), line]);
+  }
+  const pools: ReportPool[] = [];
+  for (const summary of await readSummaries(db, report.report_id)) {
+    const licence = licenceFor(sources.licences, summary.commercial_model, summary.use_type);
+    if (!licence) continue;
+    const currency = summary.currency ?? report.currency ?? sources.currency;
+    const fxRate = currency === sources.currency ? null : sources.fxRates.get(currency);
+    if (fxRate === undefined) {
+      throw new ClefError('CLEF_DISTRIBUTION_FX_RATE_MISSING', `report ${report.message_id} is in ${currency}: run \`clef fx set ${currency} ${sources.currency} ${report.period_end.slice(0, 7)} RATE\``, { value: currency });
+    }
+    const amount = computePoolAmount({
+      revenue: summary.net_revenue,
+      rate: licence.rate,
+      subscribers: summary.subscribers ? BigInt(summary.subscribers.split('.')[0]) : null,
+      perSubscriberMinimumMicros: licence.per_subscriber_minimum_micros === null ? null : BigInt(licence.per_subscriber_minimum_micros),
+      invoiceMicros: invoices.has(summary.summary_record_id) ? BigInt(invoices.get(summary.summary_record_id)!) : null,
+      fxRate,
+    });
+    const territory = summary.territory ?? report.territory;
+    const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
+    pools.push({
+      reportId: report.report_id,
+      summaryRecordId: summary.summary_record_id,
+      territory,
+      basis: amount.basis,
+      pool: {
+        poolId: `${report.report_id}/${summary.summary_record_id}`,
+        scope: { dsp: report.sender_dpid, commercialModel: summary.commercial_model, useType: summary.use_type },
+        territoryTis: tis,
+        date: report.period_end,
+        amountMicros: amount.micros,
+        summaryWeight: summary.usages === null ? null : BigInt(summary.usages),
+        rights: licence.rights.split(/[;,]/).filter(isRight) as Right[],
+        rightsSplit: null,
+        lines: linesBySummary.get(summary.summary_record_id) ?? [],
+      },
+    });
+  }
+  return pools;
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { ClefDatabase } from '../schema.js';
+
+/** The works linked to recordings, for the given recordings. */
+export async function readRecordingWorks(db: Kysely<ClefDatabase>, recordingIds: readonly string[]): Promise<ClefDatabase['recording_works'][]> {
+  if (recordingIds.length === 0) return [];
+  return db.selectFrom('recording_works').selectAll().where('recording_id', 'in', recordingIds).orderBy('recording_id').orderBy('work_id').execute();
+}
+
+/** The AI flag and consolidated collection shares of the given works. */
+export async function readWorkShares(db: Kysely<ClefDatabase>, workIds: readonly string[]) {
+  if (workIds.length === 0) return { works: [], shares: [] };
+  const works = await db.selectFrom('works').select(['work_id', 'fully_ai_generated']).where('work_id', 'in', workIds).orderBy('work_id').execute();
+  const shares = await db
+    .selectFrom('work_collection_shares')
+    .select(['work_id', 'right_code', 'territory', 'party_id', 'collection_bp'])
+    .where('work_id', 'in', workIds)
+    .orderBy('work_id').orderBy('right_code').orderBy('territory').orderBy('party_id')
+    .execute();
+  return { works, shares };
+}
+
+/** Members, sister societies and party affiliations, in key order. */
+export async function readPayeeRows(db: Kysely<ClefDatabase>) {
+  const members = await db.selectFrom('members').selectAll().orderBy('member_id').execute();
+  const sisters = await db.selectFrom('sister_societies').selectAll().orderBy('society_code').execute();
+  const affiliations = await db.selectFrom('party_affiliations').select(['party_id', 'right_code', 'society_code']).distinct().orderBy('party_id').orderBy('right_code').orderBy('society_code').execute();
+  return { members, sisters, affiliations };
+}

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { ClefDatabase } from '../schema.js';
+
+/** Complete, undistributed reports whose usage period ends in the month `period` (`YYYY-MM`), optionally of one DSP. */
+export async function readPeriodReports(db: Kysely<ClefDatabase>, period: string, dsp?: string): Promise<ClefDatabase['usage_reports'][]> {
+  let query = db
+    .selectFrom('usage_reports')
+    .selectAll()
+    .where('status', '=', 'complete')
+    .where('distributed', '=', false)
+    .where('period_end', '>=', `${period}-01`)
+    .where('period_end', '<=', `${period}-31`);
+  if (dsp !== undefined) query = query.where('sender_dpid', '=', dsp);
+  return query.orderBy('report_id').execute();
+}
+
+/** The content digests of a report's files, in file order. */
+export async function readReportDigests(db: Kysely<ClefDatabase>, reportId: bigint): Promise<string[]> {
+  const rows = await db.selectFrom('usage_report_files').select('digest').where('report_id', '=', reportId).orderBy('file_number').execute();
+  return rows.map((row) => row.digest);
+}
+
+/** A report's summary records. */
+export async function readSummaries(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ClefDatabase['usage_summaries'][]> {
+  return db.selectFrom('usage_summaries').selectAll().where('report_id', '=', reportId).orderBy('summary_record_id').execute();
+}
+
+/** A report's usage lines with what their resource was matched to (recording, work). */
+export async function readMatchedLines(db: Kysely<ClefDatabase>, reportId: bigint) {
+  return db
+    .selectFrom('usage_lines as l')
+    .leftJoin('usage_matches as m', (join) => join.onRef('m.report_id', '=', 'l.report_id').onRef('m.dsp_resource_id', '=', 'l.dsp_resource_id'))
+    .select(['l.file_number', 'l.line', 'l.summary_record_id', 'l.sales_transaction_id', 'l.block_id', 'l.usages', 'l.returns', 'l.is_royalty_bearing', 'm.recording_id', 'm.work_id'])
+    .where('l.report_id', '=', reportId)
+    .execute();
+}
+
+/** Invoiced amounts entered for a report's summary records. */
+export async function readPoolInvoices(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ClefDatabase['pool_invoices'][]> {
+  return db.selectFrom('pool_invoices').selectAll().where('report_id', '=', reportId).execute();
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
+import type { ClefDatabase } from '../schema.js';
+
+/** Writes a run with its reports, pools and ledger entries, the ledger through the engine's bulk path. */
+export async function insertRun(
+  db: Kysely<ClefDatabase>,
+  engine: Engine,
+  run: ClefDatabase['distribution_runs'],
+  reports: ClefDatabase['distribution_run_reports'][],
+  pools: ClefDatabase['distribution_pools'][],
+  entries: ClefDatabase['ledger_entries'][],
+): Promise<void> {
+  await db.insertInto('distribution_runs').values(run).execute();
+  if (reports.length > 0) await db.insertInto('distribution_run_reports').values(reports).execute();
+  if (pools.length > 0) await engine.bulkInsert(db, 'distribution_pools', pools);
+  if (entries.length > 0) await engine.bulkInsert(db, 'ledger_entries', entries);
+}
+
+/** Marks reports as distributed by a run. */
+export async function markReportsDistributed(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length > 0) await db.updateTable('usage_reports').set({ distributed: true }).where('report_id', 'in', reportIds).execute();
+}
+
+/** Records a policy version once. */
+export async function savePolicyVersion(db: Kysely<ClefDatabase>, row: ClefDatabase['policy_versions']): Promise<void> {
+  const existing = await db.selectFrom('policy_versions').select('digest').where('version', '=', row.version).executeTakeFirst();
+  if (!existing) await db.insertInto('policy_versions').values(row).execute();
+}
+
+/** Every run in creation order. */
+export async function listRunRows(db: Kysely<ClefDatabase>): Promise<ClefDatabase['distribution_runs'][]> {
+  return db.selectFrom('distribution_runs').selectAll().orderBy('created_at').orderBy('run_id').execute();
+}
+
+/** One run, or undefined. */
+export async function findRunRow(db: Kysely<ClefDatabase>, runId: string): Promise<ClefDatabase['distribution_runs'] | undefined> {
+  return db.selectFrom('distribution_runs').selectAll().where('run_id', '=', runId).executeTakeFirst();
+}
+
+/** A run's ledger entries in booking order. */
+export async function readRunLedger(db: Kysely<ClefDatabase>, runId: string): Promise<ClefDatabase['ledger_entries'][]> {
+  return db.selectFrom('ledger_entries').selectAll().where('run_id', '=', runId).orderBy('entry_seq').execute();
+}
+
+/** A run's pools in id order. */
+export async function readRunPools(db: Kysely<ClefDatabase>, runId: string): Promise<ClefDatabase['distribution_pools'][]> {
+  return db.selectFrom('distribution_pools').selectAll().where('run_id', '=', runId).orderBy('pool_id').execute();
+}
+
+/** The names and IPI name numbers of parties. */
+export async function readPartyNames(db: Kysely<ClefDatabase>, partyIds: readonly string[]) {
+  if (partyIds.length === 0) return { parties: [], ipis: [] };
+  const parties = await db.selectFrom('parties').select(['party_id', 'name', 'first_name']).where('party_id', 'in', partyIds).execute();
+  const ipis = await db.selectFrom('party_ipi_names').selectAll().where('party_id', 'in', partyIds).orderBy('ipi_name_number').execute();
+  return { parties, ipis };
+}
