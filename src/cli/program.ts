@@ -11,6 +11,7 @@ import { cwrCommand } from './commands/cwr-validate.js';
 import { audioCommand } from './commands/audio-command.js';
 import { usageCommand } from './commands/usage-generate.js';
 import { dspsCommand } from './commands/dsps.js';
+import { distributeCommand } from './commands/distribute.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     cwrCommand(),
     usageCommand(),
     dspsCommand(),
+    distributeCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;
