@@ -122,6 +122,23 @@ describeEachEngine('importing works from Clef CSV', (open) => {
   });
 });
 
+describeEachEngine('releases', (open) => {
+  test('puts recordings on the release their rows name, found again by ICPN', async () => {
+    const context = testContext(await open());
+    const path = join(tempDir(), 'release.csv');
+    writeFileSync(
+      path,
+      'submitter_work_number,title,party1_role,party1_name,party1_pr_share,party1_mr_share,isrc,recording_title,icpn,release_title,track_number\n' +
+        'R1,First Song,CA,Li Wei,100,100,CNA1M2600101,First Song,4006381333931,The Album,1\n' +
+        'R2,Second Song,CA,Li Wei,100,100,CNA1M2600102,Second Song,4006381333931,The Album,\n',
+    );
+    const summary = await importWorksCsv(context, path, { submitter: cmo });
+    assert.equal(summary.created, 2, JSON.stringify(summary.findings));
+    const second = await showWork(context, (await searchWorks(context, 'Second Song'))[0].work_id);
+    assert.deepEqual(second.recordings[0].releases.map((r) => [r.icpn, r.title, r.track_number]), [['4006381333931', 'The Album', 2]]);
+  });
+});
+
 describeEachEngine('member records against declared affiliations', (open) => {
   test('reports a declared society that contradicts the member records, and applies nothing', async () => {
     const context = testContext(await open());

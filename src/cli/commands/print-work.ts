@@ -28,6 +28,7 @@ export function printWork(work: WorkView): void {
   if (work.recordings.length) printLine('Recordings:');
   for (const rec of work.recordings) {
     printLine(`  ${rec.recording_id}  ${rec.isrc ?? '-'}  ${rec.title}${rec.display_artist ? ` — ${rec.display_artist}` : ''}  AI: vocals ${rec.ai_provenance.facets.vocals}, instrumentation ${rec.ai_provenance.facets.instrumentation}, production ${rec.ai_provenance.facets.production} → ${rec.ai_provenance.derived.iptcDigitalSourceType}`);
+    for (const release of rec.releases) printLine(`    on ${release.release_id} ${release.icpn ?? '-'} "${release.title}"${release.label ? ` (${release.label})` : ''}, track ${release.track_number}`);
   }
   if (work.society_numbers.length) printLine('Society numbers:');
   for (const s of work.society_numbers) printLine(`  ${s.society} ${s.work_number} ${s.status ?? ''} ${s.date ?? ''}`);

@@ -1,5 +1,5 @@
 import type { Finding } from '../../errors/index.js';
-import { parseIpiNameNumber, parseIsrc, parseIswc } from '../../identifiers/index.js';
+import { parseIcpn, parseIpiNameNumber, parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { isAiOrigin, type AiOrigin, type AiProvenance, type AiTool, type RecordingAiFacets, type WorkAiFacets } from '../ai-provenance.js';
 import { isRight, type Right } from '../right.js';
 import type { AlternateTitle } from '../work.js';
@@ -61,6 +61,7 @@ export function parseWorksCsvRow(
       durationSeconds: optionalDuration(cell('recording_duration'), 'recording_duration', fail),
       label: cell('label') || undefined,
       aiProvenance: provenance<RecordingAiFacets>(cell, { vocals: 'ai_vocals', instrumentation: 'ai_instrumentation', production: 'ai_production' }, fail),
+      release: releaseOf(cell, fail),
     });
   }
   if (findings.length > 0) return { findings };
@@ -203,6 +204,17 @@ function provenance<F extends WorkAiFacets | RecordingAiFacets>(cell: Cell, colu
     .filter(Boolean)
     .map((ref) => ({ kind: 'other' as const, ref }));
   return { facets: facets as unknown as F, tools, humanContribution: statement || evidence.length > 0 ? { statement, evidence } : undefined };
+}
+
+function releaseOf(cell: Cell, fail: Fail): SubmittedRecording['release'] {
+  const icpn = optionalId(cell('icpn'), parseIcpn, 'icpn', fail);
+  const title = cell('release_title');
+  if (!icpn && !title) return undefined;
+  if (!title) fail('release_title', 'a release needs a title');
+  const trackText = cell('track_number');
+  const trackNumber = trackText ? Number(trackText) : undefined;
+  if (trackText && !(Number.isInteger(trackNumber) && trackNumber! > 0)) fail('track_number', 'a track number is a whole number from 1');
+  return { icpn, title, label: cell('label') || undefined, trackNumber };
 }
 
 function alternateTitles(text: string): AlternateTitle[] {

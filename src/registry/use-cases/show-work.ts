@@ -1,6 +1,7 @@
 import { ClefError } from '../../errors/index.js';
 import { readHistory } from '../../store/index.js';
 import { findWorkIdsByIdentifier } from '../../store/registry/search-queries.js';
+import { readReleasesOfRecordings } from '../../store/registry/release-queries.js';
 import { readDisputes, readWorkDetail } from '../../store/registry/work-detail-queries.js';
 import { parseIswc } from '../../identifiers/index.js';
 import type { AiOrigin } from '../ai-provenance.js';
@@ -29,6 +30,7 @@ export async function showWork(context: Pick<RegistryContext, 'store'>, referenc
   const { work } = detail;
   const workFacets = { composition: work.ai_composition as AiOrigin, lyrics: work.ai_lyrics as AiOrigin, arrangement: work.ai_arrangement as AiOrigin };
   const history = await readHistory(context.store.db, workId);
+  const releases = await readReleasesOfRecordings(context.store.db, detail.recordings.map((r) => r.recording_id));
   return {
     work_id: work.work_id,
     iswc: work.iswc,
@@ -94,6 +96,9 @@ export async function showWork(context: Pick<RegistryContext, 'store'>, referenc
         display_artist: recording.display_artist,
         duration_s: recording.duration_s,
         ai_provenance: { facets, tools: parseJson(recording.ai_tools), derived: deriveAiContentTypes(facets) },
+        releases: releases
+          .filter((release) => release.recording_id === recording.recording_id)
+          .map((release) => ({ release_id: release.release_id, icpn: release.icpn, title: release.title, label: release.label, track_number: release.track_number })),
       };
     }),
     society_numbers: detail.societyNumbers.map((s) => ({ society: s.society_code, work_number: s.work_number, status: s.status, date: s.status_date })),

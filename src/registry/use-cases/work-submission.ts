@@ -36,6 +36,8 @@ export interface SubmittedRecording {
   readonly durationSeconds?: number;
   readonly label?: string;
   readonly aiProvenance?: AiProvenance<RecordingAiFacets>;
+  /** The release the recording appears on, with its track number. */
+  readonly release?: { readonly icpn?: string; readonly title: string; readonly label?: string; readonly trackNumber?: number };
 }
 
 /** One work registration as it arrives from a CSV row, a CWR transaction or the API, before it has ids. */

@@ -3,6 +3,7 @@ import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
 import { findRecordingsByIsrc } from '../../store/registry/recording-queries.js';
 import { artistKey, titleKey } from '../match-key.js';
 import type { WorkSubmission } from './work-submission.js';
+import { writeReleases } from './write-releases.js';
 
 /**
  * Creates the recordings submissions bring and links them to their works. A recording already registered with the
@@ -23,6 +24,7 @@ export async function writeRecordings(
   const ids = await nextIds(db, 'recording', 'R', wanted.length);
   const recordings: ClefDatabase['recordings'][] = [];
   const links = new Map<string, ClefDatabase['recording_works']>();
+  const onReleases: Parameters<typeof writeReleases>[2][number][] = [];
   wanted.forEach(({ recording, workId }, i) => {
     const key = titleKey(recording.title);
     const identity = recording.isrc ? `${recording.isrc}|${key}` : undefined;
@@ -52,6 +54,7 @@ export async function writeRecordings(
       });
     }
     links.set(`${recordingId}|${workId}`, { recording_id: recordingId, work_id: workId });
+    if (recording.release) onReleases.push({ recordingId, release: recording.release });
   });
   await engine.bulkInsert(db, 'recordings', recordings);
   const existingLinks = await db
@@ -61,4 +64,5 @@ export async function writeRecordings(
     .execute();
   for (const link of existingLinks) links.delete(`${link.recording_id}|${link.work_id}`);
   await engine.bulkInsert(db, 'recording_works', [...links.values()]);
+  await writeReleases(db, engine, onReleases);
 }
