@@ -122,6 +122,32 @@ describeEachEngine('importing works from Clef CSV', (open) => {
   });
 });
 
+describeEachEngine('merging duplicate works', (open) => {
+  test('keeps the ISWC of the merged work as an archived ISWC, still found, with every claim kept', async () => {
+    const context = testContext(await open());
+    const { mergeWorks } = await import('../../src/registry/use-cases/merge-works.js');
+    const dir = tempDir();
+    await importWorksCsv(
+      context,
+      writeWorksCsv(dir, 'dupes.csv', [
+        'M1,Night Train,T-034.524.680-1,human,human,human,CA,00014107338,LI Wei,100,100,100,,,,,,,,,CNRC10000011,Night Train,Li Wei',
+        'M2,Night Train (Remix),T-123.456.789-4,human,human,human,CA,00000000297,MOREAU Claire,100,100,100,,,,,,,,,,,',
+      ]),
+      { submitter: cmo },
+    );
+    const result = await mergeWorks(context, 'T0345246801', 'T1234567894');
+    assert.equal(result.in_dispute, true);
+    const work = await showWork(context, 'T-123.456.789-4');
+    assert.equal(work.work_id, result.kept);
+    assert.equal(work.iswc, 'T0345246801');
+    assert.deepEqual(work.archived_iswcs, ['T1234567894']);
+    assert.equal(work.registrations.length, 2);
+    assert.ok(work.alternate_titles.some((t) => t.title === 'Night Train (Remix)'));
+    assert.equal((await searchWorks(context, 'T1234567894'))[0].work_id, result.kept);
+    await assert.rejects(showWork(context, result.merged), { code: 'CLEF_NOT_FOUND' });
+  });
+});
+
 describeEachEngine('releases', (open) => {
   test('puts recordings on the release their rows name, found again by ICPN', async () => {
     const context = testContext(await open());

@@ -7,6 +7,7 @@ import { exportWorksCwr } from '../../registry/use-cases/export-works-cwr.js';
 import { parseCwrSender } from '../../formats/cwr/index.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { searchWorks } from '../../registry/use-cases/search-works.js';
+import { mergeWorks } from '../../registry/use-cases/merge-works.js';
 import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
@@ -139,5 +140,19 @@ export function worksCommand(): Command {
       });
     },
   );
+  withStoreOptions(
+    works
+      .command('merge')
+      .argument('<kept>', 'the work that stays (id, ISWC or work number)')
+      .argument('<duplicate>', 'the duplicate merged into it; its ISWC becomes an archived ISWC of the kept work')
+      .description('merge a duplicate work into another, keeping every claim')
+      .option('--json', 'print JSON'),
+  ).action(async (kept: string, duplicate: string, options) => {
+    await withRegistry(options, async (context) => {
+      const result = await mergeWorks(context, kept, duplicate);
+      if (options.json) return printJson(result);
+      printLine(`${result.merged} merged into ${result.kept}${result.archived_iswc ? `; ISWC ${result.archived_iswc} archived` : ''}${result.in_dispute ? '; the work is now in dispute' : ''}`);
+    });
+  });
   return works;
 }

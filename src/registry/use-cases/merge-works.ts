@@ -1,0 +1,43 @@
+import { ClefError } from '../../errors/index.js';
+import { appendHistory, inTransaction } from '../../store/index.js';
+import { moveWorkInto } from '../../store/registry/merge-queries.js';
+import { readCurrentRegistrations } from '../../store/registry/registration-queries.js';
+import { replaceSharePictures } from '../../store/registry/work-queries.js';
+import { consolidateShares } from '../consolidate-shares.js';
+import { titleKey } from '../match-key.js';
+import { createTerritoryResolver } from '../territory-resolver.js';
+import { registrationFromRows } from './registration-from-rows.js';
+import type { RegistryContext } from './registry-context.js';
+import { resolveWorkId } from './show-work.js';
+import { territorySetText } from './territory-set-text.js';
+
+/**
+ * Merges a duplicate work into the one kept: the kept work's ISWC stays preferred and the duplicate's becomes an
+ * archived ISWC of it (still found by search), its title an alternate title, its registrations, recordings and
+ * society numbers move over, and the kept work's share picture and disputes are derived anew from all claims.
+ */
+export async function mergeWorks(context: RegistryContext, keptReference: string, mergedReference: string) {
+  const kept = await resolveWorkId(context, keptReference);
+  const merged = await resolveWorkId(context, mergedReference);
+  if (kept === merged) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${keptReference} and ${mergedReference} are the same work ${kept}`);
+  const resolve = createTerritoryResolver(context.lookups.territories);
+  return inTransaction(context.store.db, async (tx) => {
+    const now = context.clock();
+    const mergedRow = await tx.selectFrom('works').selectAll().where('work_id', '=', merged).executeTakeFirstOrThrow();
+    await moveWorkInto(tx, kept, merged);
+    await tx.insertInto('work_titles').values({ work_id: kept, title: mergedRow.title, title_type: 'AT', title_key: titleKey(mergedRow.title), language: mergedRow.language }).execute();
+    const registrations = (await readCurrentRegistrations(tx, [kept])).map(registrationFromRows);
+    const picture = consolidateShares(registrations, resolve);
+    const shares = picture.cells.flatMap((cell) =>
+      cell.claims.map((claim) => ({ work_id: kept, right_code: cell.right, territory: territorySetText(cell.territories), party_id: claim.partyId, registration_id: claim.registrationId, collection_bp: claim.share })),
+    );
+    const disputes = picture.cells.filter((cell) => cell.inDispute).map((cell) => ({ work_id: kept, right_code: cell.right, territory: territorySetText(cell.territories), claimed_bp: cell.total }));
+    await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [kept], shares, disputes, true);
+    const detail = { kept, merged, archived_iswc: mergedRow.iswc, in_dispute: picture.inDispute };
+    await appendHistory(tx, [
+      { actor: context.actor, at: now, entityKind: 'work', entityId: kept, action: `merged ${merged} into this work`, detail },
+      { actor: context.actor, at: now, entityKind: 'work', entityId: merged, action: `merged into ${kept}`, detail },
+    ]);
+    return detail;
+  });
+}
