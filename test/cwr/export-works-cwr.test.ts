@@ -4,6 +4,7 @@ import { validateCwrFile } from '../../src/formats/cwr/index.js';
 import { exportWorksCwr } from '../../src/registry/use-cases/export-works-cwr.js';
 import { importWorksCsv } from '../../src/registry/use-cases/import-works-csv.js';
 import { importWorksCwr } from '../../src/registry/use-cases/import-works-cwr.js';
+import { runCwrRoundTripDemo } from '../../src/registry/use-cases/cwr-round-trip-demo.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { writeWorksCsv } from '../registry/registry-fixtures.js';
@@ -45,5 +46,16 @@ describeEachEngine('exporting works as CWR', (open) => {
     const again = join(dir, 'again.V22');
     await exportWorksCwr(other, { version: '2.2', sender: { type: 'SO', societyCode: '052' }, out: again });
     assert.deepEqual(await comparableRecords(again), await comparableRecords(summary.path));
+  });
+});
+
+describeEachEngine('the CWR round trip demo', (open) => {
+  test('imports the fixture with its ACK and sends its work on as the CMO', async () => {
+    const context = await cmoContext(await open());
+    const dir = tempDir();
+    const { imported, exported } = await runCwrRoundTripDemo(context, cwrFixture('CW220001DMP_000.V21'), dir);
+    assert.deepEqual([imported.created, exported.works], [1, 1]);
+    assert.deepEqual((await validateCwrFile(imported.ackPath!)).findingList, []);
+    assert.deepEqual((await validateCwrFile(exported.path)).findingList, []);
   });
 });

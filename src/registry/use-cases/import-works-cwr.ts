@@ -122,7 +122,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         if (outcome.inDispute) counts.disputed++;
         const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
         if (!participates) counts.noParticipation++;
-        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : all.length > 0 ? 'AC' : item.transaction.transactionType === 'REV' ? 'RA' : 'AS';
+        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : item.findings.some((f) => f.severity === 'FR') ? 'AC' : item.transaction.transactionType === 'REV' ? 'RA' : 'AS';
         item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
         kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify(item.transaction.records.map(cwrRecordFields)) });
       });
