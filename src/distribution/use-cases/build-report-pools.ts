@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { ClefError } from '../../errors/clef-error.js';
 import { isRight, type Right } from '../../registry/right.js';
+import type { TerritoryResolver } from '../../registry/territory-resolver.js';
+import { covers } from '../../registry/territory-set.js';
 import type { TerritoryTable } from '../../registry/territory-table.js';
+import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
 import { worldTis } from '../../registry/territory.js';
 import { readMatchedLines, readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import { readRecordingWorks } from '../../store/distribution/registry-snapshot-queries.js';
@@ -26,10 +29,17 @@ export interface PoolSources {
   readonly fxRates: ReadonlyMap<string, string>;
   readonly currency: string;
   readonly territories: TerritoryTable;
+  readonly resolve: TerritoryResolver;
 }
 
-function licenceFor(licences: PoolSources['licences'], commercialModel: string | null, useType: string | null) {
-  const fits = licences.filter((l) => (l.commercial_model === '*' || l.commercial_model === commercialModel) && (l.use_type === '*' || l.use_type === useType));
+/** The most specific licence for a summary's commercial model and use type whose territories cover the pool's. */
+function licenceFor(sources: PoolSources, commercialModel: string | null, useType: string | null, tis: number) {
+  const fits = sources.licences.filter(
+    (l) =>
+      (l.commercial_model === '*' || l.commercial_model === commercialModel) &&
+      (l.use_type === '*' || l.use_type === useType) &&
+      covers(sources.resolve(parseTerritoryChain(l.territories)), tis),
+  );
   return fits.sort((a, b) => Number(b.commercial_model !== '*') + Number(b.use_type !== '*') - (Number(a.commercial_model !== '*') + Number(a.use_type !== '*')))[0];
 }
 
@@ -64,7 +74,9 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
   }
   const pools: ReportPool[] = [];
   for (const summary of await readSummaries(db, report.report_id)) {
-    const licence = licenceFor(sources.licences, summary.commercial_model, summary.use_type);
+    const territory = summary.territory ?? report.territory;
+    const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
+    const licence = licenceFor(sources, summary.commercial_model, summary.use_type, tis);
     if (!licence) continue;
     const currency = summary.currency ?? report.currency ?? sources.currency;
     const fxRate = currency === sources.currency ? null : sources.fxRates.get(currency);
@@ -79,8 +91,6 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
       invoiceMicros: invoices.has(summary.summary_record_id) ? BigInt(invoices.get(summary.summary_record_id)!) : null,
       fxRate,
     });
-    const territory = summary.territory ?? report.territory;
-    const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
     pools.push({
       reportId: report.report_id,
       summaryRecordId: summary.summary_record_id,

@@ -61,7 +61,7 @@ export async function distributePeriod(context: RegistryContext, options: Distri
         skipped.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `no licence for ${report.sender_dpid}: run \`clef dsps licence set ${report.sender_dpid} --rate RATE\`` });
         continue;
       }
-      pools.push(...(await buildReportPools(tx, { report, licences, fxRates, currency: currency!, territories: context.lookups.territories })));
+      pools.push(...(await buildReportPools(tx, { report, licences, fxRates, currency: currency!, territories: context.lookups.territories, resolve })));
       reports.push({ run_id: '', report_id: report.report_id, digest: (await readReportDigests(tx, report.report_id)).join(' ') });
     }
     if (reports.length === 0) return { runId: null, skipped };

@@ -39,3 +39,14 @@ export async function readMatchedLines(db: Kysely<ClefDatabase>, reportId: bigin
 export async function readPoolInvoices(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ClefDatabase['pool_invoices'][]> {
   return db.selectFrom('pool_invoices').selectAll().where('report_id', '=', reportId).execute();
 }
+
+/** The report that is current (not replaced) for a MessageId, or undefined. */
+export async function findCurrentReport(db: Kysely<ClefDatabase>, messageId: string): Promise<ClefDatabase['usage_reports'] | undefined> {
+  return db.selectFrom('usage_reports').selectAll().where('message_id', '=', messageId).where('status', '!=', 'replaced').orderBy('report_id', 'desc').executeTakeFirst();
+}
+
+/** Records the invoiced amount of one summary record, replacing an earlier one. */
+export async function savePoolInvoice(db: Kysely<ClefDatabase>, row: ClefDatabase['pool_invoices']): Promise<void> {
+  await db.deleteFrom('pool_invoices').where('report_id', '=', row.report_id).where('summary_record_id', '=', row.summary_record_id).execute();
+  await db.insertInto('pool_invoices').values(row).execute();
+}

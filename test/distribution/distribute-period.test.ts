@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { distributePeriod } from '../../src/distribution/use-cases/distribute-period.js';
+import { describeEachEngine, test } from '../support/engines.js';
+import { setDspLicence } from '../../src/distribution/use-cases/dsp-licences.js';
+import { dsp, ingest, januaryReport, licenseDsp, setUpCmo } from './distribution-setup.js';
+
+const ledgers = new Map<string, string>();
+
+describeEachEngine('distributing a month', (open, engine) => {
+  test('books every pool exactly: commission, allocations and reserves add up to the pools', async () => {
+    const store = await open();
+    const context = await setUpCmo(store);
+    await licenseDsp(context);
+    await ingest(context, januaryReport());
+    const outcome = await distributePeriod(context, { period: '2025-01' });
+    assert.ok(outcome.runId);
+    assert.deepEqual(outcome.skipped, []);
+    const pools = await store.db.selectFrom('distribution_pools').selectAll().where('run_id', '=', outcome.runId).execute();
+    assert.equal(pools.length, 2);
+    const entries = await store.db.selectFrom('ledger_entries').selectAll().where('run_id', '=', outcome.runId).orderBy('entry_seq').execute();
+    for (const pool of pools) {
+      const booked = entries.filter((e) => e.pool_id === pool.pool_id).reduce((sum, e) => sum + BigInt(e.amount_micros), 0n);
+      assert.equal(booked, BigInt(pool.amount_micros));
+    }
+    const run = await store.db.selectFrom('distribution_runs').selectAll().where('run_id', '=', outcome.runId).executeTakeFirstOrThrow();
+    assert.equal(BigInt(run.money_in_micros), pools.reduce((sum, p) => sum + BigInt(p.amount_micros), 0n));
+    ledgers.set(engine, JSON.stringify(entries.map((e) => [e.pool_id, e.account_kind, e.account_id, e.party_id, e.work_id, e.right_code, String(e.amount_micros), String(e.usages)])));
+  });
+
+  test('leaves out a report from a DSP with no licence and names the command that sets one', async () => {
+    const context = await setUpCmo(await open());
+    await ingest(context, januaryReport());
+    const outcome = await distributePeriod(context, { period: '2025-01' });
+    assert.equal(outcome.runId, null);
+    assert.equal(outcome.skipped.length, 1);
+    assert.match(outcome.skipped[0].reason, /clef dsps licence set PADPIDA2011072101T --rate/);
+  });
+
+  test('gives the whole value to performing rights under a licence for PR alone, and nothing outside its territories', async () => {
+    const store = await open();
+    const context = await setUpCmo(store);
+    await setDspLicence(context, { dpid: dsp, rate: '0.12', rights: 'PR', commercialModel: 'SubscriptionModel' });
+    await setDspLicence(context, { dpid: dsp, rate: '0.10', commercialModel: 'AdvertisementSupportedModel', territories: '2136 E0250' });
+    await ingest(context, januaryReport());
+    const { runId } = await distributePeriod(context, { period: '2025-01' });
+    const entries = await store.db.selectFrom('ledger_entries').selectAll().where('run_id', '=', runId!).execute();
+    assert.deepEqual([...new Set(entries.map((e) => e.pool_id))], ['1/1']);
+    assert.deepEqual([...new Set(entries.map((e) => e.right_code))].sort(), ['PR', null].sort());
+  });
+});
+
+test('both engines book the same ledger', () => {
+  if (ledgers.size < 2) return;
+  assert.equal(ledgers.get('duckdb'), ledgers.get('postgres'));
+});
