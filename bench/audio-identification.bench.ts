@@ -1,6 +1,6 @@
 // npm run bench:audio — the audio identification benchmark. It fetches its own corpus (Debian game music
 // packages) and tools (sox, ffmpeg) into .bench/audio (git-ignored) and commits none of it.
-import { rmSync, writeFileSync } from 'node:fs';
+import { realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seededRandom } from '../src/audio/seeded-random.js';
 import { decodeAudioFile } from '../src/audio/decode-audio-file.js';
@@ -85,7 +85,8 @@ for (const condition of Object.keys(recipe.conditions)) positives.forEach((p, n)
 negatives.forEach((p, n) => queries.push(makeQuery(cache, 'negative', p.source, p.startS, n)));
 console.error(`${queries.length} queries ready`);
 
-const bySource = new Map(index.recordings.map((r) => [resolve(r.file), r]));
+// Compared by real path: a recording may have been indexed under a symbolic link's name.
+const bySource = new Map(index.recordings.map((r) => [realpathSync(r.file), r]));
 const results = new Map<string, { correct: number; wrong: number; total: number }>();
 const latencies: number[] = [];
 const negativeBest: number[] = [];
@@ -105,7 +106,7 @@ for (const q of queries) {
   } else {
     const matches = identifyPeaks(fingerprint.peaks, index);
     latencies.push(performance.now() - started);
-    const expected = bySource.get(resolve(q.source));
+    const expected = bySource.get(realpathSync(q.source));
     const right = matches.find((m) => m.recording === expected && Math.abs(m.referenceOffsetS - m.queryOffsetS * m.timeFactor - q.startS) < 1.5);
     if (right) row.correct++;
     if (matches.some((m) => m.recording !== expected)) row.wrong++;

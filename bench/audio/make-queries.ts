@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { queryExtension, recipe } from './query-recipe.js';
 
@@ -28,13 +29,15 @@ function rmsOf(file: string): number {
 export function makeQuery(cache: string, condition: string, source: string, startS: number, n: number): BenchQuery {
   const dir = join(cache, 'queries', condition);
   mkdirSync(dir, { recursive: true });
-  const excerpt = join(cache, 'queries', 'excerpts', `${condition === 'negative' ? 'neg' : 'pos'}-${String(n).padStart(3, '0')}.wav`);
+  // Cached files are named by what they hold, so a changed draw never reuses a stale query.
+  const key = createHash('sha256').update(`${source}@${startS}`).digest('hex').slice(0, 10);
+  const excerpt = join(cache, 'queries', 'excerpts', `${key}.wav`);
   mkdirSync(join(cache, 'queries', 'excerpts'), { recursive: true });
   if (!existsSync(excerpt)) {
     const cmd = recipe.extract.replace('{start}', startS.toFixed(3)).split(' ').map((a) => a.replace('{file}', source).replace('{in}', excerpt));
     run(cmd[0], cmd.slice(1));
   }
-  const out = join(dir, `q-${String(n).padStart(3, '0')}.${queryExtension(condition)}`);
+  const out = join(dir, `q-${String(n).padStart(3, '0')}-${key}.${queryExtension(condition)}`);
   if (!existsSync(out)) {
     const spec = condition === 'negative' ? recipe.conditions.clean : recipe.conditions[condition];
     if (spec.startsWith('noise:')) {

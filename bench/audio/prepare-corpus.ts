@@ -12,8 +12,9 @@ function walk(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
+    // Symbolic links are skipped: drascula-music links most of its tracks under several names.
     if (entry.isDirectory()) out.push(...walk(full));
-    else if (audio.test(entry.name)) out.push(full);
+    else if (entry.isFile() && audio.test(entry.name)) out.push(full);
   }
   return out.sort();
 }
