@@ -125,15 +125,17 @@ export async function importMembers(context: RegistryContext, path: string): Pro
   return { imported: valid.length, findings };
 }
 
-/** Every membership with its party, by member id. */
-export async function listMembers(context: Pick<RegistryContext, 'store'>): Promise<MemberView[]> {
-  const rows = await context.store.db
+/** Every membership with its party, by member id; or only those of one party. */
+export async function listMembers(context: Pick<RegistryContext, 'store'>, partyId?: string): Promise<MemberView[]> {
+  let query = context.store.db
     .selectFrom('members')
     .innerJoin('parties', 'parties.party_id', 'members.party_id')
     .select(['members.member_id', 'members.party_id', 'parties.name', 'parties.first_name', 'members.rights', 'members.territories', 'members.start_date', 'members.end_date'])
-    .orderBy('members.member_id')
-    .execute();
-  const ipis = await context.store.db.selectFrom('party_ipi_names').selectAll().where('party_id', 'in', rows.length ? rows.map((r) => r.party_id) : ['']).execute();
+    .orderBy('members.member_id');
+  if (partyId) query = query.where('members.party_id', '=', partyId);
+  const rows = await query.execute();
+  const partyIds = [...new Set(rows.map((r) => r.party_id))];
+  const ipis = partyIds.length ? await context.store.db.selectFrom('party_ipi_names').selectAll().where('party_id', 'in', partyIds).execute() : [];
   return rows.map((row) => ({
     member_id: row.member_id,
     party_id: row.party_id,
@@ -146,10 +148,15 @@ export async function listMembers(context: Pick<RegistryContext, 'store'>): Prom
   }));
 }
 
-/** One membership by member id, party id or IPI name number. */
+/** One party's memberships, found by member id, party id or IPI name number. */
 export async function showMember(context: Pick<RegistryContext, 'store'>, id: string): Promise<MemberView> {
-  const members = await listMembers(context);
-  const found = members.find((m) => m.member_id === id || m.party_id === id || m.ipi_name_numbers.includes(id.replace(/\D/g, '').padStart(11, '0')));
+  const db = context.store.db;
+  const byMember = await db.selectFrom('members').select('party_id').where('member_id', '=', id).executeTakeFirst();
+  const ipi = parseIpiNameNumber(id);
+  const byIpi = ipi.ok ? await db.selectFrom('party_ipi_names').select('party_id').where('ipi_name_number', '=', ipi.value).executeTakeFirst() : undefined;
+  const partyId = byMember?.party_id ?? byIpi?.party_id ?? id;
+  const memberships = await listMembers(context, partyId);
+  const found = memberships.find((m) => m.member_id === id) ?? memberships[0];
   if (!found) throw new ClefError('CLEF_NOT_FOUND', `no member ${id}`);
   return found;
 }
