@@ -12,6 +12,8 @@ import { audioCommand } from './commands/audio-command.js';
 import { usageCommand } from './commands/usage-generate.js';
 import { dspsCommand } from './commands/dsps.js';
 import { distributeCommand } from './commands/distribute.js';
+import { fxCommand } from './commands/fx.js';
+import { runsCommand } from './commands/runs.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 
@@ -39,6 +41,8 @@ export function buildProgram(): Command {
     usageCommand(),
     dspsCommand(),
     distributeCommand(),
+    fxCommand(),
+    runsCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { addDsp, listDsps } from '../../usage/use-cases/dsps.js';
 import { printJson, printLine } from '../output.js';
+import { dspsLicenceCommand } from './dsps-licence.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
 
 /** `clef dsps add DPID --name NAME [--alias A…]`. */
@@ -33,7 +34,7 @@ export function dspsListCommand(): Command {
 }
 
 /** The subcommands of `clef dsps`; another part adds its own (e.g. `licence`) with one entry here. */
-export const dspsSubcommands: Array<() => Command> = [dspsAddCommand, dspsListCommand];
+export const dspsSubcommands: Array<() => Command> = [dspsAddCommand, dspsListCommand, dspsLicenceCommand];
 
 /** `clef dsps`: the digital services that send usage reports, by DDEX party id. */
 export function dspsCommand(): Command {

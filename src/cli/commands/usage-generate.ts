@@ -3,6 +3,7 @@ import { ClefError } from '../../errors/index.js';
 import { generateUsage } from '../../usage/generate-usage/generate-usage.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { usageIngestCommand } from './usage-ingest.js';
+import { usagePoolCommand } from './usage-pool.js';
 import { usageMatchCommand, usageRematchCommand, usageReportsCommand, usageUnmatchedCommand } from './usage-worklists.js';
 
 function positiveInteger(text: string): number {
@@ -51,6 +52,6 @@ export function usageGenerateCommand(): Command {
 /** `clef usage`: usage reports (DDEX DSR) and their test data. */
 export function usageCommand(): Command {
   const usage = new Command('usage').description('usage reports (DDEX DSR): ingestion, matching, worklists, test data');
-  for (const command of [usageIngestCommand(), usageReportsCommand(), usageUnmatchedCommand(), usageMatchCommand(), usageRematchCommand(), usageGenerateCommand()]) usage.addCommand(command);
+  for (const command of [usageIngestCommand(), usageReportsCommand(), usageUnmatchedCommand(), usageMatchCommand(), usageRematchCommand(), usageGenerateCommand(), usagePoolCommand()]) usage.addCommand(command);
   return usage;
 }
