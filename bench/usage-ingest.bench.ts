@@ -1,0 +1,102 @@
+/**
+ * DSR ingestion end to end: validate + stage + match a generated Basic Audio 1.2 report against a generated
+ * catalogue, on the embedded store and (with --postgres URL or CLEF_TEST_POSTGRES_URL) on PostgreSQL, next to the
+ * baseline of DuckDB reading the same file with read_csv, joining SU02 to AS01/AS02 on BlockId and summing
+ * NumberOfStreams by ISRC. Reports lines/s, peak RSS during ingestion, and the match rate against truth.csv.
+ * `npm run bench:usage -- [--lines 10000000] [--recordings 1000000] [--dir D] [--postgres URL]`
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pg from 'pg';
+import { openStore } from '../src/store/index.js';
+import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
+import { loadGeneratedCatalogue } from '../src/usage/generate-usage/load-generated-catalogue.js';
+import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
+
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' } } });
+const lines = Number(values.lines);
+const recordings = Number(values.recordings);
+const dir = values.dir ?? `/tmp/clef-bench-usage-${lines}-${recordings}`;
+const postgresUrl = values.postgres ?? process.env.CLEF_TEST_POSTGRES_URL;
+const seed = 42;
+
+async function reportFile(): Promise<string> {
+  const reports = join(dir, 'reports');
+  if (existsSync(reports) && readdirSync(reports).length === 1) return join(reports, readdirSync(reports)[0]);
+  const generated = await generateUsage({ out: dir, lines, recordings, seed });
+  return generated.reportFile;
+}
+
+async function baseline(file: string): Promise<number> {
+  const columns = Object.fromEntries([...Array(22)].map((_, i) => [`c${i}`, 'VARCHAR']));
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const started = performance.now();
+  await connection.runAndReadAll(`
+    WITH r AS (SELECT * FROM read_csv('${file.replace(/'/g, "''")}', delim = '\t', header = false, quote = '', escape = '', comment = '#',
+      null_padding = true, auto_detect = false, columns = ${JSON.stringify(columns).replace(/"/g, "'")})),
+    resources AS (SELECT c1 AS block, c4 AS isrc FROM r WHERE c0 IN ('AS01.01', 'AS02.02') AND c4 <> ''),
+    usages AS (SELECT c1 AS block, CAST(c7 AS BIGINT) AS streams FROM r WHERE c0 = 'SU02')
+    SELECT isrc, sum(streams) FROM usages JOIN resources USING (block) GROUP BY isrc`);
+  const seconds = (performance.now() - started) / 1000;
+  connection.closeSync();
+  return seconds;
+}
+
+async function run(engine: string, location: string, file: string): Promise<void> {
+  const store = await openStore(location);
+  try {
+    let started = performance.now();
+    await loadGeneratedCatalogue(store, { recordings, seed });
+    console.log(`[${engine}] catalogue of ${recordings.toLocaleString('en')} recordings loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    started = performance.now();
+    const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file]);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    if (outcome.outcome !== 'staged') throw new Error(`not staged: ${outcome.outcome} ${outcome.errors[0]?.message ?? ''}`);
+    const truth = new Map(readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',') as [string, string]));
+    const rows = await store.db.selectFrom('usage_matches as m').leftJoin('recordings as r', 'r.recording_id', 'm.recording_id').select(['m.dsp_resource_id', 'r.isrc']).execute();
+    let withTruth = 0;
+    let right = 0;
+    let wrong = 0;
+    for (const row of rows) {
+      const expected = truth.get(row.dsp_resource_id) ?? '';
+      if (expected !== '') withTruth++;
+      if (row.isrc === null) continue;
+      if (row.isrc === expected) right++;
+      else wrong++;
+    }
+    console.log(`[${engine}] ingest + validate + match: ${(outcome.lines / seconds / 1e6).toFixed(3)} M lines/s (${seconds.toFixed(1)} s), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; matched ${right}/${withTruth} resources with a true match (${((100 * right) / withTruth).toFixed(2)} %), ${wrong} wrong`);
+  } finally {
+    await store.close();
+  }
+}
+
+const file = await reportFile();
+const baseSeconds = await baseline(file);
+console.log(`baseline DuckDB read_csv + join + sum by ISRC: ${(lines / baseSeconds / 1e6).toFixed(2)} M lines/s (${baseSeconds.toFixed(2)} s)`);
+const scratch = mkdtempSync(join(tmpdir(), 'clef-bench-usage-'));
+try {
+  await run('duckdb', join(scratch, 'bench.duckdb'), file);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+if (postgresUrl) {
+  const name = `clef_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  try {
+    await run('postgres', url.toString(), file);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
