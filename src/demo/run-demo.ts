@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLookups } from '../registry/load-lookups.js';
 import { importWorksCsv } from '../registry/use-cases/import-works-csv.js';
@@ -6,6 +7,8 @@ import type { RegistryContext } from '../registry/use-cases/registry-context.js'
 import { searchWorks } from '../registry/use-cases/search-works.js';
 import { setSettings } from '../registry/use-cases/settings.js';
 import { listDisputes, showWork } from '../registry/use-cases/show-work.js';
+import { isPostgresLocation } from '../store/index.js';
+import { labelDemoAiRecording } from './demo-label.js';
 import { openDemoStore } from './demo-store.js';
 
 /** The demo's data files (members and catalogue) shipped with the repository. */
@@ -47,7 +50,13 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
     const [synthetic] = await searchWorks(context, 'Synthetic Dawn');
     const ai = await showWork(context, synthetic.work_id);
     say(`6. AI-generated: ${ai.work_id} "${ai.title}", recording ${ai.recordings[0]?.isrc} → IPTC ${ai.recordings[0]?.ai_provenance.derived.iptcDigitalSourceType}, claimed by ${ai.shares.find((s) => s.right === 'PR')?.name}`);
+    const filesDir = isPostgresLocation(location) ? 'clef-demo-files' : join(dirname(location), 'clef-demo-files');
+    const labeled = await labelDemoAiRecording(store, ai.recordings[0].isrc!, filesDir, settings.name ?? 'Demo CMO', new Date(clock()));
+    const verdict = labeled.verification;
+    say(`7. Labeled ${labeled.subject.isrc} as AI-generated: ${labeled.path}`);
+    say(`   AIGC Label ${verdict.aigc?.Label}, producer ${verdict.aigc?.ContentProducer}; C2PA ${verdict.c2pa?.state ?? 'absent'}; verify: ${verdict.status}${verdict.audioChanged ? ' (audio changed!)' : ''}`);
     say(`Try: clef works show ${hit.work_id} --db ${location}`);
+    say(`     clef label verify ${labeled.path} --keys ${join(filesDir, 'keys')}`);
   } finally {
     await store.close();
   }

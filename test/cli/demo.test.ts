@@ -11,6 +11,7 @@ test('the demo builds its store, and search and show answer as the README promis
   const demo = runClef(['demo', '--db', db]);
   assert.equal(demo.status, 0, demo.stderr);
   assert.match(demo.stdout, /River of Stars/);
+  assert.match(demo.stdout, /C2PA Trusted; verify: valid/);
 
   const search = runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);

@@ -30,6 +30,8 @@ export async function findRecordings(context: Pick<RegistryContext, 'store'>, id
   for (const row of rows) {
     if (seen.has(row.recording_id)) continue;
     const extra = JSON.parse(row.extra) as { producer?: string; content_id?: string };
+    // Without a producer on record, the first AI tool used is the generating service.
+    const [tool] = JSON.parse(row.ai_tools) as { name: string }[];
     seen.set(row.recording_id, {
       recordingId: row.recording_id,
       isrc: row.isrc ?? undefined,
@@ -38,8 +40,8 @@ export async function findRecordings(context: Pick<RegistryContext, 'store'>, id
       workId: row.work_id ?? undefined,
       workTitle: row.work_title ?? undefined,
       aiContentTypes: deriveAiContentTypes({ vocals: row.ai_vocals as AiOrigin, instrumentation: row.ai_instrumentation as AiOrigin, production: row.ai_production as AiOrigin }),
-      producer: extra.producer,
-      contentId: extra.content_id,
+      producer: extra.producer ?? tool?.name,
+      contentId: extra.content_id ?? (tool ? (row.isrc ?? row.recording_id) : undefined),
     });
   }
   return [...seen.values()];

@@ -16,6 +16,7 @@ export async function findRecordingsByIdOrIsrc(db: Kysely<ClefDatabase>, idOrIsr
       'recordings.ai_instrumentation',
       'recordings.ai_production',
       'recordings.extra',
+      'recordings.ai_tools',
       'works.work_id',
       'works.title as work_title',
     ])
