@@ -71,9 +71,10 @@ export async function registerWorks(
     } else accepted.push({ index, submission, findings });
   });
 
+  // A submitter known only by its IPI comes first, so the name its own records give (SPU, SWR) wins.
   const references: PartyReference[] = accepted.flatMap(({ submission }) => [
-    ...submission.parties,
     ...('ipiNameNumber' in submission.submitter ? [{ ipiNameNumber: submission.submitter.ipiNameNumber, name: submission.submitter.ipiNameNumber, kind: 'company' as const }] : []),
+    ...submission.parties,
   ]);
   const { partyIds } = await resolveParties(db, context.store.engine, references, now, knownParties);
 
