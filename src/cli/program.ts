@@ -14,6 +14,8 @@ import { dspsCommand } from './commands/dsps.js';
 import { distributeCommand } from './commands/distribute.js';
 import { fxCommand } from './commands/fx.js';
 import { runsCommand } from './commands/runs.js';
+import { statementsCommand } from './commands/statements.js';
+import { traceCommand } from './commands/trace.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 
@@ -43,6 +45,8 @@ export function buildProgram(): Command {
     distributeCommand(),
     fxCommand(),
     runsCommand(),
+    statementsCommand(),
+    traceCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -6,11 +6,11 @@ import { covers } from '../../registry/territory-set.js';
 import type { TerritoryTable } from '../../registry/territory-table.js';
 import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
 import { worldTis } from '../../registry/territory.js';
-import { readMatchedLines, readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
-import { readRecordingWorks } from '../../store/distribution/registry-snapshot-queries.js';
+import { readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { computePoolAmount, type PoolAmount } from '../compute-pool-amount.js';
 import type { PoolInput, PoolLine } from '../distribution-input.js';
+import { readReportLines } from './read-report-lines.js';
 
 /** A pool with the report, summary and amount rule it came from. */
 export interface ReportPool {
@@ -50,17 +50,17 @@ function licenceFor(sources: PoolSources, commercialModel: string | null, useTyp
 export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSources): Promise<ReportPool[]> {
   const { report } = sources;
   const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
-  const rows = await readMatchedLines(db, report.report_id);
-  const recordingWorks = new Map<string, string[]>();
-  const recordingIds = [...new Set(rows.flatMap((r) => (r.recording_id ? [r.recording_id] : [])))].sort();
-  for (const link of await readRecordingWorks(db, recordingIds)) recordingWorks.set(link.recording_id, [...(recordingWorks.get(link.recording_id) ?? []), link.work_id]);
   const linesBySummary = new Map<string, PoolLine[]>();
-  for (const row of rows) {
-    const workIds = row.recording_id ? recordingWorks.get(row.recording_id) ?? [] : row.work_id ? [row.work_id] : [];
-    const matched = row.recording_id !== null || row.work_id !== null;
+  const keyCount = new Map<string, number>();
+  for (const row of await readReportLines(db, report.report_id)) {
+    // The content key: SalesTransactionId and resource, never the block or line position, so reordering a report changes nothing.
+    const contentKey = `${row.sales_transaction_id}/${row.dsp_resource_id ?? ''}`;
+    const seen = keyCount.get(contentKey) ?? 0;
+    keyCount.set(contentKey, seen + 1);
+    const { workIds, matched } = row;
     const usages = BigInt(row.usages) - BigInt(row.returns);
     const line: PoolLine = {
-      key: `${row.block_id}/${row.sales_transaction_id}`,
+      key: seen === 0 ? contentKey : `${contentKey}#${seen}`,
       reportId: String(report.report_id),
       lineNumber: Number(row.line),
       weight: usages,
@@ -70,7 +70,9 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
       match: matched ? { kind: 'recording', recordingId: row.recording_id, workIds } : { kind: 'unmatched' },
     };
     const key = row.summary_record_id ?? '';
-    linesBySummary.set(key, [...(linesBySummary.get(key) ?? []), line]);
+    const list = linesBySummary.get(key);
+    if (list) list.push(line);
+    else linesBySummary.set(key, [line]);
   }
   const pools: ReportPool[] = [];
   for (const summary of await readSummaries(db, report.report_id)) {

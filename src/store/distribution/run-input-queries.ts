@@ -30,7 +30,7 @@ export async function readMatchedLines(db: Kysely<ClefDatabase>, reportId: bigin
   return db
     .selectFrom('usage_lines as l')
     .leftJoin('usage_matches as m', (join) => join.onRef('m.report_id', '=', 'l.report_id').onRef('m.dsp_resource_id', '=', 'l.dsp_resource_id'))
-    .select(['l.file_number', 'l.line', 'l.summary_record_id', 'l.sales_transaction_id', 'l.block_id', 'l.usages', 'l.returns', 'l.is_royalty_bearing', 'm.recording_id', 'm.work_id'])
+    .select(['l.file_number', 'l.line', 'l.summary_record_id', 'l.sales_transaction_id', 'l.block_id', 'l.dsp_resource_id', 'l.usages', 'l.returns', 'l.is_royalty_bearing', 'm.recording_id', 'm.work_id'])
     .where('l.report_id', '=', reportId)
     .execute();
 }

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { readMatchedLines } from '../../store/distribution/run-input-queries.js';
+import { readRecordingWorks } from '../../store/distribution/registry-snapshot-queries.js';
+import type { ClefDatabase } from '../../store/index.js';
+
+/** A usage line with what matching found: its recording (if any) and the works a distribution pays for it. */
+export type ReportLine = Awaited<ReturnType<typeof readMatchedLines>>[number] & {
+  /** True when matching identified a recording or a work. */
+  readonly matched: boolean;
+  /** The recording's linked works, or the work matched directly when no recording was; sorted. */
+  readonly workIds: readonly string[];
+};
+
+/** Reads a report's usage lines with their matches and the works behind them, the way runs and traces see them. */
+export async function readReportLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportLine[]> {
+  const rows = await readMatchedLines(db, reportId);
+  const recordingWorks = new Map<string, string[]>();
+  const recordingIds = [...new Set(rows.flatMap((r) => (r.recording_id ? [r.recording_id] : [])))].sort();
+  for (const link of await readRecordingWorks(db, recordingIds)) {
+    const works = recordingWorks.get(link.recording_id);
+    if (works) works.push(link.work_id);
+    else recordingWorks.set(link.recording_id, [link.work_id]);
+  }
+  return rows.map((row) => ({
+    ...row,
+    matched: row.recording_id !== null || row.work_id !== null,
+    workIds: row.recording_id ? recordingWorks.get(row.recording_id) ?? [] : row.work_id ? [row.work_id] : [],
+  }));
+}
