@@ -13,7 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { openStore } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
-import { loadGeneratedCatalogue } from '../src/usage/generate-usage/load-generated-catalogue.js';
+import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' } } });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeEachEngine, test } from '../support/engines.js';
-import { loadGeneratedCatalogue } from '../../src/usage/generate-usage/load-generated-catalogue.js';
+import { loadGeneratedCatalogue } from '../../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestDemoReport } from '../../src/usage/use-cases/ingest-demo-report.js';
 
 describeEachEngine('the demo report', (open) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openStore, type Store } from '../../src/store/index.js';
 import { generateUsage } from '../../src/usage/generate-usage/generate-usage.js';
-import { loadGeneratedCatalogue } from '../../src/usage/generate-usage/load-generated-catalogue.js';
+import { loadGeneratedCatalogue } from '../../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
 import { freshLocation, engineNames } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';

@@ -3,7 +3,7 @@ import { describeEachEngine, test } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import type { Store } from '../../src/store/index.js';
 import { generateUsage } from '../../src/usage/generate-usage/generate-usage.js';
-import { loadGeneratedCatalogue } from '../../src/usage/generate-usage/load-generated-catalogue.js';
+import { loadGeneratedCatalogue } from '../../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
 import { listReports } from '../../src/usage/use-cases/list-reports.js';
 import { listUnmatched, matchManually, rematch } from '../../src/usage/use-cases/worklists.js';

@@ -1,6 +1,6 @@
 import { artistKey, nameKey, titleKey } from '../../registry/match-key.js';
 import { inTransaction, type ClefDatabase, type Store } from '../../store/index.js';
-import { syntheticRecording } from './synthetic-recording.js';
+import { syntheticRecording } from '../generate-usage/synthetic-recording.js';
 
 /** Which generated catalogue to load: the same seed and size `generateUsage` was given. */
 export interface LoadGeneratedCatalogueOptions {
