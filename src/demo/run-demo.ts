@@ -8,6 +8,9 @@ import { searchWorks } from '../registry/use-cases/search-works.js';
 import { setSettings } from '../registry/use-cases/settings.js';
 import { listDisputes, showWork } from '../registry/use-cases/show-work.js';
 import { isPostgresLocation } from '../store/index.js';
+import { validateCwrFile } from '../formats/cwr/index.js';
+import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
+import { ingestDemoReport } from '../usage/use-cases/ingest-demo-report.js';
 import { labelDemoAiRecording } from './demo-label.js';
 import { openDemoStore } from './demo-store.js';
 
@@ -55,6 +58,11 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
     const verdict = labeled.verification;
     say(`7. Labeled ${labeled.subject.isrc} as AI-generated: ${labeled.path}`);
     say(`   AIGC Label ${verdict.aigc?.Label}, producer ${verdict.aigc?.ContentProducer}; C2PA ${verdict.c2pa?.state ?? 'absent'}; verify: ${verdict.status}${verdict.audioChanged ? ' (audio changed!)' : ''}`);
+    const cwr = await exportWorksCwr(context, { version: '2.2', out: filesDir });
+    const check = await validateCwrFile(cwr.path);
+    say(`8. Registrations sent as CWR 2.2: ${cwr.path} (${cwr.works} works; Clef's validator: ${check.findingList.length} findings)`);
+    const usage = await ingestDemoReport(context, '2025-01');
+    say(`9. Usage report ${usage.message_id} from ${usage.dsp} for ${usage.period}: ${usage.lines} lines, ${usage.matched_resources} of ${usage.resources} resources matched (${(usage.match_rate_resources * 100).toFixed(1)} % of resources, ${(usage.match_rate_usages * 100).toFixed(1)} % of usages)`);
     say(`Try: clef works show ${hit.work_id} --db ${location}`);
     say(`     clef label verify ${labeled.path} --keys ${join(filesDir, 'keys')}`);
   } finally {

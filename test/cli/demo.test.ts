@@ -12,6 +12,8 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.equal(demo.status, 0, demo.stderr);
   assert.match(demo.stdout, /River of Stars/);
   assert.match(demo.stdout, /C2PA Trusted; verify: valid/);
+  assert.match(demo.stdout, /sent as CWR 2.2: .*\(8 works; Clef's validator: 0 findings\)/);
+  assert.match(demo.stdout, /8 of 9 resources matched/);
 
   const search = runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);

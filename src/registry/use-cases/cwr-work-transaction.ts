@@ -98,7 +98,7 @@ function freshRecords(data: CwrExportWork, transactionType: string, submitterWor
     if (writer) {
       for (const link of data.links.filter((l) => l.writer_seq === party.party_seq)) {
         const publisher = data.parties.find((p) => p.party_seq === link.publisher_seq);
-        if (publisher) records.push(['PWR', { 'Publisher IP #': publisher.party_id, 'Publisher Name': publisher.name, 'Submitter Agreement Number': link.submitter_agreement_number ?? undefined, 'Society-Assigned Agreement Number': link.society_agreement_number ?? undefined, 'Writer IP #': party.party_id }]);
+        if (publisher) records.push(['PWR', { 'Publisher IP #': publisher.party_id, 'Publisher Name': publisher.name, 'Publisher Sequence #': sequenceOf.get(publisher.party_seq), 'Submitter Agreement Number': link.submitter_agreement_number ?? undefined, 'Society-Assigned Agreement Number': link.society_agreement_number ?? undefined, 'Writer IP #': party.party_id }]);
       }
     }
   };
