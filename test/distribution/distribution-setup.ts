@@ -64,8 +64,8 @@ export function januaryReport(blocks: readonly BlockSpec[] = januaryBlocks, seri
   };
 }
 
-/** Ingests a report through the usage use case (staged and matched). */
-export async function ingest(context: RegistryContext, spec: ReportSpec): Promise<void> {
-  const outcome = await ingestReportSource(context, reportSource(basicAudioReport(spec)));
+/** Ingests a report through the usage use case (staged and matched), optionally as a corrected resend of an earlier MessageId. */
+export async function ingest(context: RegistryContext, spec: ReportSpec, replaces?: string): Promise<void> {
+  const outcome = await ingestReportSource(context, reportSource(basicAudioReport(spec)), replaces ? { replaces } : {});
   if (outcome.outcome !== 'staged') throw new Error(`report not staged: ${outcome.outcome} ${outcome.errors.map((e) => e.message).join('; ')}`);
 }

@@ -50,3 +50,14 @@ export async function savePoolInvoice(db: Kysely<ClefDatabase>, row: ClefDatabas
   await db.deleteFrom('pool_invoices').where('report_id', '=', row.report_id).where('summary_record_id', '=', row.summary_record_id).execute();
   await db.insertInto('pool_invoices').values(row).execute();
 }
+
+/** The first run that distributed a report, or undefined. */
+export async function findReportRun(db: Kysely<ClefDatabase>, reportId: bigint): Promise<string | undefined> {
+  const row = await db.selectFrom('distribution_run_reports').select('run_id').where('report_id', '=', reportId).orderBy('run_id').executeTakeFirst();
+  return row?.run_id;
+}
+
+/** A report by id, or undefined. */
+export async function findReportById(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ClefDatabase['usage_reports'] | undefined> {
+  return db.selectFrom('usage_reports').selectAll().where('report_id', '=', reportId).executeTakeFirst();
+}

@@ -1,0 +1,82 @@
+import { ClefError } from '../../errors/index.js';
+import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
+import { requireSettings } from '../../registry/use-cases/settings.js';
+import { createTerritoryResolver } from '../../registry/territory-resolver.js';
+import { readLedgerOf, readPoolsOf, readRunFamily, readRunReportIds } from '../../store/distribution/run-family-queries.js';
+import { findReportById } from '../../store/distribution/run-input-queries.js';
+import { markReportsDistributed } from '../../store/distribution/run-queries.js';
+import { inTransaction, type ClefDatabase } from '../../store/index.js';
+import type { PoolAllocation } from '../allocate-pool.js';
+import { diffLedger } from '../diff-ledger.js';
+import type { AccountKind, LedgerEntry } from '../ledger-entry.js';
+import type { Right } from '../../registry/right.js';
+import { computeAllocations } from './compute-allocations.js';
+import { readPolicy, type DistributeOutcome } from './distribute-period.js';
+import { recordRun } from './record-run.js';
+
+const noCounts = { lines: 0, matchedLines: 0, usages: 0n, matchedUsages: 0n, micros: 0n, matchedMicros: 0n };
+
+function toEntry(row: ClefDatabase['ledger_entries']): LedgerEntry {
+  return {
+    poolId: row.pool_id, accountKind: row.account_kind as AccountKind, accountId: row.account_id, partyId: row.party_id, workId: row.work_id,
+    recordingId: row.recording_id, right: row.right_code as Right | null, amountMicros: BigInt(row.amount_micros), usages: BigInt(row.usages),
+  };
+}
+
+/** The report that stands for a distributed one now: itself, or the latest corrected resend that replaced it. */
+async function currentReport(tx: Parameters<typeof findReportById>[0], reportId: bigint): Promise<ClefDatabase['usage_reports']> {
+  let report = (await findReportById(tx, reportId))!;
+  while (report.replaced_by !== null) report = (await findReportById(tx, BigInt(report.replaced_by)))!;
+  return report;
+}
+
+/**
+ * Recomputes a run's reports as the store holds them now (manual matches, registry changes, corrected resends)
+ * and books only the differences from what the run and its earlier adjustments booked, as an adjustment run.
+ * After no change it books nothing and returns no run.
+ */
+export async function adjustRun(context: RegistryContext, runId: string, options: { readonly policyPath?: string } = {}): Promise<DistributeOutcome> {
+  const { currency } = await requireSettings(context, ['currency']);
+  const { policy, policyText } = readPolicy(options.policyPath);
+  const resolve = createTerritoryResolver(context.lookups.territories);
+  return inTransaction(context.store.db, async (tx) => {
+    const family = await readRunFamily(tx, runId);
+    const root = family.find((r) => r.run_id === runId);
+    if (!root) throw new ClefError('CLEF_NOT_FOUND', `no run ${runId} (see clef runs list)`, { value: runId });
+    const rootId = root.adjusts ?? runId;
+    const runs = await readRunFamily(tx, rootId);
+    const runIds = runs.map((r) => r.run_id);
+    const reports = [];
+    for (const id of await readRunReportIds(tx, runIds)) reports.push(await currentReport(tx, id));
+    const unique = [...new Map(reports.map((r) => [String(r.report_id), r])).values()];
+    const computed = await computeAllocations(tx, context, { reports: unique, period: runs[0].period, currency: currency!, policy, resolve });
+    const booked = (await readLedgerOf(tx, runIds)).map(toEntry);
+    const diffs = diffLedger(booked, computed.allocations.flatMap((a) => a.entries));
+    const bookedPools = new Map<string, ClefDatabase['distribution_pools'] & { total: bigint }>();
+    for (const pool of await readPoolsOf(tx, runIds)) {
+      const current = bookedPools.get(pool.pool_id);
+      bookedPools.set(pool.pool_id, { ...pool, total: (current?.total ?? 0n) + BigInt(pool.amount_micros) });
+    }
+    const recomputed = new Map(computed.pools.map((p, i) => [p.pool.poolId, { pool: p, allocation: computed.allocations[i] }]));
+    const poolIds = [...new Set([...diffs.map((d) => d.poolId), ...recomputed.keys(), ...bookedPools.keys()])].sort();
+    const bookings: PoolAllocation[] = [];
+    const pools = [];
+    for (const poolId of poolIds) {
+      const now = recomputed.get(poolId);
+      const before = bookedPools.get(poolId);
+      const amountMicros = (now?.pool.pool.amountMicros ?? 0n) - (before?.total ?? 0n);
+      const entries = diffs.filter((d) => d.poolId === poolId);
+      if (amountMicros === 0n && entries.length === 0) continue;
+      bookings.push({ poolId, amountMicros, entries, matchCounts: now?.allocation.matchCounts ?? noCounts });
+      pools.push({
+        pool_id: poolId, report_id: now?.pool.reportId ?? BigInt(before!.report_id), summary_record_id: now?.pool.summaryRecordId ?? before!.summary_record_id,
+        dsp: now?.pool.pool.scope.dsp ?? before!.dsp, commercial_model: now ? now.pool.pool.scope.commercialModel : before!.commercial_model,
+        use_type: now ? now.pool.pool.scope.useType : before!.use_type, territory: now ? now.pool.territory : before!.territory, basis: now?.pool.basis ?? 'reversed', amount_micros: amountMicros,
+      });
+    }
+    if (bookings.length === 0) return { runId: null, skipped: computed.skipped };
+    const adjustment = await recordRun(tx, context, { kind: 'adjustment', period: runs[0].period, dsp: runs[0].dsp, adjusts: rootId, currency: currency!, policy, policyText, computed, bookings, pools });
+    await markReportsDistributed(tx, computed.reports.map((r) => r.report_id));
+    return { runId: adjustment, skipped: computed.skipped };
+  });
+}
