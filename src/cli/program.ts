@@ -14,6 +14,7 @@ import { dspsCommand } from './commands/dsps.js';
 import { distributeCommand } from './commands/distribute.js';
 import { fxCommand } from './commands/fx.js';
 import { runsCommand } from './commands/runs.js';
+import { balancesCommand } from './commands/balances.js';
 import { statementsCommand } from './commands/statements.js';
 import { traceCommand } from './commands/trace.js';
 import { keysCommand } from './commands/keys-command.js';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     distributeCommand(),
     fxCommand(),
     runsCommand(),
+    balancesCommand(),
     statementsCommand(),
     traceCommand(),
   ];

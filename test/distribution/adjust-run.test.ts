@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { adjustRun } from '../../src/distribution/use-cases/adjust-run.js';
+import { listBalances } from '../../src/distribution/use-cases/balances.js';
 import { distributePeriod } from '../../src/distribution/use-cases/distribute-period.js';
 import { showRun } from '../../src/distribution/use-cases/run-figures.js';
 import { matchManually } from '../../src/usage/use-cases/worklists.js';
@@ -36,6 +37,8 @@ describeEachEngine('adjustment runs', (open) => {
     assert.equal(BigInt(figures.allocated_micros) + reservesTotal(figures), 0n);
     const chen = figures.parties.find((p) => p.ipi_name_numbers.includes('00012346425'))!;
     assert.equal(BigInt(chen.amount_micros), BigInt(before.reserves.unmatched_micros));
+    const balance = (await listBalances(context, '00012346425'))[0];
+    assert.equal(BigInt(balance.amount_micros), before.parties.filter((p) => p.ipi_name_numbers.includes('00012346425')).reduce((s, p) => s + BigInt(p.amount_micros), 0n) + BigInt(chen.amount_micros));
     assert.deepEqual(await adjustRun(context, runId!), { runId: null, skipped: [] }, 'a second adjustment finds nothing left to move');
   });
 
