@@ -1,0 +1,89 @@
+/**
+ * Distribution end to end on a generated report: load the generated catalogue, ingest (validate + stage + match),
+ * distribute the month, write the statements; on the embedded store and (with --postgres URL or
+ * CLEF_TEST_POSTGRES_URL) on PostgreSQL. Reports each stage's time, lines/s of the whole pipeline and peak RSS.
+ * The generated catalogue has no shares, so matched money lands in the undocumented-share reserve: the figures
+ * measure the pipeline, not the share rules.
+ * `npm run bench:distribution -- [--lines 1000000] [--recordings 100000] [--postgres URL]`
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { setDspLicence } from '../src/distribution/use-cases/dsp-licences.js';
+import { distributePeriod } from '../src/distribution/use-cases/distribute-period.js';
+import { showRun } from '../src/distribution/use-cases/run-figures.js';
+import { writeStatements } from '../src/distribution/use-cases/write-statements.js';
+import { loadLookups } from '../src/registry/load-lookups.js';
+import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
+import { setSettings } from '../src/registry/use-cases/settings.js';
+import { openStore } from '../src/store/index.js';
+import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
+import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
+import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
+
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, recordings: { type: 'string', default: '100000' }, postgres: { type: 'string' } } });
+const lines = Number(values.lines);
+const recordings = Number(values.recordings);
+const dir = `/tmp/clef-bench-distribution-${lines}-${recordings}`;
+const postgresUrl = values.postgres ?? process.env.CLEF_TEST_POSTGRES_URL;
+const seed = 42;
+
+async function reportFile(): Promise<string> {
+  const reports = join(dir, 'reports');
+  if (existsSync(reports) && readdirSync(reports).length === 1) return join(reports, readdirSync(reports)[0]);
+  return (await generateUsage({ out: dir, lines, recordings, seed })).reportFile;
+}
+
+async function run(engine: string, location: string, file: string): Promise<void> {
+  const store = await openStore(location);
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  try {
+    const context: RegistryContext = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
+    await setSettings(context, { name: 'Bench CMO', societyCode: '119', currency: 'EUR' });
+    await setDspLicence(context, { dpid: 'PADPIDA2011072101T', rate: '0.12' });
+    await loadGeneratedCatalogue(store, { recordings, seed });
+    const times: Record<string, number> = {};
+    const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const result = await step();
+      times[name] = (performance.now() - started) / 1000;
+      return result;
+    };
+    await time('ingest', () => ingestReport(context, [file]));
+    const outcome = await time('distribute', () => distributePeriod(context, { period: '2025-01' }));
+    const out = mkdtempSync(join(tmpdir(), 'clef-statements-'));
+    await time('statements', () => writeStatements(context, outcome.runId!, out));
+    rmSync(out, { recursive: true, force: true });
+    const figures = await showRun(context, outcome.runId!);
+    const total = Object.values(times).reduce((a, b) => a + b, 0);
+    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}`);
+  } finally {
+    clearInterval(sampler);
+    await store.close();
+  }
+}
+
+const file = await reportFile();
+const duckDir = mkdtempSync(join(tmpdir(), 'clef-bench-'));
+try {
+  await run('duckdb', join(duckDir, 'clef.duckdb'), file);
+} finally {
+  rmSync(duckDir, { recursive: true, force: true });
+}
+if (postgresUrl) {
+  const name = `clef_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  try {
+    await run('postgres', url.toString(), file);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch((error: Error) => console.error(`could not drop ${name}: ${error.message}`));
+    await admin.end();
+  }
+}
