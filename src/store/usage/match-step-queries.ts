@@ -1,64 +1,8 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
-
-/** The status a match gets from what it identified. */
-const statusOf = (recording: RawBuilder<unknown>, work: RawBuilder<unknown>) =>
-  sql`case when ${recording} is not null and ${work} is not null then 'matched' when ${recording} is not null then 'recording' when ${work} is not null then 'work' else 'unmatched' end`;
 
 function reportsIn(reportIds: readonly bigint[]) {
   return sql.join(reportIds.map((id) => sql`${id}`));
-}
-
-/**
- * Applies the DSP resource ids matched before (`manual` true: only people's decisions; false: only earlier
- * automatic matches) to the reports' resources still open (unmatched, or ambiguous for manual decisions).
- */
-export async function matchByDspResource(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], manual: boolean): Promise<void> {
-  if (reportIds.length === 0) return;
-  const open = manual ? sql`m.status in ('unmatched', 'ambiguous')` : sql`m.status = 'unmatched'`;
-  await sql`
-    update usage_matches as m set recording_id = d.recording_id, work_id = d.work_id,
-      method = ${manual ? 'manual' : 'dsp-resource'}, confidence = d.confidence, manual = ${manual},
-      status = ${statusOf(sql`d.recording_id`, sql`d.work_id`)}
-    from dsp_resource_matches d
-    where d.sender_dpid = m.sender_dpid and d.dsp_resource_id = m.dsp_resource_id and d.manual = ${manual}
-      and m.report_id in (${reportsIn(reportIds)}) and ${open}`.execute(db);
-}
-
-/**
- * Matches by ISRC: a resource whose well-formed ISRC names exactly one recording gets it (and its work when the
- * recording has exactly one); an ISRC shared by several recordings is recorded as ambiguous, not guessed.
- */
-export async function matchByIsrc(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
-  if (reportIds.length === 0) return;
-  await sql`
-    update usage_matches as m set
-      recording_id = case when c.recordings = 1 then c.recording_id else null end,
-      work_id = case when c.recordings = 1 and c.works = 1 then c.work_id else null end,
-      method = 'isrc', confidence = case when c.recordings = 1 then 10000 else 0 end,
-      status = case when c.recordings > 1 then 'ambiguous' when c.works = 1 then 'matched' else 'recording' end
-    from (
-      select r.isrc, count(distinct r.recording_id) as recordings, min(r.recording_id) as recording_id,
-        count(distinct rw.work_id) as works, min(rw.work_id) as work_id
-      from recordings r left join recording_works rw on rw.recording_id = r.recording_id
-      where r.isrc in (select valid_isrc from usage_matches where report_id in (${reportsIn(reportIds)}) and status = 'unmatched')
-      group by r.isrc
-    ) c
-    where c.isrc = m.valid_isrc and m.report_id in (${reportsIn(reportIds)}) and m.status = 'unmatched'`.execute(db);
-}
-
-/** Matches by ISWC (MW01, AS02): the work, and its recording when the work has exactly one and the resource reports no other ISRC. */
-export async function matchByIswc(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
-  if (reportIds.length === 0) return;
-  await sql`
-    update usage_matches as m set work_id = w.work_id, method = 'iswc', confidence = 10000, status = 'work'
-    from work_iswcs w
-    where w.iswc = m.valid_iswc and m.report_id in (${reportsIn(reportIds)}) and m.status = 'unmatched'`.execute(db);
-  await sql`
-    update usage_matches as m set work_id = w.work_id, status = 'matched'
-    from work_iswcs w
-    where w.iswc = m.valid_iswc and m.report_id in (${reportsIn(reportIds)}) and m.status = 'recording'`.execute(db);
-  await addOnlyRecording(db, reportIds, 'iswc');
 }
 
 /** Fills in the recording of works matched without one, when the work has exactly one recording and the resource no ISRC. */

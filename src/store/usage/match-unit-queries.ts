@@ -2,32 +2,83 @@ import { sql, type Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
 
 /**
- * Rebuilds a report's match units: one row per distinct DSP resource id with its identifiers, keys and usage
- * totals, all unmatched. Manual decisions live in `dsp_resource_matches`, so nothing is lost.
+ * Rebuilds a report's match units (one row per distinct DSP resource id, with its identifiers, keys and usage
+ * totals) and matches them by identifier in the same set-based statement, in this order: a person's decision for
+ * the DSP resource id; ISRC (ambiguous when it names several recordings; the ISWC adds the work when the ISRC's
+ * recording has none or several); the DSP resource id matched by an earlier report; ISWC (with the work's only
+ * recording when the resource has no ISRC). What stays `unmatched` is for the work-number and title steps.
+ * One INSERT rather than an UPDATE per step: far fewer round trips, and no updates of rows the transaction wrote.
  */
-export async function rebuildMatchUnits(db: Kysely<ClefDatabase>, reportId: bigint, senderDpid: string): Promise<void> {
+export async function rebuildMatchedUnits(db: Kysely<ClefDatabase>, reportId: bigint): Promise<void> {
   await db.deleteFrom('usage_matches').where('report_id', '=', reportId).execute();
   await sql`
     insert into usage_matches (report_id, dsp_resource_id, sender_dpid, valid_isrc, valid_iswc, work_numbers, title, display_artist,
       title_key, artist_key, writer_keys, usages, usage_lines, status, recording_id, work_id, method, confidence, manual)
-    select r.report_id, r.dsp_resource_id, ${senderDpid}, min(r.valid_isrc), min(r.valid_iswc), min(r.work_numbers), min(r.title),
-      min(r.display_artist), min(r.title_key), min(r.artist_key), min(r.writer_keys), coalesce(min(u.usages), 0), coalesce(min(u.lines), 0),
-      'unmatched', null, null, null, null, false
-    from usage_resources r
-    left join (
+    with units as (
+      select r.report_id, r.dsp_resource_id, min(rep.sender_dpid) as sender_dpid, min(r.valid_isrc) as valid_isrc,
+        min(r.valid_iswc) as valid_iswc, min(r.work_numbers) as work_numbers, min(r.title) as title,
+        min(r.display_artist) as display_artist, min(r.title_key) as title_key, min(r.artist_key) as artist_key,
+        min(r.writer_keys) as writer_keys
+      from usage_resources r join usage_reports rep on rep.report_id = r.report_id
+      where r.report_id = ${reportId}
+      group by r.report_id, r.dsp_resource_id
+    ),
+    totals as (
       select dsp_resource_id, sum(usages - returns) as usages, count(*) as lines
       from usage_lines where report_id = ${reportId} group by dsp_resource_id
-    ) u on u.dsp_resource_id = r.dsp_resource_id
-    where r.report_id = ${reportId}
-    group by r.report_id, r.dsp_resource_id`.execute(db);
-}
-
-/** Puts every automatic match of the reports back to unmatched, before matching again. */
-export async function resetMatches(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
-  if (reportIds.length === 0) return;
-  await db
-    .updateTable('usage_matches')
-    .set({ status: 'unmatched', recording_id: null, work_id: null, method: null, confidence: null, manual: false })
-    .where('report_id', 'in', reportIds)
-    .execute();
+    ),
+    by_isrc as (
+      select r.isrc, count(distinct r.recording_id) as recordings, min(r.recording_id) as recording_id,
+        count(distinct rw.work_id) as works, min(rw.work_id) as work_id
+      from recordings r left join recording_works rw on rw.recording_id = r.recording_id
+      where r.isrc in (select valid_isrc from units)
+      group by r.isrc
+    ),
+    only_recording as (
+      select rw.work_id, min(rw.recording_id) as recording_id from recording_works rw
+      where rw.work_id in (select wi.work_id from work_iswcs wi where wi.iswc in (select valid_iswc from units))
+      group by rw.work_id having count(*) = 1
+    ),
+    decided as (
+      select u.*, coalesce(t.usages, 0) as usages, coalesce(t.lines, 0) as usage_lines,
+        case
+          when man.dsp_resource_id is not null then 'manual'
+          when c.isrc is not null then (case when c.recordings > 1 then 'ambiguous' else 'isrc' end)
+          when auto.dsp_resource_id is not null then 'dsp-resource'
+          when wi.work_id is not null then 'iswc'
+          else 'none'
+        end as step,
+        man.recording_id as man_recording, man.work_id as man_work, man.confidence as man_confidence,
+        c.recording_id as isrc_recording, case when c.works = 1 then c.work_id else wi.work_id end as isrc_work,
+        auto.recording_id as auto_recording, auto.work_id as auto_work, auto.confidence as auto_confidence,
+        wi.work_id as iswc_work, case when u.valid_isrc is null then o.recording_id else null end as iswc_recording
+      from units u
+      left join totals t on t.dsp_resource_id = u.dsp_resource_id
+      left join dsp_resource_matches man on man.sender_dpid = u.sender_dpid and man.dsp_resource_id = u.dsp_resource_id
+        and man.manual = ${true} and (man.recording_id is not null or man.work_id is not null)
+      left join by_isrc c on c.isrc = u.valid_isrc
+      left join dsp_resource_matches auto on auto.sender_dpid = u.sender_dpid and auto.dsp_resource_id = u.dsp_resource_id
+        and auto.manual = ${false} and (auto.recording_id is not null or auto.work_id is not null)
+      left join work_iswcs wi on wi.iswc = u.valid_iswc
+      left join only_recording o on o.work_id = wi.work_id
+    ),
+    chosen as (
+      select d.*,
+        case step when 'manual' then man_recording when 'isrc' then isrc_recording when 'dsp-resource' then auto_recording
+          when 'iswc' then iswc_recording else null end as recording_id,
+        case step when 'manual' then man_work when 'isrc' then isrc_work when 'dsp-resource' then auto_work
+          when 'iswc' then iswc_work else null end as work_id
+      from decided d
+    )
+    select report_id, dsp_resource_id, sender_dpid, valid_isrc, valid_iswc, work_numbers, title, display_artist,
+      title_key, artist_key, writer_keys, usages, usage_lines,
+      case when step = 'ambiguous' then 'ambiguous'
+        when recording_id is not null and work_id is not null then 'matched' when recording_id is not null then 'recording'
+        when work_id is not null then 'work' else 'unmatched' end,
+      recording_id, work_id,
+      case step when 'none' then null when 'ambiguous' then 'isrc' else step end,
+      case step when 'manual' then man_confidence when 'dsp-resource' then auto_confidence when 'ambiguous' then 0
+        when 'none' then null else 10000 end,
+      step = 'manual'
+    from chosen`.execute(db);
 }

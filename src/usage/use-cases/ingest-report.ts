@@ -3,7 +3,6 @@ import { ClefError, type Finding } from '../../errors/index.js';
 import { openDsrFile, parseDsrFile, type DsrFileResult, type DsrHeaderRow, type DsrSource } from '../../formats/dsr/index.js';
 import { appendHistory, inTransaction, nextSequence, type ClefDatabase } from '../../store/index.js';
 import { findDsp, saveDsp } from '../../store/usage/dsp-queries.js';
-import { rebuildMatchUnits } from '../../store/usage/match-unit-queries.js';
 import { findReport, findReportFileByDigest, findReportsByMessageId, insertReport, insertReportFile, reportFileNumbers, updateReport } from '../../store/usage/report-queries.js';
 import type { TitleMatchThresholds } from '../score-title-match.js';
 import { createUsageStager, type UsageStager } from '../usage-stager.js';
@@ -51,7 +50,6 @@ class Refusal extends Error {
 interface Target {
   readonly reportId: bigint;
   readonly fileNumber: number;
-  readonly senderDpid: string;
   readonly stager: UsageStager;
 }
 
@@ -93,7 +91,7 @@ async function openTarget(db: Kysely<ClefDatabase>, context: UsageContext, file:
     if (Number(existing.number_of_files) !== numberOfFiles) {
       throw new ClefError('CLEF_DSR_REPORT_INCONSISTENT', `${file}: HEAD says ${numberOfFiles} files but report ${header.messageId} was started with ${existing.number_of_files}`, { file });
     }
-    return { reportId: BigInt(existing.report_id), fileNumber, senderDpid: sender, stager: createUsageStager(BigInt(existing.report_id), fileNumber) };
+    return { reportId: BigInt(existing.report_id), fileNumber, stager: createUsageStager(BigInt(existing.report_id), fileNumber) };
   }
   if (!(await findDsp(db, sender))) await saveDsp(db, { dpid: sender, name: header.senderName || sender, aliases: '', created_at: now });
   const reportId = await nextSequence(db, 'usage_report', 1);
@@ -130,7 +128,7 @@ async function openTarget(db: Kysely<ClefDatabase>, context: UsageContext, file:
     warnings: 0n,
     ingested_at: now,
   });
-  return { reportId, fileNumber, senderDpid: sender, stager: createUsageStager(reportId, fileNumber) };
+  return { reportId, fileNumber, stager: createUsageStager(reportId, fileNumber) };
 }
 
 async function ingestFile(context: UsageContext, source: DsrSource, options: IngestOptions): Promise<IngestOutcome> {
@@ -192,7 +190,6 @@ async function ingestFile(context: UsageContext, source: DsrSource, options: Ing
         lines: BigInt(report.lines) + BigInt(result.lines),
         warnings: BigInt(report.warnings) + BigInt(result.warningCount),
       });
-      await rebuildMatchUnits(tx, target.reportId, target.senderDpid);
       await matchReports(tx, [target.reportId], { now, actor: context.actor, thresholds: options.thresholds });
       await appendHistory(tx, [{ actor: context.actor, at: now, entityKind: 'usage_report', entityId: String(target.reportId), action: 'ingest', detail: { file, messageId: report.message_id, fileNumber: target.fileNumber, replaces: options.replaces ?? null } }]);
       return outcomeOf(file, result, 'staged', { reportId: target.reportId, fileNumber: target.fileNumber, reportStatus: status, messageId: report.message_id });

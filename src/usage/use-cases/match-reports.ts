@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../../store/index.js';
+import { rebuildMatchedUnits } from '../../store/usage/match-unit-queries.js';
 import {
-  matchByDspResource,
-  matchByIsrc,
-  matchByIswc,
   openResourcesForTitles,
   openResourcesWithWorkNumbers,
   recordingCandidates,
@@ -71,10 +69,7 @@ async function matchByTitle(db: Kysely<ClefDatabase>, reportIds: readonly bigint
  */
 export async function matchReports(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], options: MatchOptions): Promise<void> {
   if (reportIds.length === 0) return;
-  await matchByDspResource(db, reportIds, true);
-  await matchByIsrc(db, reportIds);
-  await matchByDspResource(db, reportIds, false);
-  await matchByIswc(db, reportIds);
+  for (const reportId of reportIds) await rebuildMatchedUnits(db, reportId);
   await matchByWorkNumber(db, reportIds);
   await matchByTitle(db, reportIds, options.thresholds ?? defaultTitleMatchThresholds);
   await rememberMatches(db, reportIds, options.now, options.actor);

@@ -2,7 +2,6 @@ import { ClefError } from '../../errors/index.js';
 import { inTransaction } from '../../store/index.js';
 import { findReportIds } from '../../store/usage/report-queries.js';
 import { forgetAutomaticMatches, reportsWithResource, saveManualMatch } from '../../store/usage/match-step-queries.js';
-import { resetMatches } from '../../store/usage/match-unit-queries.js';
 import { listUnmatchedRows } from '../../store/usage/unmatched-queries.js';
 import type { TitleMatchThresholds } from '../score-title-match.js';
 import { matchReports } from './match-reports.js';
@@ -68,7 +67,6 @@ export async function matchManually(context: UsageContext, resource: string, mat
       method: 'manual', confidence: 10000, manual: true, matched_at: now, actor: context.actor,
     });
     const reportIds = await reportsWithResource(tx, dpid, dspResourceId);
-    await resetMatches(tx, reportIds);
     await matchReports(tx, reportIds, { now, actor: context.actor });
     return { reports: reportIds.length };
   });
@@ -80,7 +78,6 @@ export async function rematch(context: UsageContext, filter: ReportFilter, thres
   return inTransaction(db, async (tx) => {
     const reportIds = await findReportIds(tx, { period: filter.period, dpid: filter.dsp });
     await forgetAutomaticMatches(tx, reportIds);
-    await resetMatches(tx, reportIds);
     await matchReports(tx, reportIds, { now: context.clock(), actor: context.actor, thresholds });
     return { reports: reportIds.length };
   });
