@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
@@ -26,9 +27,18 @@ async function submitterOf(text: string | undefined, cmoSociety: () => Promise<s
   return { kind: type.toUpperCase() === 'PB' ? 'publisher' : 'writer', ipiNameNumber: ipi.value };
 }
 
-/** CWR files by their standard extensions: `.V21`, `.V22`, 3.x `.SUB`. */
+/** CWR files by their standard extensions (`.V21`, `.V22`, 3.x `.SUB`, `.ISR`) or, whatever the name, by a leading HDR record. */
 function isCwrFile(file: string): boolean {
-  return /\.(V2\d|SUB)$/i.test(file);
+  if (/\.(V2\d|SUB|ISR)$/i.test(file)) return true;
+  try {
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(3);
+    readSync(fd, head, 0, 3, 0);
+    closeSync(fd);
+    return head.toString('latin1') === 'HDR';
+  } catch {
+    return false;
+  }
 }
 
 function printFindings(findings: readonly Finding[], limit = 50): void {
