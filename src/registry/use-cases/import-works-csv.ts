@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { inTransaction } from '../../store/index.js';
 import { createTerritoryResolver } from '../territory-resolver.js';
+import { createImportMemory } from './import-memory.js';
 import { parseWorksCsvRow } from './parse-works-csv-row.js';
 import { registerWorks, type RegistrationOutcome } from './register-works.js';
 import type { RegistryContext } from './registry-context.js';
@@ -50,13 +51,14 @@ export async function importWorksCsv(
   const refused = new ClefError('CLEF_REGISTRY_ROW_INVALID', `${file} has invalid rows: nothing imported (give --skip-invalid to import the valid ones)`);
   try {
     await inTransaction(context.store.db, async (tx) => {
+      const memory = await createImportMemory(tx);
       const source = createReadStream(path);
       const parser = source.pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
       source.on('error', (error) => parser.destroy(error));
       let batch: WorkSubmission[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
-        tally(await registerWorks(context, tx, batch, resolve, knownParties));
+        tally(await registerWorks(context, tx, batch, resolve, knownParties, memory));
         batch = [];
       };
       for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {

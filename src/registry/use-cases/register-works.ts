@@ -14,6 +14,7 @@ import { createTerritoryResolver, type TerritoryResolver } from '../territory-re
 import { validateRegistration } from '../validate-registration.js';
 import { buildRegistration } from './build-registration.js';
 import { registrationFromRows } from './registration-from-rows.js';
+import type { ImportMemory } from './import-memory.js';
 import type { RegistryContext } from './registry-context.js';
 import { registrationRows } from './registration-rows.js';
 import { writeRecordings } from './write-recordings.js';
@@ -47,7 +48,7 @@ export function workIdentityKey(submission: WorkSubmission): string {
  * Registers a batch of submissions inside the caller's transaction: checks each against the share rules, resolves
  * parties, revises the submitter's earlier registration of the same submitter work number, joins registrations of
  * the same work (same ISWC, or same title and creators), derives each touched work's share picture and marks
- * disputes, keeping every claim.
+ * disputes, keeping every claim. An import's `memory` spares the store lookups of keys it proves absent.
  */
 export async function registerWorks(
   context: RegistryContext,
@@ -55,6 +56,7 @@ export async function registerWorks(
   submissions: readonly WorkSubmission[],
   resolve: TerritoryResolver = createTerritoryResolver(context.lookups.territories),
   knownParties: Map<string, string> = new Map(),
+  memory?: ImportMemory,
 ): Promise<RegistrationOutcome[]> {
   const now = context.clock();
   const tables = context.lookups;
@@ -78,13 +80,21 @@ export async function registerWorks(
   ]);
   const { partyIds } = await resolveParties(db, context.store.engine, references, now, knownParties);
 
-  const toRevise = await findRegistrationsToRevise(db, accepted.map(({ submission }) => ({ submitterId: submitterId(submission.submitter), submitterWorkNumber: submission.submitterWorkNumber })));
-  const byIswc = await findWorkIdsByIswc(db, accepted.flatMap(({ submission }) => (submission.work.iswc ? [submission.work.iswc] : [])));
-  const byIdentity = await findWorkIdsByIdentity(db, accepted.map(({ submission }) => titleKey(submission.work.title)));
+  const keys = accepted.map(({ submission }) => ({
+    submitterId: submitterId(submission.submitter),
+    submitterWorkNumber: submission.submitterWorkNumber,
+    revision: `${submitterId(submission.submitter)}|${submission.submitterWorkNumber}`,
+    iswc: submission.work.iswc,
+    identity: workIdentityKey(submission),
+  }));
+  const mayExist = (kind: Parameters<ImportMemory['mayExist']>[0], key: string) => memory?.mayExist(kind, key) ?? true;
+  const toRevise = await findRegistrationsToRevise(db, keys.filter((key) => mayExist('revision', key.revision)));
+  const byIswc = await findWorkIdsByIswc(db, keys.flatMap(({ iswc }) => (iswc && mayExist('iswc', iswc) ? [iswc] : [])));
+  const byIdentity = await findWorkIdsByIdentity(db, keys.flatMap(({ identity }) => (mayExist('identity', identity) ? [identity.slice(0, identity.indexOf('|'))] : [])));
   const existingWorks = new Set<string>();
   const newWorkIds = await nextIds(db, 'work', 'W', accepted.length);
   const registrationIds = await nextIds(db, 'registration', 'G', accepted.length);
-  const newWorks: { workId: string; submission: WorkSubmission }[] = [];
+  const newWorks: { workId: string; submission: WorkSubmission; identity: string }[] = [];
   const newWorkSet = new Set<string>();
   const revisions: { revised: string; by: string }[] = [];
   const registrationsOfWork = new Map<string, Registration[]>();
@@ -92,18 +102,20 @@ export async function registerWorks(
   const history: HistoryEntry[] = [];
 
   accepted.forEach(({ index, submission, findings }, i) => {
-    const revisionKey = `${submitterId(submission.submitter)}|${submission.submitterWorkNumber}`;
+    const { revision: revisionKey, identity } = keys[i];
     const revised = toRevise.get(revisionKey);
-    const identity = workIdentityKey(submission);
     let workId = revised?.work_id ?? (submission.work.iswc ? byIswc.get(submission.work.iswc) : undefined) ?? byIdentity.get(identity);
     const isNewWork = workId === undefined;
     if (workId === undefined) {
       workId = newWorkIds[i];
-      newWorks.push({ workId, submission });
+      newWorks.push({ workId, submission, identity });
       newWorkSet.add(workId);
     } else if (!newWorkSet.has(workId)) existingWorks.add(workId);
     if (submission.work.iswc) byIswc.set(submission.work.iswc, workId);
     byIdentity.set(identity, workId);
+    memory?.remember('revision', revisionKey);
+    if (submission.work.iswc) memory?.remember('iswc', submission.work.iswc);
+    memory?.remember('identity', identity);
     const registrationId = registrationIds[i];
     toRevise.set(revisionKey, { registration_id: registrationId, work_id: workId });
     if (revised) revisions.push({ revised: revised.registration_id, by: registrationId });
@@ -151,7 +163,7 @@ export async function registerWorks(
       if (i >= 0) outcomes[accepted[i].index] = { ...built[i], findings: [...built[i].findings, ...contradictions] };
     }
   }
-  for (const { workId, submission } of newWorks) rows.addWork(workId, submission, workIdentityKey(submission), now);
+  for (const { workId, submission, identity } of newWorks) rows.addWork(workId, submission, identity, now);
   await rows.write(db, context.store.engine);
   await markRevised(db, revisions);
   await writeRecordings(db, context.store.engine, accepted.map(({ submission }, i) => ({ submission, workId: outcomes[accepted[i].index]!.workId! })), now);

@@ -52,3 +52,13 @@ export async function replaceSharePictures(
     await db.updateTable('works').set({ in_dispute: true }).where('work_id', 'in', disputed.slice(start, start + 5000)).execute();
   }
 }
+
+/** Which of the tables a work's identity is found in hold any row at all (an empty one cannot match anything). */
+export async function findNonEmptyIdentityTables(db: Kysely<ClefDatabase>): Promise<{ registrations: boolean; workIswcs: boolean; works: boolean }> {
+  const [registrations, workIswcs, works] = await Promise.all([
+    db.selectFrom('registrations').select('registration_id').limit(1).executeTakeFirst(),
+    db.selectFrom('work_iswcs').select('iswc').limit(1).executeTakeFirst(),
+    db.selectFrom('works').select('work_id').limit(1).executeTakeFirst(),
+  ]);
+  return { registrations: registrations !== undefined, workIswcs: workIswcs !== undefined, works: works !== undefined };
+}
