@@ -3,10 +3,11 @@
  * catalogue, on the embedded store and (with --postgres URL or CLEF_TEST_POSTGRES_URL) on PostgreSQL, next to the
  * baseline of DuckDB reading the same file with read_csv, joining SU02 to AS01/AS02 on BlockId and summing
  * NumberOfStreams by ISRC. Reports lines/s, peak RSS during ingestion, and the match rate against truth.csv.
- * `npm run bench:usage -- [--lines 10000000] [--recordings 1000000] [--dir D] [--postgres URL]`
+ * Generated data is cached in .bench/ (git-ignored) per size, so a second run skips generating.
+ * `npm run bench:usage -- [--lines 10000000] [--recordings 1000000] [--dir D] [--engine duckdb|postgres|both] [--postgres URL]`
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -16,10 +17,11 @@ import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
 
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' } } });
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' }, engine: { type: 'string', default: 'both' } } });
 const lines = Number(values.lines);
 const recordings = Number(values.recordings);
-const dir = values.dir ?? `/tmp/clef-bench-usage-${lines}-${recordings}`;
+const dir = values.dir ?? join(import.meta.dirname, '..', '.bench', `usage-${lines}-${recordings}`);
+const engines = values.engine === 'both' ? ['duckdb', 'postgres'] : [values.engine];
 const postgresUrl = values.postgres ?? process.env.CLEF_TEST_POSTGRES_URL;
 const seed = 42;
 
@@ -55,7 +57,10 @@ async function run(engine: string, location: string, file: string): Promise<void
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     started = performance.now();
-    const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file]);
+    const phases: string[] = [];
+    const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file], {
+      onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(1)} s`),
+    });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     if (outcome.outcome !== 'staged') throw new Error(`not staged: ${outcome.outcome} ${outcome.errors[0]?.message ?? ''}`);
@@ -72,21 +77,23 @@ async function run(engine: string, location: string, file: string): Promise<void
       else wrong++;
     }
     console.log(`[${engine}] ingest + validate + match: ${(outcome.lines / seconds / 1e6).toFixed(3)} M lines/s (${seconds.toFixed(1)} s), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; matched ${right}/${withTruth} resources with a true match (${((100 * right) / withTruth).toFixed(2)} %), ${wrong} wrong`);
+    console.log(`[${engine}] phases: ${phases.join(', ')}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   } finally {
     await store.close();
   }
 }
 
+console.log(`load average before: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 const file = await reportFile();
 const baseSeconds = await baseline(file);
 console.log(`baseline DuckDB read_csv + join + sum by ISRC: ${(lines / baseSeconds / 1e6).toFixed(2)} M lines/s (${baseSeconds.toFixed(2)} s)`);
 const scratch = mkdtempSync(join(tmpdir(), 'clef-bench-usage-'));
 try {
-  await run('duckdb', join(scratch, 'bench.duckdb'), file);
+  if (engines.includes('duckdb')) await run('duckdb', join(scratch, 'bench.duckdb'), file);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
-if (postgresUrl) {
+if (engines.includes('postgres') && postgresUrl) {
   const name = `clef_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
   await admin.connect();
@@ -96,7 +103,17 @@ if (postgresUrl) {
   try {
     await run('postgres', url.toString(), file);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    // Not WITH (FORCE): that kills the store pool's connection while it is still closing, an unhandled 'error'
+    // event that ended earlier runs after their figures; wait for the pool's connections to go instead.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        break;
+      } catch (error) {
+        if (attempt === 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
     await admin.end();
   }
 }

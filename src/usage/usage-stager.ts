@@ -1,6 +1,7 @@
 import type { DsrLicensorRow, DsrResourceRow, DsrRow, DsrUsageRow, DsrWorkData, DsrWorkRow } from '../formats/dsr/index.js';
 import { artistKey, nameKey, titleKey } from '../registry/match-key.js';
 import type { ClefDatabase } from '../store/index.js';
+import { memoizeKey } from './memoize-key.js';
 
 /** The staged rows of one batch, per table. */
 export interface StagedBatch {
@@ -48,6 +49,9 @@ function emptyBatch(): StagedBatch {
  */
 export function createUsageStager(reportId: bigint, fileNumber: number): UsageStager {
   let held: HeldBlock | undefined;
+  const titleKeyOf = memoizeKey(titleKey);
+  const artistKeyOf = memoizeKey(artistKey);
+  const nameKeyOf = memoizeKey(nameKey);
 
   const release = (out: StagedBatch): void => {
     if (!held) return;
@@ -76,9 +80,9 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
         valid_iswc: work?.validIswc ?? block.works.find((w) => w.validIswc)?.validIswc ?? null,
         writers: joined(writers),
         work_numbers: joined(numbers),
-        title_key: titleKey(resource.title),
-        artist_key: artistKey(resource.displayArtistName),
-        writer_keys: joined(writers.map(nameKey)),
+        title_key: titleKeyOf(resource.title),
+        artist_key: artistKeyOf(resource.displayArtistName),
+        writer_keys: joined(writers.map(nameKeyOf)),
       });
     }
   };

@@ -7,7 +7,7 @@ import { findReport, findReportFileByDigest, findReportsByMessageId, insertRepor
 import type { TitleMatchThresholds } from '../score-title-match.js';
 import { createUsageStager, type UsageStager } from '../usage-stager.js';
 import { matchReports } from './match-reports.js';
-import { stageBatch } from './stage-batch.js';
+import { createStagingBuffer } from './staging-buffer.js';
 import type { UsageContext } from './usage-context.js';
 
 /** How to ingest. */
@@ -19,6 +19,8 @@ export interface IngestOptions {
   readonly thresholds?: TitleMatchThresholds;
   /** Called now and then with the file and the lines read so far. */
   readonly onProgress?: (file: string, lines: number) => void;
+  /** Called with the milliseconds each phase of a staged file took (`parse+stage`, `match`, `commit`), for benchmarks. */
+  readonly onPhase?: (phase: 'parse+stage' | 'match' | 'commit', milliseconds: number) => void;
 }
 
 /** What became of one file: staged (warnings allowed), refused (located errors) or a duplicate. */
@@ -134,9 +136,16 @@ async function openTarget(db: Kysely<ClefDatabase>, context: UsageContext, file:
 async function ingestFile(context: UsageContext, source: DsrSource, options: IngestOptions): Promise<IngestOutcome> {
   const { db, engine } = context.store;
   const file = source.name;
+  let since = performance.now();
+  const lap = (phase: 'parse+stage' | 'match' | 'commit'): void => {
+    const now = performance.now();
+    options.onPhase?.(phase, now - since);
+    since = now;
+  };
   try {
-    return await inTransaction(db, async (tx) => {
+    const staged = await inTransaction(db, async (tx) => {
       const parse = parseDsrFile(source, { findingCap: options.findingCap });
+      const staging = createStagingBuffer(tx, engine);
       let target: Target | undefined;
       let territory: string | null = null;
       let currency: string | null = null;
@@ -153,7 +162,7 @@ async function ingestFile(context: UsageContext, source: DsrSource, options: Ing
             territory ??= row.territory;
             currency ??= row.currency;
           }
-          if (target) await stageBatch(tx, engine, target.stager.add(rows));
+          if (target) await staging.add(target.stager.add(rows));
           options.onProgress?.(file, rows[rows.length - 1].line);
           next = await parse.next();
         }
@@ -166,7 +175,9 @@ async function ingestFile(context: UsageContext, source: DsrSource, options: Ing
       if (!result.accepted || !target) throw new Refusal(outcomeOf(file, result, 'refused'));
       const twin = await findReportFileByDigest(tx, result.digest);
       if (twin) throw new Refusal(outcomeOf(file, result, 'duplicate', { duplicateOf: `${twin.file_name} (report ${twin.message_id}), same content digest` }));
-      await stageBatch(tx, engine, target.stager.finish());
+      await staging.add(target.stager.finish());
+      await staging.flush();
+      lap('parse+stage');
       const now = context.clock();
       await insertReportFile(tx, {
         report_id: target.reportId,
@@ -191,9 +202,12 @@ async function ingestFile(context: UsageContext, source: DsrSource, options: Ing
         warnings: BigInt(report.warnings) + BigInt(result.warningCount),
       });
       await matchReports(tx, [target.reportId], { now, actor: context.actor, thresholds: options.thresholds });
+      lap('match');
       await appendHistory(tx, [{ actor: context.actor, at: now, entityKind: 'usage_report', entityId: String(target.reportId), action: 'ingest', detail: { file, messageId: report.message_id, fileNumber: target.fileNumber, replaces: options.replaces ?? null } }]);
       return outcomeOf(file, result, 'staged', { reportId: target.reportId, fileNumber: target.fileNumber, reportStatus: status, messageId: report.message_id });
     });
+    lap('commit');
+    return staged;
   } catch (error) {
     if (error instanceof Refusal) return error.outcome;
     throw error;
