@@ -86,16 +86,23 @@ try {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   const rssAt: string[] = [];
   const t1 = performance.now();
+  // The last progress report comes when every row is written, just before the transaction commits.
+  let writtenAt = t1;
+  let [stepRows, stepAt] = [0, t1];
   const summary = await importWorksCsv(context, path, {
     submitter: { kind: 'cmo', societyCode: '119' },
     onProgress: (rows) => {
-      if (rows % 100_000 === 0) rssAt.push(`${rows / 1000}k: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB`);
+      writtenAt = performance.now();
+      if (rows % 100_000 === 0 && rows > stepRows) {
+        rssAt.push(`${rows / 1000}k: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, ${((performance.now() - stepAt) / 1000).toFixed(1)} s`);
+        [stepRows, stepAt] = [rows, performance.now()];
+      }
     },
   });
   const seconds = (performance.now() - t1) / 1000;
   clearInterval(sampler);
-  console.log(`import: ${summary.created} works created, ${summary.rejected} rejected in ${seconds.toFixed(1)} s = ${Math.round(works / seconds)} works/s; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
-  console.log(`RSS as the count grows: ${rssAt.join(', ')}`);
+  console.log(`import: ${summary.created} works created, ${summary.rejected} rejected in ${seconds.toFixed(1)} s = ${Math.round(works / seconds)} works/s (commit ${((performance.now() - writtenAt) / 1000).toFixed(1)} s of it); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
+  console.log(`RSS and seconds per 100 k works as the count grows: ${rssAt.join(', ')}`);
 
   const latencies: number[] = [];
   let found = 0;

@@ -27,9 +27,15 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
       const names = await columns(table);
       const appender = await native().createAppender(table);
       try {
-        const types = names.map((_, i) => appender.columnType(i).typeId);
+        // One appending function per column, chosen once per call rather than per cell.
+        const puts = names.map((_, i) => putterOf(appender.columnType(i).typeId));
+        const width = names.length;
         for (const row of rows as readonly Record<string, unknown>[]) {
-          for (let i = 0; i < names.length; i++) appendCell(appender, types[i], row[names[i]]);
+          for (let i = 0; i < width; i++) {
+            const value = row[names[i]];
+            if (value === null || value === undefined) appender.appendNull();
+            else puts[i](appender, value);
+          }
           appender.endRow();
         }
         appender.flushSync();
@@ -40,18 +46,25 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
   };
 }
 
-function appendCell(appender: DuckDBAppender, type: DuckDBTypeId, value: unknown): void {
-  if (value === null || value === undefined) return appender.appendNull();
+type Put = (appender: DuckDBAppender, value: unknown) => void;
+
+const putBoolean: Put = (appender, value) => appender.appendBoolean(Boolean(value));
+const putInteger: Put = (appender, value) => appender.appendInteger(Number(value));
+const putBigInt: Put = (appender, value) => appender.appendBigInt(typeof value === 'bigint' ? value : BigInt(value as number | string));
+const putDouble: Put = (appender, value) => appender.appendDouble(Number(value));
+const putVarchar: Put = (appender, value) => appender.appendVarchar(typeof value === 'string' ? value : String(value));
+
+function putterOf(type: DuckDBTypeId): Put {
   switch (type) {
     case DuckDBTypeId.BOOLEAN:
-      return appender.appendBoolean(Boolean(value));
+      return putBoolean;
     case DuckDBTypeId.INTEGER:
-      return appender.appendInteger(Number(value));
+      return putInteger;
     case DuckDBTypeId.BIGINT:
-      return appender.appendBigInt(BigInt(value as bigint | number | string));
+      return putBigInt;
     case DuckDBTypeId.DOUBLE:
-      return appender.appendDouble(Number(value));
+      return putDouble;
     default:
-      return appender.appendVarchar(String(value));
+      return putVarchar;
   }
 }
