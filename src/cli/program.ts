@@ -17,6 +17,7 @@ import { runsCommand } from './commands/runs.js';
 import { balancesCommand } from './commands/balances.js';
 import { statementsCommand } from './commands/statements.js';
 import { traceCommand } from './commands/trace.js';
+import { reservesCommand } from './commands/reserves.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     balancesCommand(),
     statementsCommand(),
     traceCommand(),
+    reservesCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -98,6 +98,7 @@ export const errorCodes = {
   CLEF_DISTRIBUTION_POLICY_INVALID: { status: 422, exit: 1, description: 'A distribution policy file is malformed (version, commission, rights split, AI treatment or an override).' },
   CLEF_DISTRIBUTION_FX_RATE_MISSING: { status: 409, exit: 1, description: 'A pool is in another currency than the CMO\'s and no exchange rate is recorded for that pair and period; the message names `clef fx set`.' },
   CLEF_DISTRIBUTION_INPUT_INVALID: { status: 422, exit: 1, description: 'A pool handed to the allocation engine is inconsistent (repeated line key, unknown work, rights split not 100 %).' },
+  CLEF_DISTRIBUTION_CLAIM_INVALID: { status: 409, exit: 1, description: 'A reserve claim cannot be made or decided: it reaches no money, asks for more than the reserve holds there, or was already decided.' },
 } as const;
 
 /** A documented Clef error code. */

@@ -49,3 +49,21 @@ test('licence, fx, distribute, runs list and runs show work through the real pro
   const again = JSON.parse(clef(db, 'distribute', '--period', '2025-01', '--json'));
   assert.equal(again.run_id, null, 'a distributed report is not distributed twice');
 });
+
+test('reserves list, claim, approve and release work through the real program, and the next run pays the claim', async () => {
+  const db = await preparedStore();
+  clef(db, 'dsps', 'licence', 'set', dsp, '--rate', '0.12');
+  clef(db, 'distribute', '--period', '2025-01');
+  const holdings = JSON.parse(clef(db, 'reserves', 'list', 'non_member', '--json')) as { party_id: string; amount_micros: string; claimable_micros: string }[];
+  assert.ok(holdings.length > 0 && holdings.every((h) => h.amount_micros === h.claimable_micros));
+  const claim = JSON.parse(clef(db, 'reserves', 'claim', 'non_member', '--party', holdings[0].party_id, '--amount', '0.5', '--evidence', 'signed up', '--json'));
+  assert.equal(claim.amount_micros, '500000');
+  assert.equal(JSON.parse(clef(db, 'reserves', 'approve', claim.claim_id, '--json')).status, 'approved');
+  const paid = JSON.parse(clef(db, 'distribute', '--period', '2025-01', '--json'));
+  assert.match(paid.claims_run_id, /^RUN/);
+  const figures = JSON.parse(clef(db, 'runs', 'show', paid.claims_run_id, '--json'));
+  assert.equal(figures.reserves.non_member_micros, '-500000');
+  assert.equal(figures.allocated_micros, '500000');
+  const release = JSON.parse(clef(db, 'reserves', 'release', '--market-share', '--as-of', '2026-01-01', '--json'));
+  assert.deepEqual(release, { releasedThrough: '2022-12', runs: [], unweighted: [] });
+});

@@ -13,7 +13,7 @@ export function distributeCommand(): Command {
       .option('--dsp <dpid>', 'only this DSP\'s reports')
       .option('--adjust <runId>', 'recompute this run\'s reports and book only the differences as an adjustment run')
       .option('--policy <file>', 'distribution policy file (default data/policies/default-1.json)')
-      .option('--json', 'print JSON: {run_id, skipped}')
+      .option('--json', 'print JSON: {run_id, skipped, claims_run_id when approved claims were paid}')
       .description('distribute the complete, undistributed reports of a month into an immutable run, or adjust a run'),
   ).action(async (options) => {
     if (!options.adjust && !options.period) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'give --period YYYY-MM or --adjust RUN', { field: '--period' });
@@ -23,7 +23,8 @@ export function distributeCommand(): Command {
         ? await adjustRun(context, options.adjust, { policyPath: options.policy })
         : await distributePeriod(context, { period: options.period, dsp: options.dsp, policyPath: options.policy });
       for (const skip of outcome.skipped) printNotice(`skipped report ${skip.messageId}: ${skip.reason}`);
-      if (options.json) return printJson({ run_id: outcome.runId, skipped: outcome.skipped });
+      if (options.json) return printJson({ run_id: outcome.runId, skipped: outcome.skipped, ...(outcome.claimsRunId ? { claims_run_id: outcome.claimsRunId } : {}) });
+      if (outcome.claimsRunId) printLine(`claims paid in run ${outcome.claimsRunId}`);
       if (outcome.runId) printLine(`run ${outcome.runId}`);
       else printLine(options.adjust ? `nothing changed since ${options.adjust}: no adjustment booked` : `nothing to distribute for ${options.period}`);
     });

@@ -11,7 +11,8 @@ import { diffLedger } from '../diff-ledger.js';
 import type { AccountKind, LedgerEntry } from '../ledger-entry.js';
 import type { Right } from '../../registry/right.js';
 import { computeAllocations } from './compute-allocations.js';
-import { readPolicy, type DistributeOutcome } from './distribute-period.js';
+import { outcome, readPolicy, type DistributeOutcome } from './distribute-period.js';
+import { payApprovedClaims } from './pay-approved-claims.js';
 import { recordRun } from './record-run.js';
 
 const noCounts = { lines: 0, matchedLines: 0, usages: 0n, matchedUsages: 0n, micros: 0n, matchedMicros: 0n };
@@ -33,7 +34,7 @@ async function currentReport(tx: Parameters<typeof findReportById>[0], reportId:
 /**
  * Recomputes a run's reports as the store holds them now (manual matches, registry changes, corrected resends)
  * and books only the differences from what the run and its earlier adjustments booked, as an adjustment run.
- * After no change it books nothing and returns no run.
+ * After no change it books nothing and returns no run. Approved claims are paid in a `claims` run, as after any run.
  */
 export async function adjustRun(context: RegistryContext, runId: string, options: { readonly policyPath?: string } = {}): Promise<DistributeOutcome> {
   const { currency } = await requireSettings(context, ['currency']);
@@ -43,6 +44,9 @@ export async function adjustRun(context: RegistryContext, runId: string, options
     const family = await readRunFamily(tx, runId);
     const root = family.find((r) => r.run_id === runId);
     if (!root) throw new ClefError('CLEF_NOT_FOUND', `no run ${runId} (see clef runs list)`, { value: runId });
+    if (root.kind !== 'distribution' && root.kind !== 'adjustment') {
+      throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `run ${runId} is a ${root.kind} run: only distributions are adjusted`, { value: runId });
+    }
     const rootId = root.adjusts ?? runId;
     const runs = await readRunFamily(tx, rootId);
     const runIds = runs.map((r) => r.run_id);
@@ -74,9 +78,10 @@ export async function adjustRun(context: RegistryContext, runId: string, options
         use_type: now ? now.pool.pool.scope.useType : before!.use_type, territory: now ? now.pool.territory : before!.territory, basis: now?.pool.basis ?? 'reversed', amount_micros: amountMicros,
       });
     }
-    if (bookings.length === 0) return { runId: null, skipped: computed.skipped };
+    const claims = { period: runs[0].period, currency: currency!, policy, policyText };
+    if (bookings.length === 0) return outcome(null, computed.skipped, await payApprovedClaims(tx, context, claims));
     const adjustment = await recordRun(tx, context, { kind: 'adjustment', period: runs[0].period, dsp: runs[0].dsp, adjusts: rootId, currency: currency!, policy, policyText, computed, bookings, pools });
     await markReportsDistributed(tx, computed.reports.map((r) => r.report_id));
-    return { runId: adjustment, skipped: computed.skipped };
+    return outcome(adjustment, computed.skipped, await payApprovedClaims(tx, context, claims));
   });
 }

@@ -9,6 +9,7 @@ import { inTransaction } from '../../store/index.js';
 import type { DistributionPolicy } from '../distribution-policy.js';
 import { parseDistributionPolicy } from '../parse-distribution-policy.js';
 import { computeAllocations, type SkippedReport } from './compute-allocations.js';
+import { payApprovedClaims } from './pay-approved-claims.js';
 import { recordRun } from './record-run.js';
 
 /** The policy file runs use unless told otherwise. */
@@ -21,10 +22,16 @@ export interface DistributeOptions {
   readonly policyPath?: string;
 }
 
-/** The run made (null when nothing was booked), and the reports left out with the reason. */
+/** The run made (null when nothing was booked), the reports left out with the reason, and the run that paid approved claims, if any. */
 export interface DistributeOutcome {
   readonly runId: string | null;
   readonly skipped: readonly SkippedReport[];
+  readonly claimsRunId?: string;
+}
+
+/** The outcome with the claims run named only when there was one. */
+export function outcome(runId: string | null, skipped: readonly SkippedReport[], claimsRunId: string | null): DistributeOutcome {
+  return claimsRunId === null ? { runId, skipped } : { runId, skipped, claimsRunId };
 }
 
 /** Reads a policy file, keeping its text for the run's record. */
@@ -37,7 +44,8 @@ export function readPolicy(path = defaultPolicyPath): { policy: DistributionPoli
  * Distributes every complete, undistributed report whose usage period ends in `period` (`YYYY-MM`): builds its
  * pools, allocates them under the policy and writes one immutable run (inputs' digests, policy version, fx
  * rates, registry snapshot, pools, ledger) in one transaction. A report from a DSP with no licence is skipped and
- * named with the command that sets one; a corrected resend of a distributed report waits for `--adjust`.
+ * named with the command that sets one; a corrected resend of a distributed report waits for `--adjust`. Claims
+ * approved since the last run are paid in a `claims` run of their own, in the same transaction.
  */
 export async function distributePeriod(context: RegistryContext, options: DistributeOptions): Promise<DistributeOutcome> {
   const { currency } = await requireSettings(context, ['currency']);
@@ -53,7 +61,8 @@ export async function distributePeriod(context: RegistryContext, options: Distri
     }
     const computed = await computeAllocations(tx, context, { reports, period: options.period, currency: currency!, policy, resolve });
     const skipped = [...waiting, ...computed.skipped];
-    if (computed.reports.length === 0) return { runId: null, skipped };
+    const claims = { period: options.period, currency: currency!, policy, policyText };
+    if (computed.reports.length === 0) return outcome(null, skipped, await payApprovedClaims(tx, context, claims));
     const runId = await recordRun(tx, context, {
       kind: 'distribution', period: options.period, dsp: options.dsp ?? null, adjusts: null, currency: currency!, policy, policyText, computed: { ...computed, skipped },
       bookings: computed.allocations,
@@ -63,6 +72,6 @@ export async function distributePeriod(context: RegistryContext, options: Distri
       })),
     });
     await markReportsDistributed(tx, computed.reports.map((r) => r.report_id));
-    return { runId, skipped };
+    return outcome(runId, skipped, await payApprovedClaims(tx, context, claims));
   });
 }

@@ -113,16 +113,27 @@ export interface LedgerEntryTable {
   currency: string;
 }
 
-/** A party's claim on money held in a reserve, with evidence; staff approve, the next run pays. */
+/** A party's claim on money held in a reserve, with evidence; staff approve (or reject), the next run pays it. */
 export interface ReserveClaimTable {
   claim_id: string;
+  /** The reserve kind (`non_member`, `undocumented_share`, …). */
   reserve: string;
+  /** The claimant, paid when the claim is. */
   party_id: string;
+  /** What the claim covers (a pool is the same in every run); null means any. */
+  pool_id: string | null;
   work_id: string | null;
   recording_id: string | null;
+  right_code: string | null;
+  /** The party the reserve entries name (a non-member's share); null means any. */
+  share_party_id: string | null;
+  amount_micros: bigint;
   evidence: string;
+  /** `pending`, `approved`, `rejected` or `paid`. */
   status: string;
   created_at: string;
   decided_at: string | null;
+  paid_run_id: string | null;
+  paid_micros: bigint | null;
   actor: string;
 }
