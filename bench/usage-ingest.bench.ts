@@ -57,11 +57,18 @@ async function run(engine: string, location: string, file: string): Promise<void
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     started = performance.now();
+    const cpu = process.cpuUsage();
+    let lastCpu = cpu;
     const phases: string[] = [];
     const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file], {
-      onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(1)} s`),
+      onPhase: (phase, ms) => {
+        const now = process.cpuUsage();
+        phases.push(`${phase} ${(ms / 1000).toFixed(1)} s (CPU ${((now.user + now.system - lastCpu.user - lastCpu.system) / 1e6).toFixed(1)} s)`);
+        lastCpu = now;
+      },
     });
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     clearInterval(sampler);
     if (outcome.outcome !== 'staged') throw new Error(`not staged: ${outcome.outcome} ${outcome.errors[0]?.message ?? ''}`);
     const truth = new Map(readFileSync(join(dir, 'truth.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',') as [string, string]));
@@ -77,7 +84,7 @@ async function run(engine: string, location: string, file: string): Promise<void
       else wrong++;
     }
     console.log(`[${engine}] ingest + validate + match: ${(outcome.lines / seconds / 1e6).toFixed(3)} M lines/s (${seconds.toFixed(1)} s), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; matched ${right}/${withTruth} resources with a true match (${((100 * right) / withTruth).toFixed(2)} %), ${wrong} wrong`);
-    console.log(`[${engine}] phases: ${phases.join(', ')}; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(`[${engine}] phases: ${phases.join(', ')}; CPU time of this process (all threads) ${((used.user + used.system) / 1e6).toFixed(1)} s; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   } finally {
     await store.close();
   }

@@ -61,10 +61,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['writer_keys', 'text', 'null'], ['usages', 'bigint'], ['usage_lines', 'bigint'], ['status', 'text'], ['recording_id', 'text', 'null'],
     ['work_id', 'text', 'null'], ['method', 'text', 'null'], ['confidence', 'integer', 'null'], ['manual', 'boolean'],
   ]);
+  // No primary key: a report remembers hundreds of thousands of resources at once, and the embedded engine keeps a
+  // key's index in memory. One row per sender and resource id is kept by the writers (rememberMatches, saveManualMatch).
   await defineTable(db, 'dsp_resource_matches', [
     ['sender_dpid', 'text'], ['dsp_resource_id', 'text'], ['recording_id', 'text', 'null'], ['work_id', 'text', 'null'], ['method', 'text'],
     ['confidence', 'integer'], ['manual', 'boolean'], ['matched_at', 'text'], ['actor', 'text'],
-  ], ['sender_dpid', 'dsp_resource_id']);
+  ]);
   // Candidate lookups of title-and-artist matching; the registry's migration indexes only the ISRC.
   await defineIndex(db, 'recordings', ['title_key']);
   await defineIndex(db, 'recordings', ['artist_key']);
