@@ -1,54 +1,22 @@
 import type { Kysely } from 'kysely';
-import { ClefError } from '../../errors/clef-error.js';
 import { isRight, type Right } from '../../registry/right.js';
-import type { TerritoryResolver } from '../../registry/territory-resolver.js';
-import { covers } from '../../registry/territory-set.js';
-import type { TerritoryTable } from '../../registry/territory-table.js';
-import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
 import { worldTis } from '../../registry/territory.js';
 import { readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
-import { computePoolAmount, type PoolAmount } from '../compute-pool-amount.js';
-import type { PoolInput, PoolLine } from '../distribution-input.js';
+import { computePoolAmount } from '../compute-pool-amount.js';
+import type { PoolLine } from '../distribution-input.js';
+import { buildUgcPools } from './build-ugc-pools.js';
+import { fxRateFor, isUgcReport, licenceFor, type PoolSources, type ReportPool } from './pool-sources.js';
 import { readReportLines } from './read-report-lines.js';
-
-/** A pool with the report, summary and amount rule it came from. */
-export interface ReportPool {
-  readonly pool: PoolInput;
-  readonly reportId: bigint;
-  readonly summaryRecordId: string;
-  readonly territory: string | null;
-  readonly basis: PoolAmount['basis'];
-}
-
-/** What building a report's pools needs besides the store. */
-export interface PoolSources {
-  readonly report: ClefDatabase['usage_reports'];
-  readonly licences: readonly ClefDatabase['dsp_licences'][];
-  /** Exchange rates into the CMO's currency for the report's month, by source currency. */
-  readonly fxRates: ReadonlyMap<string, string>;
-  readonly currency: string;
-  readonly territories: TerritoryTable;
-  readonly resolve: TerritoryResolver;
-}
-
-/** The most specific licence for a summary's commercial model and use type whose territories cover the pool's. */
-function licenceFor(sources: PoolSources, commercialModel: string | null, useType: string | null, tis: number) {
-  const fits = sources.licences.filter(
-    (l) =>
-      (l.commercial_model === '*' || l.commercial_model === commercialModel) &&
-      (l.use_type === '*' || l.use_type === useType) &&
-      covers(sources.resolve(parseTerritoryChain(l.territories)), tis),
-  );
-  return fits.sort((a, b) => Number(b.commercial_model !== '*') + Number(b.use_type !== '*') - (Number(a.commercial_model !== '*') + Number(a.use_type !== '*')))[0];
-}
 
 /**
  * The pools of one report: one per summary record a licence covers, with its lines and their matches. A summary
- * in another currency needs an exchange rate (`clef fx set`); summaries no licence covers are left out.
+ * in another currency needs an exchange rate (`clef fx set`); summaries no licence covers are left out. A UGC
+ * report's pools are built by `buildUgcPools`.
  */
 export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSources): Promise<ReportPool[]> {
   const { report } = sources;
+  if (isUgcReport(report)) return buildUgcPools(db, sources);
   const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
   const linesBySummary = new Map<string, PoolLine[]>();
   const keyCount = new Map<string, number>();
@@ -80,11 +48,7 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
     const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
     const licence = licenceFor(sources, summary.commercial_model, summary.use_type, tis);
     if (!licence) continue;
-    const currency = summary.currency ?? report.currency ?? sources.currency;
-    const fxRate = currency === sources.currency ? null : sources.fxRates.get(currency);
-    if (fxRate === undefined) {
-      throw new ClefError('CLEF_DISTRIBUTION_FX_RATE_MISSING', `report ${report.message_id} is in ${currency}: run \`clef fx set ${currency} ${sources.currency} ${report.period_end.slice(0, 7)} RATE\``, { value: currency });
-    }
+    const fxRate = fxRateFor(sources, summary.currency ?? report.currency ?? sources.currency);
     const amount = computePoolAmount({
       revenue: summary.net_revenue,
       rate: licence.rate,
@@ -98,6 +62,8 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
       summaryRecordId: summary.summary_record_id,
       territory,
       basis: amount.basis,
+      rightsType: summary.rights_type,
+      rightsTypePercentage: summary.rights_type_percentage,
       pool: {
         poolId: `${report.report_id}/${summary.summary_record_id}`,
         scope: { dsp: report.sender_dpid, commercialModel: summary.commercial_model, useType: summary.use_type },

@@ -7,7 +7,9 @@ import type { ClefDatabase } from '../../store/index.js';
 import { allocatePool, type PoolAllocation } from '../allocate-pool.js';
 import type { RegistrySnapshot } from '../distribution-input.js';
 import { poolRules, type DistributionPolicy } from '../distribution-policy.js';
-import { buildReportPools, type ReportPool } from './build-report-pools.js';
+import { buildReportPools } from './build-report-pools.js';
+import { isUgcReport, type ReportPool } from './pool-sources.js';
+import { summaryRightsSplit } from '../summary-rights-split.js';
 import { loadRegistrySnapshot } from './load-registry-snapshot.js';
 
 /** A report left out of a run, and why (with the command that fixes it). */
@@ -46,11 +48,18 @@ export async function computeAllocations(
       skipped.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `no licence for ${report.sender_dpid}: run \`clef dsps licence set ${report.sender_dpid} --rate RATE\`` });
       continue;
     }
+    if (isUgcReport(report) && licences.every((l) => l.rights_controller === null)) {
+      skipped.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `a UGC report needs the CMO's rights controller: run \`clef dsps licence set ${report.sender_dpid} --rate RATE --rights-controller NAME\`` });
+      continue;
+    }
     pools.push(...(await buildReportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve })));
     reports.push({ report_id: BigInt(report.report_id), digest: (await readReportDigests(tx, BigInt(report.report_id))).join(' ') });
   }
   const workIds = [...new Set(pools.flatMap((p) => p.pool.lines.flatMap((l) => (l.match.kind === 'recording' ? l.match.workIds : []))))].sort();
   const registry = await loadRegistrySnapshot(tx, workIds);
-  const allocations = pools.map((p) => allocatePool(p.pool, poolRules(input.policy, p.pool.scope), registry, input.resolve));
+  const allocations = pools.map((p) => {
+    const rules = poolRules(input.policy, p.pool.scope);
+    return allocatePool({ ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) }, rules, registry, input.resolve);
+  });
   return { pools, allocations, registry, reports, fxRates, skipped };
 }

@@ -61,3 +61,20 @@ export async function findReportRun(db: Kysely<ClefDatabase>, reportId: bigint):
 export async function findReportById(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ClefDatabase['usage_reports'] | undefined> {
   return db.selectFrom('usage_reports').selectAll().where('report_id', '=', reportId).executeTakeFirst();
 }
+
+/** A UGC report's LI01 lines with the usage line they follow (same file, block and SalesTransactionId) and its resource's match. */
+export async function readLicensorLines(db: Kysely<ClefDatabase>, reportId: bigint) {
+  return db
+    .selectFrom('usage_licensors as li')
+    .leftJoin('usage_lines as l', (join) =>
+      join.onRef('l.report_id', '=', 'li.report_id').onRef('l.file_number', '=', 'li.file_number').onRef('l.block_id', '=', 'li.block_id').onRef('l.sales_transaction_id', '=', 'li.sales_transaction_id'),
+    )
+    .leftJoin('usage_matches as m', (join) => join.onRef('m.report_id', '=', 'l.report_id').onRef('m.dsp_resource_id', '=', 'l.dsp_resource_id'))
+    .select([
+      'li.file_number', 'li.line', 'li.summary_record_id', 'li.sales_transaction_id', 'li.rights_controller', 'li.rights_controller_party_id', 'li.rights_type',
+      'li.allocated_amount', 'li.conflict', 'l.line as usage_line', 'l.dsp_resource_id', 'l.usages', 'l.returns', 'm.recording_id', 'm.work_id',
+    ])
+    .where('li.report_id', '=', reportId)
+    .orderBy('li.file_number').orderBy('li.line')
+    .execute();
+}
