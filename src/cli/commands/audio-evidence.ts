@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { writeAudioEvidence } from '../../audio/index.js';
 import { printJson, printLine } from '../output.js';
-import { audioIndexDirOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
 
 /** `clef audio evidence QUERY --recording ID|ISRC --out DIR`: the alignment evidence as JSON and HTML with a plot. */
 export function audioEvidenceCommand(): Command {
@@ -16,7 +16,7 @@ export function audioEvidenceCommand(): Command {
     .option('--json', 'print the evidence as JSON only')
     .action(async (query: string, options: AudioCommandOptions & { recording: string; out: string }) => {
       const written = await writeAudioEvidence(
-        { query, recording: options.recording, outDir: options.out, indexDir: audioIndexDirOf(options), decoder: decoderOf(options) },
+        { query, recording: options.recording, outDir: options.out, indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options), decoder: decoderOf(options) },
         () => new Date(),
       );
       if (options.json) return printJson(written.evidence);

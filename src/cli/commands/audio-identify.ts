@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { identifyAudioFiles } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { audioIndexDirOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
 
 /** `clef audio identify FILE…`: the registered recordings heard in each file, with where and how fast. */
 export function audioIdentifyCommand(): Command {
@@ -13,7 +13,7 @@ export function audioIdentifyCommand(): Command {
     .option('--decoder <choice>', 'auto (ffmpeg when installed), ffmpeg or js', 'auto')
     .option('--json', 'print one JSON object per query file, as an array')
     .action(async (files: string[], options: AudioCommandOptions) => {
-      const results = await identifyAudioFiles(files, { indexDir: audioIndexDirOf(options), decoder: decoderOf(options) });
+      const results = await identifyAudioFiles(files, { indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options), decoder: decoderOf(options) });
       for (const result of results) if (result.error) printNotice(`${result.error.code}: ${result.error.message}`);
       if (results.some((r) => r.error)) process.exitCode = 1;
       if (options.json) return printJson(results);

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { indexAudio } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { audioIndexDirOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
 
 /** `clef audio index DIR|FILE [--manifest CSV]`: fingerprints registered recordings into the audio index. */
 export function audioIndexCommand(): Command {
@@ -20,7 +20,7 @@ export function audioIndexCommand(): Command {
       const result = await indexAudio(
         {
           target: path,
-          indexDir: audioIndexDirOf(options),
+          indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options),
           manifest: options.manifest,
           decoder: decoderOf(options),
           onProgress: (done, total) => {

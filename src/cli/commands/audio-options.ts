@@ -1,5 +1,8 @@
 import { ClefError } from '../../errors/clef-error.js';
-import { defaultIndexDir, type DecoderChoice } from '../../audio/index.js';
+import { existsSync } from 'node:fs';
+import { defaultIndexDir, type DecoderChoice, type RecordingCatalogue } from '../../audio/index.js';
+import { isPostgresLocation } from '../../store/index.js';
+import { openRegistryForReading, recordingCatalogue } from '../registry-adapters.js';
 
 /** The options every `clef audio` command shares. */
 export interface AudioCommandOptions {
@@ -21,4 +24,14 @@ export function decoderOf(options: AudioCommandOptions): DecoderChoice {
     throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--decoder must be auto, ffmpeg or js, not ${choice}`, { field: 'decoder', value: choice });
   }
   return choice;
+}
+
+/**
+ * The registry's recordings, when a store exists at `--db` (or CLEF_DB): matches then carry recording ids and
+ * `--recording` takes an id. Without a store the index works on the manifest's ISRCs alone; none is created.
+ */
+export async function catalogueOf(options: AudioCommandOptions): Promise<RecordingCatalogue | undefined> {
+  const location = options.db ?? process.env.CLEF_DB ?? './clef.duckdb';
+  if (!isPostgresLocation(location) && !existsSync(location)) return undefined;
+  return recordingCatalogue(await openRegistryForReading(location));
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { scanAudio } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { audioIndexDirOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
 
 /** `clef audio scan DIR`: a training-set audit, per file the registered recordings found and a summary. */
 export function audioScanCommand(): Command {
@@ -14,7 +14,7 @@ export function audioScanCommand(): Command {
     .option('--json', 'print the scan as JSON only')
     .action(async (dir: string, options: AudioCommandOptions) => {
       const scan = await scanAudio(dir, {
-        indexDir: audioIndexDirOf(options),
+        indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options),
         decoder: decoderOf(options),
         onProgress: (done, total) => {
           if (!options.json && done < total) printNotice(`scanning ${done + 1}/${total}`);
