@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { labelSubjectSource, openRegistryForReading } from './registry-adapters.js';
+import { registryLabelSubjects } from '../labels/use-cases/registry-label-subjects.js';
+import { openRegistryForReading } from './open-registry-for-reading.js';
 import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
 import { membersCommand } from './commands/members.js';
@@ -33,7 +34,7 @@ export function buildProgram(): Command {
   const commands: Command[] = [
     demoCommand(),
     keysCommand(),
-    labelCommand(async (db) => labelSubjectSource(await openRegistryForReading(db))),
+    labelCommand(async (db) => registryLabelSubjects(await openRegistryForReading(db))),
     audioCommand(),
     settingsCommand(),
     membersCommand(),

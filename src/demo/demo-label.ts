@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeWav, synthesizeMelody } from '../audio/index.js';
 import { labelDemoRecording } from '../labels/index.js';
-import { labelSubjectSource } from '../cli/registry-adapters.js';
+import { registryLabelSubjects } from '../labels/use-cases/registry-label-subjects.js';
 import type { Store } from '../store/index.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Store } from '../store/index.js';
  * it from its registry provenance with a GB 45438 implicit label and a C2PA manifest, and verifies the result.
  */
 export async function labelDemoAiRecording(store: Store, isrc: string, filesDir: string, cmoName: string, now: Date) {
-  const subject = await labelSubjectSource(store).findRecording(isrc);
+  const subject = await registryLabelSubjects(store).findRecording(isrc);
   if (!subject || subject === 'ambiguous') throw new Error(`the demo recording ${isrc} is not registered once`);
   await mkdir(filesDir, { recursive: true });
   const rate = 44100;

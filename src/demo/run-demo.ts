@@ -9,7 +9,7 @@ import { setSettings } from '../registry/use-cases/settings.js';
 import { listDisputes, showWork } from '../registry/use-cases/show-work.js';
 import { isPostgresLocation } from '../store/index.js';
 import { runAudioDemo } from '../audio/index.js';
-import { recordingCatalogue } from '../cli/registry-adapters.js';
+import { registryRecordingCatalogue } from '../audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../formats/cwr/index.js';
 import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
 import { ingestDemoReport } from '../usage/use-cases/ingest-demo-report.js';
@@ -67,7 +67,7 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
     say(`9. Usage report ${usage.message_id} from ${usage.dsp} for ${usage.period}: ${usage.lines} lines, ${usage.matched_resources} of ${usage.resources} resources matched (${(usage.match_rate_resources * 100).toFixed(1)} % of resources, ${(usage.match_rate_usages * 100).toFixed(1)} % of usages)`);
     const audio = await runAudioDemo(join(filesDir, 'audio'), join(filesDir, 'audio-index'), () => new Date(clock()), {
       isrcs: ['CNA1M2600001', 'CNA1M2600002', 'CNA1M2600003'],
-      catalogue: recordingCatalogue(store),
+      catalogue: registryRecordingCatalogue(store),
     });
     const [match] = audio.identification.matches;
     say(`10. Audio: indexed ${audio.indexed.added.length} recordings (${(audio.indexed.bytesPerHour / 2 ** 20).toFixed(2)} MB of index per hour); a degraded 10 s excerpt (+1 semitone, 4 % faster, reverb, noise) ${match ? `is ${match.recording_id ?? ''} ${match.isrc} "${match.title ?? ''}" at ${match.reference_offset_s.toFixed(1)} s, time factor ${match.time_factor.toFixed(3)}, score ${match.score}` : 'was not identified'}`);

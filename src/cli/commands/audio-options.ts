@@ -2,7 +2,8 @@ import { ClefError } from '../../errors/clef-error.js';
 import { existsSync } from 'node:fs';
 import { defaultIndexDir, type DecoderChoice, type RecordingCatalogue } from '../../audio/index.js';
 import { isPostgresLocation } from '../../store/index.js';
-import { openRegistryForReading, recordingCatalogue } from '../registry-adapters.js';
+import { registryRecordingCatalogue } from '../../audio/use-cases/registry-recording-catalogue.js';
+import { openRegistryForReading } from '../open-registry-for-reading.js';
 
 /** The options every `clef audio` command shares. */
 export interface AudioCommandOptions {
@@ -33,5 +34,5 @@ export function decoderOf(options: AudioCommandOptions): DecoderChoice {
 export async function catalogueOf(options: AudioCommandOptions): Promise<RecordingCatalogue | undefined> {
   const location = options.db ?? process.env.CLEF_DB ?? './clef.duckdb';
   if (!isPostgresLocation(location) && !existsSync(location)) return undefined;
-  return recordingCatalogue(await openRegistryForReading(location));
+  return registryRecordingCatalogue(await openRegistryForReading(location));
 }
