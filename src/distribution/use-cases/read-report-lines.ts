@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { readLicensorLines, readMatchedLines } from '../../store/distribution/run-input-queries.js';
-import { readRecordingWorks } from '../../store/distribution/registry-snapshot-queries.js';
+import { readRecordingWorksOfReport } from '../../store/distribution/registry-snapshot-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 
 /** A usage line with what matching found: its recording (if any) and the works a distribution pays for it. */
@@ -13,7 +13,7 @@ export type ReportLine = Awaited<ReturnType<typeof readMatchedLines>>[number] & 
 
 /** Reads a report's usage lines with their matches and the works behind them, the way runs and traces see them. */
 export async function readReportLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportLine[]> {
-  return withWorks(db, await readMatchedLines(db, reportId));
+  return withWorks(db, reportId, await readMatchedLines(db, reportId));
 }
 
 /** A UGC report's LI01 lines with what matching found for the usage line each follows. */
@@ -21,13 +21,12 @@ export type LicensorLine = Awaited<ReturnType<typeof readLicensorLines>>[number]
 
 /** Reads a UGC report's LI01 lines with the matches of the usage lines they follow and the works behind them. */
 export async function readReportLicensorLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<LicensorLine[]> {
-  return withWorks(db, await readLicensorLines(db, reportId));
+  return withWorks(db, reportId, await readLicensorLines(db, reportId));
 }
 
-async function withWorks<T extends { recording_id: string | null; work_id: string | null }>(db: Kysely<ClefDatabase>, rows: T[]): Promise<(T & { matched: boolean; workIds: string[] })[]> {
+async function withWorks<T extends { recording_id: string | null; work_id: string | null }>(db: Kysely<ClefDatabase>, reportId: bigint, rows: T[]): Promise<(T & { matched: boolean; workIds: string[] })[]> {
   const recordingWorks = new Map<string, string[]>();
-  const recordingIds = [...new Set(rows.flatMap((r) => (r.recording_id ? [r.recording_id] : [])))].sort();
-  for (const link of await readRecordingWorks(db, recordingIds)) {
+  for (const link of await readRecordingWorksOfReport(db, reportId)) {
     const works = recordingWorks.get(link.recording_id);
     if (works) works.push(link.work_id);
     else recordingWorks.set(link.recording_id, [link.work_id]);

@@ -1,10 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
 
-/** The works linked to recordings, for the given recordings. */
-export async function readRecordingWorks(db: Kysely<ClefDatabase>, recordingIds: readonly string[]): Promise<ClefDatabase['recording_works'][]> {
-  if (recordingIds.length === 0) return [];
-  return db.selectFrom('recording_works').selectAll().where('recording_id', 'in', recordingIds).orderBy('recording_id').orderBy('work_id').execute();
+/** The works linked to the recordings a report's resources were matched to, by a semi-join rather than a list of ids. */
+export async function readRecordingWorksOfReport(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ClefDatabase['recording_works'][]> {
+  return db
+    .selectFrom('recording_works')
+    .selectAll()
+    .where('recording_id', 'in', (eb) => eb.selectFrom('usage_matches').select('recording_id').where('report_id', '=', reportId).where('recording_id', 'is not', null).$narrowType<{ recording_id: string }>())
+    .orderBy('recording_id').orderBy('work_id')
+    .execute();
 }
 
 /** The AI flag and consolidated collection shares of the given works. */
