@@ -56,7 +56,7 @@ export async function computeAllocations(
     reports.push({ report_id: BigInt(report.report_id), digest: (await readReportDigests(tx, BigInt(report.report_id))).join(' ') });
   }
   const workIds = [...new Set(pools.flatMap((p) => p.pool.lines.flatMap((l) => (l.match.kind === 'recording' ? l.match.workIds : []))))].sort();
-  const registry = await loadRegistrySnapshot(tx, workIds);
+  const registry = await loadRegistrySnapshot(tx, reports.map((r) => r.report_id), workIds);
   const allocations = pools.map((p) => {
     const rules = poolRules(input.policy, p.pool.scope);
     return allocatePool({ ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) }, rules, registry, input.resolve);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { isRight, type Right } from '../../registry/right.js';
 import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
-import { readPayeeRows, readWorkShares } from '../../store/distribution/registry-snapshot-queries.js';
+import { readPayeeRows, readWorkSharesOfReports } from '../../store/distribution/registry-snapshot-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import type { RegistrySnapshot, WorkFacts } from '../distribution-input.js';
 
@@ -9,9 +9,15 @@ function rightsOf(text: string): Right[] {
   return text.split(/[;,\s]+/).filter(isRight);
 }
 
-/** Reads the registry rows a run needs (the works' shares, members, sister societies, affiliations) as plain data. */
-export async function loadRegistrySnapshot(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<RegistrySnapshot> {
-  const { works, shares } = await readWorkShares(db, workIds);
+/**
+ * Reads the registry rows a run needs (the given works' shares, members, sister societies, affiliations) as plain
+ * data; the works are read through the reports' matches and kept only when asked for, so the snapshot is exact.
+ */
+export async function loadRegistrySnapshot(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], workIds: readonly string[]): Promise<RegistrySnapshot> {
+  const wanted = new Set(workIds);
+  const read = wanted.size === 0 ? { works: [], shares: [] } : await readWorkSharesOfReports(db, reportIds);
+  const works = read.works.filter((w) => wanted.has(w.work_id));
+  const shares = read.shares.filter((s) => wanted.has(s.work_id));
   const facts = new Map<string, WorkFacts & { shares: WorkFacts['shares'][number][] }>();
   for (const work of works) facts.set(work.work_id, { workId: work.work_id, fullyAiGenerated: Boolean(work.fully_ai_generated), shares: [] });
   for (const share of shares) {
