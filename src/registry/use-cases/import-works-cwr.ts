@@ -11,6 +11,7 @@ import { checkCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
 import { cwrRecordFields } from './cwr-record-fields.js';
 import { cwrSubmitter } from './cwr-submitter.js';
 import { cwrWorkSubmission } from './cwr-work-submission.js';
+import { createImportMemory } from './import-memory.js';
 import { registerWorks } from './register-works.js';
 import type { RegistryContext } from './registry-context.js';
 import { showSettings } from './settings.js';
@@ -104,9 +105,12 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
     let groupLine = 0;
     let pending: { transaction: CwrTransaction; groupId: number; index: number; submission?: WorkSubmission; findings: Finding[]; answer?: CwrTransactionAnswer }[] = [];
     const fileRows: ClefDatabase['cwr_file_transactions'][] = [];
+    // Parties and written keys remembered across batches, as the CSV import does.
+    const knownParties = new Map<string, string>();
+    const memory = await createImportMemory(tx);
     const flush = async function* (): AsyncGenerator<CwrTransactionInput> {
       const toRegister = pending.filter((item) => item.submission && !item.answer);
-      const outcomes = toRegister.length > 0 ? await registerWorks(context, tx, toRegister.map((item) => item.submission!), resolve) : [];
+      const outcomes = toRegister.length > 0 ? await registerWorks(context, tx, toRegister.map((item) => item.submission!), resolve, knownParties, memory) : [];
       const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
       const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId ? [outcome.workId] : [])));
       const kept: ClefDatabase['cwr_registrations'][] = [];
