@@ -49,7 +49,6 @@ function emptyBatch(): StagedBatch {
  */
 export function createUsageStager(reportId: bigint, fileNumber: number): UsageStager {
   let held: HeldBlock | undefined;
-  const titleKeyOf = memoizeKey(titleKey);
   const artistKeyOf = memoizeKey(artistKey);
   const nameKeyOf = memoizeKey(nameKey);
 
@@ -80,7 +79,7 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
         valid_iswc: work?.validIswc ?? block.works.find((w) => w.validIswc)?.validIswc ?? null,
         writers: joined(writers),
         work_numbers: joined(numbers),
-        title_key: titleKeyOf(resource.title),
+        title_key: titleKey(resource.title),
         artist_key: artistKeyOf(resource.displayArtistName),
         writer_keys: joined(writers.map(nameKeyOf)),
       });
