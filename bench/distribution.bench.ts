@@ -1,13 +1,14 @@
 /**
  * Distribution end to end on a generated report: load the generated catalogue, ingest (validate + stage + match),
  * distribute the month, write the statements; on the embedded store and (with --postgres URL or
- * CLEF_TEST_POSTGRES_URL) on PostgreSQL. Reports each stage's time, lines/s of the whole pipeline and peak RSS.
+ * CLEF_TEST_POSTGRES_URL) on PostgreSQL. Reports each stage's time, lines/s of the whole pipeline, peak RSS (overall
+ * and during ingestion and distribution) and the load average.
  * The generated catalogue has no shares, so matched money lands in the undocumented-share reserve: the figures
  * measure the pipeline, not the share rules.
  * `npm run bench:distribution -- [--lines 1000000] [--recordings 100000] [--postgres URL]`
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -39,17 +40,25 @@ async function reportFile(): Promise<string> {
 async function run(engine: string, location: string, file: string): Promise<void> {
   const store = await openStore(location);
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  let stagePeak = 0;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peak = Math.max(peak, rss);
+    stagePeak = Math.max(stagePeak, rss);
+  }, 100);
   try {
     const context: RegistryContext = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
     await setSettings(context, { name: 'Bench CMO', societyCode: '119', currency: 'EUR' });
     await setDspLicence(context, { dpid: 'PADPIDA2011072101T', rate: '0.12' });
     await loadGeneratedCatalogue(store, { recordings, seed });
     const times: Record<string, number> = {};
+    const peaks: Record<string, number> = {};
     const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
       const started = performance.now();
+      stagePeak = process.memoryUsage().rss;
       const result = await step();
       times[name] = (performance.now() - started) / 1000;
+      peaks[name] = Math.max(stagePeak, process.memoryUsage().rss);
       return result;
     };
     await time('ingest', () => ingestReport(context, [file]));
@@ -59,7 +68,7 @@ async function run(engine: string, location: string, file: string): Promise<void
     rmSync(out, { recursive: true, force: true });
     const figures = await showRun(context, outcome.runId!);
     const total = Object.values(times).reduce((a, b) => a + b, 0);
-    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}`);
+    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (ingest ${(peaks.ingest / 2 ** 20).toFixed(0)}, distribute ${(peaks.distribute / 2 ** 20).toFixed(0)}); load average ${loadavg()[0].toFixed(1)}; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}`);
   } finally {
     clearInterval(sampler);
     await store.close();

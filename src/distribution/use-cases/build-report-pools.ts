@@ -7,42 +7,43 @@ import { computePoolAmount } from '../compute-pool-amount.js';
 import type { PoolLine } from '../distribution-input.js';
 import { buildUgcPools } from './build-ugc-pools.js';
 import { fxRateFor, isUgcReport, licenceFor, type PoolSources, type ReportPool } from './pool-sources.js';
-import { readReportLines } from './read-report-lines.js';
+import { readRecordingWorkMap, readReportLines, type ReportLine } from './read-report-lines.js';
 
-/**
- * The pools of one report: one per summary record a licence covers, with its lines and their matches. A summary
- * in another currency needs an exchange rate (`clef fx set`); summaries no licence covers are left out. A UGC
- * report's pools are built by `buildUgcPools`.
- */
-export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSources): Promise<ReportPool[]> {
-  const { report } = sources;
-  if (isUgcReport(report)) return buildUgcPools(db, sources);
-  const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
-  const linesBySummary = new Map<string, PoolLine[]>();
+function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
   const keyCount = new Map<string, number>();
-  for (const row of await readReportLines(db, report.report_id)) {
+  return rows.map((row) => {
     // The content key: SalesTransactionId and resource, never the block or line position, so reordering a report changes nothing.
     const contentKey = `${row.sales_transaction_id}/${row.dsp_resource_id ?? ''}`;
     const seen = keyCount.get(contentKey) ?? 0;
     keyCount.set(contentKey, seen + 1);
-    const { workIds, matched } = row;
     const usages = BigInt(row.usages) - BigInt(row.returns);
-    const line: PoolLine = {
+    return {
       key: seen === 0 ? contentKey : `${contentKey}#${seen}`,
-      reportId: String(report.report_id),
+      reportId: String(reportId),
       lineNumber: Number(row.line),
       weight: usages,
       usages,
       royaltyBearing: row.is_royalty_bearing !== false,
       conflict: false,
-      match: matched ? { kind: 'recording', recordingId: row.recording_id, workIds } : { kind: 'unmatched' },
+      match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds } : { kind: 'unmatched' },
     };
-    const key = row.summary_record_id ?? '';
-    const list = linesBySummary.get(key);
-    if (list) list.push(line);
-    else linesBySummary.set(key, [line]);
+  });
+}
+
+/**
+ * The pools of one report, one at a time: one per summary record a licence covers, with its lines (read summary by
+ * summary, so only one pool's lines are in memory) and their matches. A summary in another currency needs an
+ * exchange rate (`clef fx set`); summaries no licence covers are left out. A UGC report's pools are built by
+ * `buildUgcPools`.
+ */
+export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSources): AsyncGenerator<ReportPool> {
+  const { report } = sources;
+  if (isUgcReport(report)) {
+    yield* await buildUgcPools(db, sources);
+    return;
   }
-  const pools: ReportPool[] = [];
+  const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
+  const recordingWorks = await readRecordingWorkMap(db, report.report_id);
   for (const summary of await readSummaries(db, report.report_id)) {
     const territory = summary.territory ?? report.territory;
     const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
@@ -57,7 +58,8 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
       invoiceMicros: invoices.has(summary.summary_record_id) ? BigInt(invoices.get(summary.summary_record_id)!) : null,
       fxRate,
     });
-    pools.push({
+    const rows = await readReportLines(db, report.report_id, { summaryRecordId: summary.summary_record_id, recordingWorks });
+    yield {
       reportId: report.report_id,
       summaryRecordId: summary.summary_record_id,
       territory,
@@ -73,9 +75,8 @@ export async function buildReportPools(db: Kysely<ClefDatabase>, sources: PoolSo
         summaryWeight: summary.usages === null ? null : BigInt(summary.usages),
         rights: licence.rights.split(/[;,]/).filter(isRight) as Right[],
         rightsSplit: null,
-        lines: linesBySummary.get(summary.summary_record_id) ?? [],
+        lines: poolLines(rows, report.report_id),
       },
-    });
+    };
   }
-  return pools;
 }

@@ -7,7 +7,7 @@ import type { ClefDatabase } from '../../store/index.js';
 import { allocatePool, type PoolAllocation } from '../allocate-pool.js';
 import type { RegistrySnapshot } from '../distribution-input.js';
 import { poolRules, type DistributionPolicy } from '../distribution-policy.js';
-import { buildReportPools } from './build-report-pools.js';
+import { reportPools } from './build-report-pools.js';
 import { isUgcReport, type ReportPool } from './pool-sources.js';
 import { summaryRightsSplit } from '../summary-rights-split.js';
 import { loadRegistrySnapshot } from './load-registry-snapshot.js';
@@ -21,17 +21,24 @@ export interface SkippedReport {
 
 /** Everything a run computes from its reports before anything is written. */
 export interface ComputedAllocations {
+  /** The pools, without their lines (allocated one at a time and let go). */
   readonly pools: readonly ReportPool[];
   readonly allocations: readonly PoolAllocation[];
+  /** The registry rows the pools' works needed. */
   readonly registry: RegistrySnapshot;
   readonly reports: readonly { readonly report_id: bigint; readonly digest: string }[];
   readonly fxRates: ReadonlyMap<string, string>;
   readonly skipped: readonly SkippedReport[];
 }
 
+function skip(report: ClefDatabase['usage_reports'], reason: string): SkippedReport {
+  return { reportId: String(report.report_id), messageId: report.message_id, reason };
+}
+
 /**
  * Builds the pools of the given reports (leaving out those of a DSP with no licence), reads the registry rows
- * their works need, and allocates every pool under the policy: pure computation over what the store holds now.
+ * their works may need, and allocates the pools one at a time under the policy, keeping each pool's bookings but
+ * not its lines: pure computation over what the store holds now, with one pool's lines in memory at a time.
  */
 export async function computeAllocations(
   tx: Kysely<ClefDatabase>,
@@ -40,26 +47,28 @@ export async function computeAllocations(
 ): Promise<ComputedAllocations> {
   const fxRates = new Map((await listFxRates(tx, input.currency, input.period)).map((r) => [r.from_currency, r.rate]));
   const skipped: SkippedReport[] = [];
-  const pools: ReportPool[] = [];
-  const reports: { report_id: bigint; digest: string }[] = [];
+  const licensed: { report: ClefDatabase['usage_reports']; licences: ClefDatabase['dsp_licences'][] }[] = [];
   for (const report of input.reports) {
     const licences = await listLicences(tx, report.sender_dpid);
-    if (licences.length === 0) {
-      skipped.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `no licence for ${report.sender_dpid}: run \`clef dsps licence set ${report.sender_dpid} --rate RATE\`` });
-      continue;
+    if (licences.length === 0) skipped.push(skip(report, `no licence for ${report.sender_dpid}: run \`clef dsps licence set ${report.sender_dpid} --rate RATE\``));
+    else if (isUgcReport(report) && licences.every((l) => l.rights_controller === null)) {
+      skipped.push(skip(report, `a UGC report needs the CMO's rights controller: run \`clef dsps licence set ${report.sender_dpid} --rate RATE --rights-controller NAME\``));
+    } else licensed.push({ report, licences });
+  }
+  const readable = await loadRegistrySnapshot(tx, licensed.map((l) => BigInt(l.report.report_id)), null);
+  const used = new Set<string>();
+  const pools: ReportPool[] = [];
+  const allocations: PoolAllocation[] = [];
+  const reports: { report_id: bigint; digest: string }[] = [];
+  for (const { report, licences } of licensed) {
+    for await (const p of reportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve })) {
+      for (const line of p.pool.lines) if (line.match.kind === 'recording') for (const workId of line.match.workIds) used.add(workId);
+      const rules = poolRules(input.policy, p.pool.scope);
+      allocations.push(allocatePool({ ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) }, rules, readable, input.resolve));
+      pools.push({ ...p, pool: { ...p.pool, lines: [] } });
     }
-    if (isUgcReport(report) && licences.every((l) => l.rights_controller === null)) {
-      skipped.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `a UGC report needs the CMO's rights controller: run \`clef dsps licence set ${report.sender_dpid} --rate RATE --rights-controller NAME\`` });
-      continue;
-    }
-    pools.push(...(await buildReportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve })));
     reports.push({ report_id: BigInt(report.report_id), digest: (await readReportDigests(tx, BigInt(report.report_id))).join(' ') });
   }
-  const workIds = [...new Set(pools.flatMap((p) => p.pool.lines.flatMap((l) => (l.match.kind === 'recording' ? l.match.workIds : []))))].sort();
-  const registry = await loadRegistrySnapshot(tx, reports.map((r) => r.report_id), workIds);
-  const allocations = pools.map((p) => {
-    const rules = poolRules(input.policy, p.pool.scope);
-    return allocatePool({ ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) }, rules, registry, input.resolve);
-  });
+  const registry = { ...readable, works: new Map([...readable.works].filter(([workId]) => used.has(workId))) };
   return { pools, allocations, registry, reports, fxRates, skipped };
 }

@@ -10,14 +10,14 @@ function rightsOf(text: string): Right[] {
 }
 
 /**
- * Reads the registry rows a run needs (the given works' shares, members, sister societies, affiliations) as plain
- * data; the works are read through the reports' matches and kept only when asked for, so the snapshot is exact.
+ * Reads the registry rows a run needs as plain data: the shares of the works the reports' resources were matched
+ * to (only the given works when `workIds` is not null), members, sister societies and affiliations.
  */
-export async function loadRegistrySnapshot(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], workIds: readonly string[]): Promise<RegistrySnapshot> {
-  const wanted = new Set(workIds);
-  const read = wanted.size === 0 ? { works: [], shares: [] } : await readWorkSharesOfReports(db, reportIds);
-  const works = read.works.filter((w) => wanted.has(w.work_id));
-  const shares = read.shares.filter((s) => wanted.has(s.work_id));
+export async function loadRegistrySnapshot(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], workIds: readonly string[] | null): Promise<RegistrySnapshot> {
+  const wanted = workIds === null ? null : new Set(workIds);
+  const read = wanted?.size === 0 ? { works: [], shares: [] } : await readWorkSharesOfReports(db, reportIds);
+  const works = wanted === null ? read.works : read.works.filter((w) => wanted.has(w.work_id));
+  const shares = wanted === null ? read.shares : read.shares.filter((s) => wanted.has(s.work_id));
   const facts = new Map<string, WorkFacts & { shares: WorkFacts['shares'][number][] }>();
   for (const work of works) facts.set(work.work_id, { workId: work.work_id, fullyAiGenerated: Boolean(work.fully_ai_generated), shares: [] });
   for (const share of shares) {

@@ -11,9 +11,31 @@ export type ReportLine = Awaited<ReturnType<typeof readMatchedLines>>[number] & 
   readonly workIds: readonly string[];
 };
 
-/** Reads a report's usage lines with their matches and the works behind them, the way runs and traces see them. */
-export async function readReportLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportLine[]> {
-  return withWorks(db, reportId, await readMatchedLines(db, reportId));
+/** Recording id → its linked works (sorted), for the recordings a report's resources were matched to. */
+export type RecordingWorks = ReadonlyMap<string, readonly string[]>;
+
+/** The works linked to each recording a report's resources were matched to. */
+export async function readRecordingWorkMap(db: Kysely<ClefDatabase>, reportId: bigint): Promise<RecordingWorks> {
+  const recordingWorks = new Map<string, string[]>();
+  for (const link of await readRecordingWorksOfReport(db, reportId)) {
+    const works = recordingWorks.get(link.recording_id);
+    if (works) works.push(link.work_id);
+    else recordingWorks.set(link.recording_id, [link.work_id]);
+  }
+  return recordingWorks;
+}
+
+/**
+ * Reads a report's usage lines (or one summary record's) with their matches and the works behind them, the way
+ * runs and traces see them; pass the report's recording works when reading it summary by summary.
+ */
+export async function readReportLines(
+  db: Kysely<ClefDatabase>,
+  reportId: bigint,
+  options: { readonly summaryRecordId?: string; readonly recordingWorks?: RecordingWorks } = {},
+): Promise<ReportLine[]> {
+  const recordingWorks = options.recordingWorks ?? (await readRecordingWorkMap(db, reportId));
+  return withWorks(recordingWorks, await readMatchedLines(db, reportId, options.summaryRecordId));
 }
 
 /** A UGC report's LI01 lines with what matching found for the usage line each follows. */
@@ -21,16 +43,10 @@ export type LicensorLine = Awaited<ReturnType<typeof readLicensorLines>>[number]
 
 /** Reads a UGC report's LI01 lines with the matches of the usage lines they follow and the works behind them. */
 export async function readReportLicensorLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<LicensorLine[]> {
-  return withWorks(db, reportId, await readLicensorLines(db, reportId));
+  return withWorks(await readRecordingWorkMap(db, reportId), await readLicensorLines(db, reportId));
 }
 
-async function withWorks<T extends { recording_id: string | null; work_id: string | null }>(db: Kysely<ClefDatabase>, reportId: bigint, rows: T[]): Promise<(T & { matched: boolean; workIds: string[] })[]> {
-  const recordingWorks = new Map<string, string[]>();
-  for (const link of await readRecordingWorksOfReport(db, reportId)) {
-    const works = recordingWorks.get(link.recording_id);
-    if (works) works.push(link.work_id);
-    else recordingWorks.set(link.recording_id, [link.work_id]);
-  }
+function withWorks<T extends { recording_id: string | null; work_id: string | null }>(recordingWorks: RecordingWorks, rows: T[]): (T & { matched: boolean; workIds: readonly string[] })[] {
   return rows.map((row) => ({
     ...row,
     matched: row.recording_id !== null || row.work_id !== null,

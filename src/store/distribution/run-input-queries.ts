@@ -25,14 +25,19 @@ export async function readSummaries(db: Kysely<ClefDatabase>, reportId: bigint):
   return db.selectFrom('usage_summaries').selectAll().where('report_id', '=', reportId).orderBy('summary_record_id').execute();
 }
 
-/** A report's usage lines with what their resource was matched to (recording, work). */
-export async function readMatchedLines(db: Kysely<ClefDatabase>, reportId: bigint) {
-  return db
+/**
+ * A report's usage lines (or one summary record's) with what their resource was matched to (recording, work),
+ * ordered by content (SalesTransactionId, resource, usages, returns) so lines that share a content key are met in
+ * the same order on every engine and whatever the report's order.
+ */
+export async function readMatchedLines(db: Kysely<ClefDatabase>, reportId: bigint, summaryRecordId?: string) {
+  let query = db
     .selectFrom('usage_lines as l')
     .leftJoin('usage_matches as m', (join) => join.onRef('m.report_id', '=', 'l.report_id').onRef('m.dsp_resource_id', '=', 'l.dsp_resource_id'))
     .select(['l.file_number', 'l.line', 'l.summary_record_id', 'l.sales_transaction_id', 'l.block_id', 'l.dsp_resource_id', 'l.usages', 'l.returns', 'l.is_royalty_bearing', 'm.recording_id', 'm.work_id'])
-    .where('l.report_id', '=', reportId)
-    .execute();
+    .where('l.report_id', '=', reportId);
+  if (summaryRecordId !== undefined) query = query.where('l.summary_record_id', '=', summaryRecordId);
+  return query.orderBy('l.sales_transaction_id').orderBy('l.dsp_resource_id').orderBy('l.usages').orderBy('l.returns').execute();
 }
 
 /** Invoiced amounts entered for a report's summary records. */
