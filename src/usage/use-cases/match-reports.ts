@@ -6,7 +6,8 @@ import {
   openResourcesWithWorkNumbers,
   recordingCandidates,
   rememberMatches,
-  setMatch,
+  setMatches,
+  type FoundMatch,
   worksByNumber,
   addOnlyRecording,
 } from '../../store/usage/match-step-queries.js';
@@ -25,10 +26,12 @@ async function matchByWorkNumber(db: Kysely<ClefDatabase>, reportIds: readonly b
   const open = await openResourcesWithWorkNumbers(db, reportIds);
   if (open.length === 0) return;
   const works = await worksByNumber(db, open.flatMap((row) => (row.work_numbers ?? '').split('|').filter(Boolean)));
+  const found: FoundMatch[] = [];
   for (const row of open) {
     const ids = [...new Set((row.work_numbers ?? '').split('|').flatMap((number) => works.get(number) ?? []))];
-    if (ids.length === 1) await setMatch(db, BigInt(row.report_id), row.dsp_resource_id, { recording_id: null, work_id: ids[0], method: 'work-number', confidence: 9800, status: 'work' });
+    if (ids.length === 1) found.push({ reportId: BigInt(row.report_id), dspResourceId: row.dsp_resource_id, recordingId: null, workId: ids[0], method: 'work-number', confidence: 9800, status: 'work' });
   }
+  await setMatches(db, found);
   await addOnlyRecording(db, reportIds, 'work-number');
 }
 
@@ -47,17 +50,15 @@ async function matchByTitle(db: Kysely<ClefDatabase>, reportIds: readonly bigint
         map.set(key, list);
       }
     }
+    const found: FoundMatch[] = [];
     for (const resource of chunk) {
       const candidates = [...(byTitle.get(resource.title_key) ?? []), ...(byArtist.get(resource.artist_key) ?? [])];
       const result = scoreTitleMatch({ titleKey: resource.title_key, artistKey: resource.artist_key, writerKeys: (resource.writer_keys ?? '').split('|').filter(Boolean) }, candidates, thresholds);
-      if (result.kind === 'match') {
-        await setMatch(db, BigInt(resource.report_id), resource.dsp_resource_id, {
-          recording_id: result.recordingId, work_id: result.workId, method: 'title-artist', confidence: result.confidence, status: result.workId ? 'matched' : 'recording',
-        });
-      } else if (result.kind === 'ambiguous') {
-        await setMatch(db, BigInt(resource.report_id), resource.dsp_resource_id, { recording_id: null, work_id: null, method: 'title-artist', confidence: result.confidence, status: 'ambiguous' });
-      }
+      const at = { reportId: BigInt(resource.report_id), dspResourceId: resource.dsp_resource_id, method: 'title-artist', confidence: result.kind === 'none' ? 0 : result.confidence };
+      if (result.kind === 'match') found.push({ ...at, recordingId: result.recordingId, workId: result.workId, status: result.workId ? 'matched' : 'recording' });
+      else if (result.kind === 'ambiguous') found.push({ ...at, recordingId: null, workId: null, status: 'ambiguous' });
     }
+    await setMatches(db, found);
   }
 }
 
