@@ -7,7 +7,7 @@ import { computePoolAmount } from '../compute-pool-amount.js';
 import type { PoolLine } from '../distribution-input.js';
 import { buildUgcPools } from './build-ugc-pools.js';
 import { fxRateFor, isUgcReport, licenceFor, type PoolSources, type ReportPool } from './pool-sources.js';
-import { readRecordingWorkMap, readReportLines, type ReportLine } from './read-report-lines.js';
+import { readReportLines, readReportMatchIndex, type ReportLine } from './read-report-lines.js';
 
 function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
   const keyCount = new Map<string, number>();
@@ -43,7 +43,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
     return;
   }
   const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
-  const recordingWorks = await readRecordingWorkMap(db, report.report_id);
+  const index = await readReportMatchIndex(db, report.report_id);
   for (const summary of await readSummaries(db, report.report_id)) {
     const territory = summary.territory ?? report.territory;
     const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
@@ -58,7 +58,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
       invoiceMicros: invoices.has(summary.summary_record_id) ? BigInt(invoices.get(summary.summary_record_id)!) : null,
       fxRate,
     });
-    const rows = await readReportLines(db, report.report_id, { summaryRecordId: summary.summary_record_id, recordingWorks });
+    const rows = await readReportLines(db, report.report_id, { summaryRecordId: summary.summary_record_id, index });
     yield {
       reportId: report.report_id,
       summaryRecordId: summary.summary_record_id,

@@ -1,41 +1,52 @@
 import type { Kysely } from 'kysely';
-import { readLicensorLines, readMatchedLines } from '../../store/distribution/run-input-queries.js';
+import { readLicensorLines, readReportMatches, readUsageLines } from '../../store/distribution/run-input-queries.js';
 import { readRecordingWorksOfReport } from '../../store/distribution/registry-snapshot-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 
 /** A usage line with what matching found: its recording (if any) and the works a distribution pays for it. */
-export type ReportLine = Awaited<ReturnType<typeof readMatchedLines>>[number] & {
+export type ReportLine = Awaited<ReturnType<typeof readUsageLines>>[number] & {
+  readonly recording_id: string | null;
+  readonly work_id: string | null;
   /** True when matching identified a recording or a work. */
   readonly matched: boolean;
   /** The recording's linked works, or the work matched directly when no recording was; sorted. */
   readonly workIds: readonly string[];
 };
 
-/** Recording id → its linked works (sorted), for the recordings a report's resources were matched to. */
-export type RecordingWorks = ReadonlyMap<string, readonly string[]>;
+/** What a report's resources were matched to, and the works of the matched recordings: read once per report. */
+export interface ReportMatchIndex {
+  /** DspResourceId → its recording and work. */
+  readonly matches: ReadonlyMap<string, { readonly recording_id: string | null; readonly work_id: string | null }>;
+  /** Recording id → its linked works, sorted. */
+  readonly recordingWorks: ReadonlyMap<string, readonly string[]>;
+}
 
-/** The works linked to each recording a report's resources were matched to. */
-export async function readRecordingWorkMap(db: Kysely<ClefDatabase>, reportId: bigint): Promise<RecordingWorks> {
+/** Reads what a report's resources were matched to and the works linked to those recordings. */
+export async function readReportMatchIndex(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportMatchIndex> {
   const recordingWorks = new Map<string, string[]>();
   for (const link of await readRecordingWorksOfReport(db, reportId)) {
     const works = recordingWorks.get(link.recording_id);
     if (works) works.push(link.work_id);
     else recordingWorks.set(link.recording_id, [link.work_id]);
   }
-  return recordingWorks;
+  const matches = new Map((await readReportMatches(db, reportId)).map((m) => [m.dsp_resource_id, { recording_id: m.recording_id, work_id: m.work_id }] as const));
+  return { matches, recordingWorks };
 }
 
 /**
  * Reads a report's usage lines (or one summary record's) with their matches and the works behind them, the way
- * runs and traces see them; pass the report's recording works when reading it summary by summary.
+ * runs and traces see them; pass the report's match index when reading it summary by summary.
  */
 export async function readReportLines(
   db: Kysely<ClefDatabase>,
   reportId: bigint,
-  options: { readonly summaryRecordId?: string; readonly recordingWorks?: RecordingWorks } = {},
+  options: { readonly summaryRecordId?: string; readonly index?: ReportMatchIndex } = {},
 ): Promise<ReportLine[]> {
-  const recordingWorks = options.recordingWorks ?? (await readRecordingWorkMap(db, reportId));
-  return withWorks(recordingWorks, await readMatchedLines(db, reportId, options.summaryRecordId));
+  const index = options.index ?? (await readReportMatchIndex(db, reportId));
+  return (await readUsageLines(db, reportId, options.summaryRecordId)).map((row) => {
+    const match = row.dsp_resource_id === null ? undefined : index.matches.get(row.dsp_resource_id);
+    return withWorks(index, { ...row, recording_id: match?.recording_id ?? null, work_id: match?.work_id ?? null });
+  });
 }
 
 /** A UGC report's LI01 lines with what matching found for the usage line each follows. */
@@ -43,13 +54,14 @@ export type LicensorLine = Awaited<ReturnType<typeof readLicensorLines>>[number]
 
 /** Reads a UGC report's LI01 lines with the matches of the usage lines they follow and the works behind them. */
 export async function readReportLicensorLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<LicensorLine[]> {
-  return withWorks(await readRecordingWorkMap(db, reportId), await readLicensorLines(db, reportId));
+  const index = await readReportMatchIndex(db, reportId);
+  return (await readLicensorLines(db, reportId)).map((row) => withWorks(index, row));
 }
 
-function withWorks<T extends { recording_id: string | null; work_id: string | null }>(recordingWorks: RecordingWorks, rows: T[]): (T & { matched: boolean; workIds: readonly string[] })[] {
-  return rows.map((row) => ({
+function withWorks<T extends { recording_id: string | null; work_id: string | null }>(index: ReportMatchIndex, row: T): T & { matched: boolean; workIds: readonly string[] } {
+  return {
     ...row,
     matched: row.recording_id !== null || row.work_id !== null,
-    workIds: row.recording_id ? recordingWorks.get(row.recording_id) ?? [] : row.work_id ? [row.work_id] : [],
-  }));
+    workIds: row.recording_id ? index.recordingWorks.get(row.recording_id) ?? [] : row.work_id ? [row.work_id] : [],
+  };
 }

@@ -26,18 +26,27 @@ export async function readSummaries(db: Kysely<ClefDatabase>, reportId: bigint):
 }
 
 /**
- * A report's usage lines (or one summary record's) with what their resource was matched to (recording, work),
- * ordered by content (SalesTransactionId, resource, usages, returns) so lines that share a content key are met in
- * the same order on every engine and whatever the report's order.
+ * A report's usage lines (or one summary record's), ordered by content (SalesTransactionId, resource, usages,
+ * returns) so lines that share a content key are met in the same order on every engine and whatever the report's
+ * order. No join: on PostgreSQL a filtered join to fresh, unanalysed match rows was planned as a nested loop.
  */
-export async function readMatchedLines(db: Kysely<ClefDatabase>, reportId: bigint, summaryRecordId?: string) {
+export async function readUsageLines(db: Kysely<ClefDatabase>, reportId: bigint, summaryRecordId?: string) {
   let query = db
-    .selectFrom('usage_lines as l')
-    .leftJoin('usage_matches as m', (join) => join.onRef('m.report_id', '=', 'l.report_id').onRef('m.dsp_resource_id', '=', 'l.dsp_resource_id'))
-    .select(['l.file_number', 'l.line', 'l.summary_record_id', 'l.sales_transaction_id', 'l.block_id', 'l.dsp_resource_id', 'l.usages', 'l.returns', 'l.is_royalty_bearing', 'm.recording_id', 'm.work_id'])
-    .where('l.report_id', '=', reportId);
-  if (summaryRecordId !== undefined) query = query.where('l.summary_record_id', '=', summaryRecordId);
-  return query.orderBy('l.sales_transaction_id').orderBy('l.dsp_resource_id').orderBy('l.usages').orderBy('l.returns').execute();
+    .selectFrom('usage_lines')
+    .select(['file_number', 'line', 'summary_record_id', 'sales_transaction_id', 'block_id', 'dsp_resource_id', 'usages', 'returns', 'is_royalty_bearing'])
+    .where('report_id', '=', reportId);
+  if (summaryRecordId !== undefined) query = query.where('summary_record_id', '=', summaryRecordId);
+  return query.orderBy('sales_transaction_id').orderBy('dsp_resource_id').orderBy('usages').orderBy('returns').execute();
+}
+
+/** What a report's resources were matched to (recording, work), for the matched ones. */
+export async function readReportMatches(db: Kysely<ClefDatabase>, reportId: bigint) {
+  return db
+    .selectFrom('usage_matches')
+    .select(['dsp_resource_id', 'recording_id', 'work_id'])
+    .where('report_id', '=', reportId)
+    .where((eb) => eb.or([eb('recording_id', 'is not', null), eb('work_id', 'is not', null)]))
+    .execute();
 }
 
 /** Invoiced amounts entered for a report's summary records. */
