@@ -8,3 +8,6 @@ export { allocateSigned, type SignedWeight } from './allocate-signed.js';
 export { diffLedger } from './diff-ledger.js';
 export { summarizeRun, type RunSummary } from './summarize-run.js';
 export { ledgerEntryKey, reserveKinds, type AccountKind, type LedgerEntry, type ReserveKind } from './ledger-entry.js';
+export { summaryRightsSplit } from './summary-rights-split.js';
+export { applyTransfer, claimTransfer, heldIn, slotsInScope, sumReserveSlots, type ClaimScope, type ReserveBooking, type ReserveSlot } from './reserve-slot.js';
+export { marketShareRelease, type PaidShare } from './market-share-release.js';
