@@ -12,6 +12,8 @@ import { runAudioDemo } from '../audio/index.js';
 import { registryRecordingCatalogue } from '../audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../formats/cwr/index.js';
 import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
+import { runDistributionDemo } from '../distribution/use-cases/run-distribution-demo.js';
+import { formatMicros } from '../money/index.js';
 import { ingestDemoReport } from '../usage/use-cases/ingest-demo-report.js';
 import { labelDemoAiRecording } from './demo-label.js';
 import { openDemoStore } from './demo-store.js';
@@ -65,12 +67,24 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
     say(`8. Registrations sent as CWR 2.2: ${cwr.path} (${cwr.works} works; Clef's validator: ${check.findingList.length} findings)`);
     const usage = await ingestDemoReport(context, '2025-01');
     say(`9. Usage report ${usage.message_id} from ${usage.dsp} for ${usage.period}: ${usage.lines} lines, ${usage.matched_resources} of ${usage.resources} resources matched (${(usage.match_rate_resources * 100).toFixed(1)} % of resources, ${(usage.match_rate_usages * 100).toFixed(1)} % of usages)`);
+    const distribution = await runDistributionDemo(context);
+    const f = distribution.figures;
+    const money = (micros: string) => `${formatMicros(BigInt(micros), 2)} ${settings.currency}`;
+    const reserves = Object.entries(f.reserves).filter(([, micros]) => micros !== '0').map(([name, micros]) => `${name.replace(/_micros$/, '').replace(/_/g, ' ')} ${money(micros)}`);
+    say(`10. Distribution run ${f.run_id} for ${f.period} (licence rate ${distribution.licence.rate}${distribution.fxRate ? `, ${distribution.fxRate.from}→${distribution.fxRate.to} ${distribution.fxRate.rate}` : ''}): in ${money(f.money_in_micros)} = commission ${money(f.commission_micros)} + members and societies ${money(f.allocated_micros)} + reserves ${money(String(BigInt(f.money_in_micros) - BigInt(f.commission_micros) - BigInt(f.allocated_micros)))}`);
+    say(`    match rate by lines ${(f.match_rate.lines * 100).toFixed(1)} %, by usages ${(f.match_rate.usages * 100).toFixed(1)} %, by money ${(f.match_rate.money * 100).toFixed(1)} %; reserves: ${reserves.join(', ') || 'none'}`);
+    say(`    sister societies: ${f.sister_societies.map((s) => `${s.society} ${money(s.amount_micros)}`).join(', ') || 'none'}`);
+    if (distribution.statement) {
+      const st = distribution.statement;
+      say(`    statement for ${st.payee.name}: ${st.lines.length} lines, ${st.totals.usages} usages, ${money(st.totals.amount_micros)}`);
+      for (const line of st.lines.slice(0, 4)) say(`      ${line.title} ${line.right} ${line.usages} usages ${money(line.amount_micros)}  (${line.line_id})`);
+    }
     const audio = await runAudioDemo(join(filesDir, 'audio'), join(filesDir, 'audio-index'), () => new Date(clock()), {
       isrcs: ['CNA1M2600001', 'CNA1M2600002', 'CNA1M2600003'],
       catalogue: registryRecordingCatalogue(store),
     });
     const [match] = audio.identification.matches;
-    say(`10. Audio: indexed ${audio.indexed.added.length} recordings (${(audio.indexed.bytesPerHour / 2 ** 20).toFixed(2)} MB of index per hour); a degraded 10 s excerpt (+1 semitone, 4 % faster, reverb, noise) ${match ? `is ${match.recording_id ?? ''} ${match.isrc} "${match.title ?? ''}" at ${match.reference_offset_s.toFixed(1)} s, time factor ${match.time_factor.toFixed(3)}, score ${match.score}` : 'was not identified'}`);
+    say(`11. Audio: indexed ${audio.indexed.added.length} recordings (${(audio.indexed.bytesPerHour / 2 ** 20).toFixed(2)} MB of index per hour); a degraded 10 s excerpt (+1 semitone, 4 % faster, reverb, noise) ${match ? `is ${match.recording_id ?? ''} ${match.isrc} "${match.title ?? ''}" at ${match.reference_offset_s.toFixed(1)} s, time factor ${match.time_factor.toFixed(3)}, score ${match.score}` : 'was not identified'}`);
     say(`    evidence report: ${audio.evidenceHtml}`);
     say(`Try: clef works show ${hit.work_id} --db ${location}`);
     say(`     clef label verify ${labeled.path} --keys ${join(filesDir, 'keys')}`);

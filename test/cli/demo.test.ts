@@ -14,6 +14,8 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(demo.stdout, /C2PA Trusted; verify: valid/);
   assert.match(demo.stdout, /sent as CWR 2.2: .*\(8 works; Clef's validator: 0 findings\)/);
   assert.match(demo.stdout, /8 of 9 resources matched/);
+  assert.match(demo.stdout, /Distribution run RUN\d+ for 2025-01 .* = commission .* \+ members and societies .* \+ reserves/);
+  assert.match(demo.stdout, /statement for LI, Wei: \d+ lines/);
   assert.match(demo.stdout, /degraded 10 s excerpt .* is R\d+ CNA1M2600002/);
 
   const search = runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
