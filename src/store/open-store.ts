@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { ClefError } from '../errors/index.js';
 import type { Engine } from './engine.js';
@@ -36,6 +38,8 @@ export async function openStore(location: string): Promise<Store> {
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new ClefError('CLEF_STORE_UNSUPPORTED_URL', `unsupported database location ${location}: give a file path or a postgres:// URL`);
   } else {
+    // A new embedded store may be named in a folder that does not exist yet (`--db ./stores/clef.duckdb`).
+    mkdirSync(dirname(location), { recursive: true });
     const dialect = new DuckDbDialect(location);
     db = new Kysely<ClefDatabase>({ dialect });
     engine = createDuckDbEngine(() => dialect.driver.native);
