@@ -18,7 +18,7 @@ const parsers = new Map<number, (text: string) => unknown>([
 
 /** A pg pool whose rows come back in Clef's normalized shapes. */
 export function createPostgresPool(connectionString: string): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString,
     max: 4,
     types: {
@@ -26,4 +26,8 @@ export function createPostgresPool(connectionString: string): pg.Pool {
         parsers.get(oid) ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client whose connection the server ends (restart, dropped database) is removed from the pool by pg;
+  // without a listener its 'error' event would crash the process. Errors of running queries still reach their callers.
+  pool.on('error', () => {});
+  return pool;
 }
