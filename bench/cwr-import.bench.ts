@@ -1,8 +1,7 @@
 // Benchmark: import a generated CWR 2.1 file of N works (default 1 M) as registrations into the embedded DuckDB store,
 // with its ACK written: works/s and peak memory. Usage: npm run bench:cwr-import -- [--works N] [--keep].
 // The file is generated first; the import runs in a child process so its peak memory (maxRSS) is its own.
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +11,7 @@ import { loadLookups } from '../src/registry/load-lookups.js';
 import { importWorksCwr } from '../src/registry/use-cases/import-works-cwr.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
 import { openStore } from '../src/store/index.js';
+import { writeLatin1Lines } from './support/write-latin1-lines.js';
 
 function iswcOf(n: number): string {
   const digits = String(n).padStart(9, '0');
@@ -39,21 +39,13 @@ function* works(count: number): Generator<CwrTransactionInput> {
 }
 
 async function generate(path: string, count: number): Promise<void> {
-  const out = createWriteStream(path);
-  let buffer = '';
-  const lines = writeCwrFile(
-    { version: '2.1', sender: { type: 'PB', ipiNameNumber: '00000000199' }, senderName: 'BENCH PUBLISHING', creationDate: '20240101', creationTime: '120000' },
-    [{ transactionType: 'NWR', transactions: works(count) }],
+  await writeLatin1Lines(
+    path,
+    writeCwrFile(
+      { version: '2.1', sender: { type: 'PB', ipiNameNumber: '00000000199' }, senderName: 'BENCH PUBLISHING', creationDate: '20240101', creationTime: '120000' },
+      [{ transactionType: 'NWR', transactions: works(count) }],
+    ),
   );
-  for await (const line of lines) {
-    buffer += line;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer, 'latin1')) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer, 'latin1');
-  await once(out, 'finish');
 }
 
 async function runImport(path: string, dbPath: string): Promise<void> {

@@ -1,14 +1,14 @@
 // Benchmark: parse and validate a generated CWR 2.1 file of N works (default 1 M works, about 10 M lines), streaming.
 // Usage: npm run bench:cwr -- [--works N] [--keep]. The file is generated first; parsing runs in a child process so
 // its peak memory (maxRSS) is its own, not the generator's.
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadCwrLookups, validateCwr } from '../src/formats/cwr/index.js';
 import { writeCwrFile, type CwrTransactionInput } from '../src/formats/cwr/write-cwr-file.js';
+import { writeLatin1Lines } from './support/write-latin1-lines.js';
 
 function iswcOf(n: number): string {
   const digits = String(n).padStart(9, '0');
@@ -36,21 +36,13 @@ function* works(count: number): Generator<CwrTransactionInput> {
 }
 
 async function generate(path: string, count: number): Promise<void> {
-  const out = createWriteStream(path);
-  let buffer = '';
-  const lines = writeCwrFile(
-    { version: '2.1', sender: { type: 'PB', ipiNameNumber: '00000000199' }, senderName: 'BENCH PUBLISHING', creationDate: '20240101', creationTime: '120000' },
-    [{ transactionType: 'NWR', transactions: works(count) }],
+  await writeLatin1Lines(
+    path,
+    writeCwrFile(
+      { version: '2.1', sender: { type: 'PB', ipiNameNumber: '00000000199' }, senderName: 'BENCH PUBLISHING', creationDate: '20240101', creationTime: '120000' },
+      [{ transactionType: 'NWR', transactions: works(count) }],
+    ),
   );
-  for await (const line of lines) {
-    buffer += line;
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer, 'latin1')) await once(out, 'drain');
-      buffer = '';
-    }
-  }
-  out.end(buffer, 'latin1');
-  await once(out, 'finish');
 }
 
 async function parse(path: string): Promise<void> {
