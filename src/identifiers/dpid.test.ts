@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { isValidDpid, parseDpid } from './dpid.js';
 
-const dsrFolder = sharedPath('fixtures', 'dsr');
+const dsrFolder = fixturePath('dsr');
 
 /** Every DPID in the DSR fixtures: in file names (recipient, sender) and in HEAD lines. */
 function fixtureDpids(): Set<string> {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { referencePath } from '../../test/support/repo-paths.js';
 import { identifyValue, type IdentifierKind } from './identify-value.js';
 
 /** The reference table's first-column names, mapped to Clef's kinds. */
@@ -15,9 +15,9 @@ const kindOfRow: [RegExp, IdentifierKind][] = [
   [/^DDEX Party ID/, 'dpid'],
 ];
 
-/** Every test value of ../shared/reference/identifiers.md with the kind of its row. */
+/** Every test value of data/reference/identifiers.md with the kind of its row. */
 function referenceVectors(): [IdentifierKind, string][] {
-  const table = readFileSync(sharedPath('reference', 'identifiers.md'), 'utf8');
+  const table = readFileSync(referencePath('identifiers.md'), 'utf8');
   const vectors: [IdentifierKind, string][] = [];
   for (const line of table.split('\n')) {
     const cells = line.split('|').map((cell) => cell.trim());

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { formatIpiBaseNumber, isValidIpiBaseNumber, parseIpiBaseNumber } from './ipi-base-number.js';
 
 test('accepts the reference vector and stores it compact', () => {
@@ -34,7 +34,7 @@ test('normalizes lowercase and separators and formats as I-123456789-3', () => {
 });
 
 test('accepts the IPI base number of the writer on the CWR registration fixture', () => {
-  const swr = readFileSync(sharedPath('fixtures', 'cwr', 'CW220001DMP_000.V21'), 'latin1')
+  const swr = readFileSync(fixturePath('cwr', 'CW220001DMP_000.V21'), 'latin1')
     .split(/\r?\n/)
     .filter((line) => line.startsWith('SWR'));
   const bases = swr.map((line) => /I-\d{9}-\d/.exec(line)?.[0]).filter((base): base is string => base !== undefined);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { formatIpiNameNumber, isValidIpiNameNumber, normalizeIpiNameNumber, parseIpiNameNumber } from './ipi-name-number.js';
 
 test('accepts the reference vectors', () => {
@@ -43,7 +43,7 @@ test('rejects values too short to pad, too long or not numeric as a shape proble
 });
 
 test('accepts the writers\' IPI name numbers of the CWR registration fixture (SWR columns 116-126)', () => {
-  const numbers = readFileSync(sharedPath('fixtures', 'cwr', 'CW220001DMP_000.V21'), 'latin1')
+  const numbers = readFileSync(fixturePath('cwr', 'CW220001DMP_000.V21'), 'latin1')
     .split(/\r?\n/)
     .filter((line) => line.startsWith('SWR'))
     .map((line) => line.slice(115, 126).trim())

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { referencePath } from '../../test/support/repo-paths.js';
 import { formatIsni, isValidIsni, normalizeIsni, parseIsni } from './isni.js';
 
 test('accepts the reference vector (the ORCID example of ISO 7064 MOD 11-2)', () => {
@@ -38,7 +38,7 @@ test('strips the ISNI label and the DSR namespace prefix and formats in four gro
 });
 
 test('accepts the ISNI of the DSR reference example of a namespaced party id', () => {
-  const readme = readFileSync(sharedPath('reference', 'README.md'), 'utf8');
+  const readme = readFileSync(referencePath('README.md'), 'utf8');
   const example = /ISNI::(\d{15}[\dX])/.exec(readme);
   assert.ok(example);
   assert.ok(isValidIsni(example[0]), example[0]);

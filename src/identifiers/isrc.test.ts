@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { formatIsrc, isValidIsrc, parseIsrc } from './isrc.js';
 
 test('accepts the reference vector and its hyphenated and lowercase spellings', () => {
@@ -38,14 +38,14 @@ test('formats as CC-XXX-YY-NNNNN', () => {
 });
 
 test('accepts every ISRC reported on AS01 lines of the UGC DSR fixture', () => {
-  const text = readFileSync(sharedPath('fixtures', 'dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
+  const text = readFileSync(fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
   const isrcs = text.split('\n').filter((line) => line.startsWith('AS01')).map((line) => line.split('\t')[4]);
   assert.ok(isrcs.length >= 3);
   for (const isrc of isrcs) assert.ok(isValidIsrc(isrc), isrc);
 });
 
 test('accepts the hyphenated ISRC of the work-import CSV fixture', () => {
-  const csv = readFileSync(sharedPath('fixtures', 'cwr', 'dataimport.csv'), 'utf8');
+  const csv = readFileSync(fixturePath('cwr', 'dataimport.csv'), 'utf8');
   const isrcs = csv.match(/"[A-Z]{2}-[A-Z0-9]{3}-\d{2}-\d{5}"/g) ?? [];
   assert.ok(isrcs.length >= 1);
   for (const quoted of isrcs) assert.ok(isValidIsrc(quoted.slice(1, -1)), quoted);

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { formatIswc, isValidIswc, normalizeIswc, parseIswc } from './iswc.js';
 
 /** The ISWC field (columns 96-106) of every NWR, REV and ISW record of a CWR 2.1 fixture. */
 function cwrIswcs(file: string): string[] {
-  return readFileSync(sharedPath('fixtures', 'cwr', file), 'latin1')
+  return readFileSync(fixturePath('cwr', file), 'latin1')
     .split(/\r?\n/)
     .filter((line) => /^(NWR|REV|ISW)/.test(line))
     .map((line) => line.slice(95, 106).trim())
@@ -50,7 +50,7 @@ test('formats a parsed ISWC for display and round-trips through parsing', () => 
 });
 
 test('accepts every ISWC that the UGC DSR fixtures report on MW01 lines', () => {
-  const text = readFileSync(sharedPath('fixtures', 'dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
+  const text = readFileSync(fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
   const iswcs = text.split('\n').filter((line) => line.startsWith('MW01')).map((line) => line.split('\t')[3]).filter(Boolean);
   assert.deepEqual(iswcs, ['T9109247316', 'T0702472794']);
   for (const iswc of iswcs) assert.ok(isValidIswc(iswc), iswc);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { isCurrency, parseCurrency } from './currency.js';
 
 test('accepts current ISO 4217 codes in any case and stores them in capitals', () => {
@@ -18,7 +18,7 @@ test('refuses withdrawn, made-up and malformed codes', () => {
 });
 
 test('accepts the currency of every summary record of the UGC DSR fixture', () => {
-  const text = readFileSync(sharedPath('fixtures', 'dsr', 'DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
+  const text = readFileSync(fixturePath('dsr', 'DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
   const currencies = text.split('\n').filter((line) => line.startsWith('SY02')).map((line) => line.split('\t')[10]);
   assert.ok(currencies.length > 0);
   for (const currency of currencies) assert.equal(parseCurrency(currency), currency);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { formatMicros } from './format-micros.js';
 import { parseDecimalToMicros } from './parse-decimal-to-micros.js';
 
@@ -39,7 +39,7 @@ test('rejects text that is not a plain decimal number', () => {
 });
 
 test('reads every NetRevenue of the UGC DSR fixture and sums it exactly', () => {
-  const text = readFileSync(sharedPath('fixtures', 'dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
+  const text = readFileSync(fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
   const revenues = text.split('\n').filter((line) => line.startsWith('SY02')).map((line) => line.split('\t')[11]);
   assert.deepEqual(revenues, ['409.05', '359.71', '3424.29', '11570.53']);
   const total = revenues.reduce((sum, revenue) => sum + parseDecimalToMicros(revenue), 0n);

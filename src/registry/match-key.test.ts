@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { artistKey, artistKeys, nameKey, titleKey, versionHint } from './match-key.js';
 
 test('ignores case, accents and compatibility forms', () => {
@@ -88,7 +88,7 @@ test('drops the article of a band name in either position', () => {
 });
 
 test('splits the joint display artist of the UGC DSR fixture on its spaced slash', () => {
-  const text = readFileSync(sharedPath('fixtures', 'dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
+  const text = readFileSync(fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
   const artists = text.split('\n').filter((line) => line.startsWith('AS01')).map((line) => line.split('\t')[7]);
   assert.ok(artists.includes('Dinah Washington / Max Richter'));
   assert.deepEqual(artistKeys('Dinah Washington / Max Richter'), ['dinah washington', 'max richter']);
@@ -103,7 +103,7 @@ test('gives creator names the same key whatever the order of the names', () => {
 });
 
 test('matches the CWR writer last and first name fields to the writer of the MW01 record', () => {
-  const swr = readFileSync(sharedPath('fixtures', 'cwr', 'CW220001DMP_000.V21'), 'latin1').split(/\r?\n/).find((line) => line.startsWith('SWR'));
+  const swr = readFileSync(fixturePath('cwr', 'CW220001DMP_000.V21'), 'latin1').split(/\r?\n/).find((line) => line.startsWith('SWR'));
   assert.ok(swr);
   const last = swr.slice(28, 73).trim();
   const first = swr.slice(73, 103).trim();

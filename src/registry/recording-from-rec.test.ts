@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { recordingFromRec, type CwrRecFields } from './recording-from-rec.js';
 
-const lines = readFileSync(sharedPath('fixtures', 'cwr', 'CW220001000_DMP.V21'), 'latin1').split(/\r?\n/);
+const lines = readFileSync(fixturePath('cwr', 'CW220001000_DMP.V21'), 'latin1').split(/\r?\n/);
 // CWR 2.1 REC layout (1-based start, size): First Release Duration 88/6, First Album Label 159/60, ISRC 250/12.
 const field = (line: string, start: number, size: number): string => line.slice(start - 1, start - 1 + size);
 const rec21 = (line: string): CwrRecFields => ({ releaseDuration: field(line, 88, 6), albumLabel: field(line, 159, 60), isrc: field(line, 250, 12) });

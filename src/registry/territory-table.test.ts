@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { join } from 'node:path';
+import { repoRoot } from '../../test/support/repo-paths.js';
 import { buildTerritoryTable } from './territory-table.js';
 import { covers, resolveTerritories, territoryCount } from './territory-set.js';
 
 const rows = (name: string): string[][] =>
-  parse(readFileSync(sharedPath('reference', 'lookups', name), 'utf8'), { relax_column_count: true }) as string[][];
+  parse(readFileSync(join(repoRoot, 'data', 'lookups', name), 'utf8'), { relax_column_count: true }) as string[][];
 const territoryRows = rows('tis-territories.csv');
 const treeRows = rows('tis-tree.csv');
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../test/support/shared-path.js';
+import { fixturePath } from '../../test/support/repo-paths.js';
 import { titleKey } from './match-key.js';
 import { titleSimilarity } from './title-similarity.js';
 
@@ -64,7 +64,7 @@ test('scores an empty key 0 against any title', () => {
 });
 
 test('scores each UGC DSR recording title against its work title the way a person would', () => {
-  const text = readFileSync(sharedPath('fixtures', 'dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
+  const text = readFileSync(fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv'), 'utf8');
   const lines = text.split('\n').map((line) => line.split('\t'));
   const scores = new Map<string, number>();
   for (const resource of lines.filter((cells) => cells[0] === 'AS01')) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, sharedPath } from '../../../test/support/shared-path.js';
+import { repoRoot, fixturePath } from '../../../test/support/repo-paths.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 
 function clef(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -12,13 +12,13 @@ function clef(...args: string[]): { status: number | null; stdout: string; stder
 }
 
 test('cwr validate passes the clean DMP registration with exit status 0', () => {
-  const run = clef('cwr', 'validate', sharedPath('fixtures/cwr/CW220001DMP_000.V21'));
+  const run = clef('cwr', 'validate', fixturePath('cwr', 'CW220001DMP_000.V21'));
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /CWR 2\.1, 22 records, 1 groups, 1 transactions, 0 findings/);
 });
 
 test('cwr validate --json prints only JSON with the two located planted errors and exits 1', () => {
-  const run = clef('cwr', 'validate', '--json', sharedPath('fixtures/cwr/CW220004DMP_000.V21'));
+  const run = clef('cwr', 'validate', '--json', fixturePath('cwr', 'CW220004DMP_000.V21'));
   assert.equal(run.status, 1);
   const report = JSON.parse(run.stdout) as { file: string; version: string; findings: Record<string, unknown>[] };
   assert.equal(report.file, 'CW220004DMP_000.V21');
@@ -32,7 +32,7 @@ test('cwr validate --json prints only JSON with the two located planted errors a
 
 test('cwr validate exits 0 when the only findings are field-level (FR)', () => {
   const dir = tempDir();
-  const text = readFileSync(sharedPath('fixtures/cwr/CW220001DMP_000.V21'), 'latin1').replace('T1234567894', 'T1234567895');
+  const text = readFileSync(fixturePath('cwr', 'CW220001DMP_000.V21'), 'latin1').replace('T1234567894', 'T1234567895');
   writeFileSync(join(dir, 'CW210001AAA_000.V21'), text, 'latin1');
   const run = clef('cwr', 'validate', '--json', join(dir, 'CW210001AAA_000.V21'));
   assert.equal(run.status, 0);
@@ -62,7 +62,7 @@ test('cwr validate reports an empty file and a binary file as located findings',
 
 test('cwr validate locates a file truncated in the middle of a record', () => {
   const dir = tempDir();
-  const whole = readFileSync(sharedPath('fixtures/cwr/CW220001DMP_000.V21'));
+  const whole = readFileSync(fixturePath('cwr', 'CW220001DMP_000.V21'));
   writeFileSync(join(dir, 'CW220001DMP_000.V21'), whole.subarray(0, whole.indexOf('ALT0000000000000013') + 25));
   const run = clef('cwr', 'validate', '--json', join(dir, 'CW220001DMP_000.V21'));
   assert.equal(run.status, 1);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../../test/support/shared-path.js';
+import { repoRoot } from '../../../test/support/repo-paths.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { makeWav } from '../../labels/testing/make-wav.js';
 import { parseRiffChunks } from '../../labels/riff-chunks.js';

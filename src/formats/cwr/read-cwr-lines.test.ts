@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { fixturePath } from '../../../test/support/repo-paths.js';
 import { readCwrLines, type CwrLine } from './read-cwr-lines.js';
 
 async function* chunks(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
@@ -15,7 +15,7 @@ async function collect(bytes: Uint8Array, size: number): Promise<CwrLine[]> {
 }
 
 test('splits a CRLF fixture into the same lines whatever the chunk size', async () => {
-  const bytes = readFileSync(sharedPath('fixtures/cwr/CW220001DMP_000.V21'));
+  const bytes = readFileSync(fixturePath('cwr', 'CW220001DMP_000.V21'));
   const expected = bytes.toString('latin1').split('\r\n');
   for (const size of [1, 7, 100, 1 << 16]) {
     const lines = await collect(bytes, size);
@@ -25,7 +25,7 @@ test('splits a CRLF fixture into the same lines whatever the chunk size', async 
 });
 
 test('reads LF-only files and a last line without newline', async () => {
-  const bytes = readFileSync(sharedPath('fixtures/cwr/CW220001000_DMP.V21'));
+  const bytes = readFileSync(fixturePath('cwr', 'CW220001000_DMP.V21'));
   const lines = await collect(bytes, 33);
   assert.equal(lines.length, 27);
   assert.ok(lines[26].text.startsWith('TRL'));

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { fixturePath } from '../../../test/support/repo-paths.js';
 import { readCwrTransactions, type CwrTransaction } from './read-cwr-transactions.js';
 import { toCwrAck } from './to-cwr-ack.js';
 import { toCwrWork } from './to-cwr-work.js';
 
 async function transactionsOf(name: string): Promise<CwrTransaction[]> {
   const found: CwrTransaction[] = [];
-  for await (const item of readCwrTransactions(createReadStream(sharedPath('fixtures/cwr', name)), { fileName: name })) {
+  for await (const item of readCwrTransactions(createReadStream(fixturePath('cwr', name)), { fileName: name })) {
     if (item.kind === 'transaction') found.push(item.transaction);
   }
   return found;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { fixturePath } from '../../../test/support/repo-paths.js';
 import { loadCwrLookups } from './load-cwr-lookups.js';
 import { validateCwr } from './validate-cwr.js';
 
@@ -19,7 +19,7 @@ async function findingsOf(bytes: Uint8Array, fileName = 'test.V21'): Promise<Fin
 }
 
 function fixture(name: string): Buffer {
-  return readFileSync(sharedPath('fixtures/cwr', name));
+  return readFileSync(fixturePath('cwr', name));
 }
 
 /** The fixture with one line replaced by `edit(line)`, keeping its CRLF line ends. */

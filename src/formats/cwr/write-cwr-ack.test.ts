@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { fixturePath } from '../../../test/support/repo-paths.js';
 import { loadCwrLookups } from './load-cwr-lookups.js';
 import { readCwrTransactions, type CwrTransaction } from './read-cwr-transactions.js';
 import { toCwrAck } from './to-cwr-ack.js';
@@ -14,11 +14,11 @@ const lookups = loadCwrLookups();
 
 async function readWithFindings(name: string): Promise<{ transactions: CwrTransaction[]; findings: Finding[] }> {
   const transactions: CwrTransaction[] = [];
-  for await (const item of readCwrTransactions(createReadStream(sharedPath('fixtures/cwr', name)), { fileName: name })) {
+  for await (const item of readCwrTransactions(createReadStream(fixturePath('cwr', name)), { fileName: name })) {
     if (item.kind === 'transaction') transactions.push(item.transaction);
   }
   const findings: Finding[] = [];
-  await validateCwr(createReadStream(sharedPath('fixtures/cwr', name)), { lookups, fileName: name, onFinding: (f) => findings.push(f) });
+  await validateCwr(createReadStream(fixturePath('cwr', name)), { lookups, fileName: name, onFinding: (f) => findings.push(f) });
   return { transactions, findings };
 }
 

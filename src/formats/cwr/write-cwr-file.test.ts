@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createReadStream, readFileSync } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
 import { isClefError } from '../../errors/clef-error.js';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { fixturePath } from '../../../test/support/repo-paths.js';
 import { loadCwrLookups } from './load-cwr-lookups.js';
 import type { CwrRecord } from './parse-cwr-record.js';
 import { readCwrTransactions, type CwrTransaction } from './read-cwr-transactions.js';
@@ -22,7 +22,7 @@ interface ReadFile {
 async function readFixture(name: string): Promise<ReadFile> {
   let hdr: CwrRecord | undefined;
   const groups: ReadFile['groups'] = [];
-  for await (const item of readCwrTransactions(createReadStream(sharedPath('fixtures/cwr', name)), { fileName: name })) {
+  for await (const item of readCwrTransactions(createReadStream(fixturePath('cwr', name)), { fileName: name })) {
     if (item.kind === 'transaction') groups[groups.length - 1].transactions.push(item.transaction);
     else if (item.record.recordType === 'HDR') hdr = item.record;
     else if (item.record.recordType === 'GRH') groups.push({ transactionType: item.record.get('Transaction Type') ?? '', transactions: [] });
@@ -101,7 +101,7 @@ test('the written DMP files keep their HDR and pass the validator with the same 
     const findings: Finding[] = [];
     await validateCwr(bytesOf(written), { lookups, fileName: name, onFinding: (f) => findings.push(f) });
     assert.deepEqual(findings.map((f) => `${f.location.line} ${f.code}`), expected[name], name);
-    const firstOriginal = readFileSync(sharedPath('fixtures/cwr', name), 'latin1').split(/\r?\n/)[0];
+    const firstOriginal = readFileSync(fixturePath('cwr', name), 'latin1').split(/\r?\n/)[0];
     assert.equal(written.split('\r\n')[0].trimEnd(), firstOriginal.trimEnd(), `${name} HDR`);
   }
 });

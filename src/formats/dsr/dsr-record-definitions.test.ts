@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { referencePath } from '../../../test/support/repo-paths.js';
 import { dsrProfileDefinitions } from './dsr-record-definitions.js';
 import { dsrAllowedValues } from './dsr-allowed-values.js';
 import type { DsrCellDefinition } from './dsr-record-definition.js';
@@ -9,7 +9,7 @@ import type { DsrCellDefinition } from './dsr-record-definition.js';
 /** The reference table's cells by complex type name (`RecordType-AS0101`), per profile section. */
 function referenceTable(file: string): Map<string, string[]> {
   const table = new Map<string, string[]>();
-  for (const line of readFileSync(sharedPath('reference', file), 'utf8').split('\n')) {
+  for (const line of readFileSync(referencePath(file), 'utf8').split('\n')) {
     const m = /^RecordType-(\w+): (.*)$/.exec(line);
     if (m) table.set(m[1], m[2].split(', '));
   }

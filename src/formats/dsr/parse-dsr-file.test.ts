@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedPath } from '../../../test/support/shared-path.js';
+import { fixturePath } from '../../../test/support/repo-paths.js';
 import type { Finding } from '../../errors/finding.js';
 import { openDsrFile } from './open-dsr-file.js';
 import { parseDsrFile, validateDsrFile, type DsrFileResult } from './parse-dsr-file.js';
 import type { DsrRow } from './dsr-rows.js';
 
-const fixture = (name: string): string => sharedPath('fixtures', 'dsr', name);
+const fixture = (name: string): string => fixturePath('dsr', name);
 const youTube = 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv';
 const youTube2 = 'DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv';
 const padpida = [

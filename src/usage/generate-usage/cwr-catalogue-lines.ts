@@ -54,7 +54,7 @@ function transaction(r: SyntheticRecording, tx: number, header: CwrCatalogueHead
 /**
  * The lines (CRLF-ended) of a CWR 2.2 file registering one work per recording: HDR, one NWR group with
  * NWR, SPU, SPT, SWR, SWT, PWR and REC (recording title and display artist) records, GRT, TRL. A minimal
- * writer following ../shared/reference/cwr-2.2-layouts.txt, for generated test catalogues only.
+ * writer following data/reference/cwr-2.2-layouts.txt, for generated test catalogues only.
  */
 export function* cwrCatalogueLines(recordings: Iterable<SyntheticRecording>, header: CwrCatalogueHeader): Generator<string> {
   const end = '\r\n';
