@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
-import { repoRoot } from './support/shared-path.js';
+import { repoRoot } from './support/repo-paths.js';
 
 // STYLE.md rules 2 and 3, checked on the import graph of src/: pure files stay pure, no import cycles,
 // and no file imports its own part's index.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { repoRoot } from '../support/shared-path.js';
+import { repoRoot } from '../support/repo-paths.js';
 
 /** Runs the real `clef` program (through tsx) and returns its exit status and output. */
 export function runClef(args: readonly string[], env: NodeJS.ProcessEnv = {}): { status: number; stdout: string; stderr: string } {

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { sharedPath } from '../support/shared-path.js';
+import { fixturePath } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
 import { runClef } from './run-clef.js';
 
-const fixture = (name: string) => sharedPath('fixtures', 'dsr', name);
+const fixture = (name: string) => fixturePath('dsr', name);
 const youTube = fixture('DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
 const youTubeBadFoot = fixture('DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
 const youTubeDpid = 'PADPIDA2013020802I';
@@ -39,7 +39,7 @@ test('usage ingest exits 0 when every file was staged, warnings or not, and 1 wh
   assert.equal(again.status, 1);
   assert.match(again.stdout, /duplicate of report 1453417766009915 file 1 of 1; not staged/);
 
-  const parserTests = readdirSync(sharedPath('fixtures', 'dsr')).filter((name) => name.startsWith('DSR_PADPIDA') || name.startsWith('test_file_parser'));
+  const parserTests = readdirSync(fixturePath('dsr')).filter((name) => name.startsWith('DSR_PADPIDA') || name.startsWith('test_file_parser'));
   const mixed = runClef(['usage', 'ingest', ...parserTests.map(fixture), '--db', db, '--json']);
   assert.equal(mixed.status, 1);
   const outcomes = JSON.parse(mixed.stdout) as Outcome[];

@@ -4,10 +4,10 @@ import { setSettings } from '../../src/registry/use-cases/settings.js';
 import type { RegistryContext } from '../../src/registry/use-cases/registry-context.js';
 import type { Store } from '../../src/store/index.js';
 import { testContext } from '../registry/registry-fixtures.js';
-import { sharedPath } from '../support/shared-path.js';
+import { fixturePath } from '../support/repo-paths.js';
 
 /** The path of a shared CWR fixture. */
-export const cwrFixture = (name: string): string => sharedPath('fixtures', 'cwr', name);
+export const cwrFixture = (name: string): string => fixturePath('cwr', name);
 
 /** The lines of a CWR file (CRLF or LF), without the empty tail. */
 export function cwrLines(path: string): string[] {

@@ -11,11 +11,11 @@ import type { Store } from '../../src/store/index.js';
 import { ingestReportSource } from '../../src/usage/use-cases/ingest-report.js';
 import { matchManually } from '../../src/usage/use-cases/worklists.js';
 import { describeEachEngine, test } from '../support/engines.js';
-import { sharedPath } from '../support/shared-path.js';
+import { fixturePath } from '../support/repo-paths.js';
 import { reportSource } from './basic-audio-report.js';
 import { setUpCmo } from './distribution-setup.js';
 
-const fixture = sharedPath('fixtures', 'dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
+const fixture = fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
 const youTube = 'PADPIDA2013020802I';
 
 /** Micro-units of a decimal amount, read from the report's own text. */

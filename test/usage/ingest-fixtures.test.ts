@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeEachEngine, test } from '../support/engines.js';
-import { sharedPath } from '../support/shared-path.js';
+import { fixturePath } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
 import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
 import { listReports } from '../../src/usage/use-cases/list-reports.js';
 import { listDsps } from '../../src/usage/use-cases/dsps.js';
 import type { Store } from '../../src/store/index.js';
 
-const fixture = (name: string) => sharedPath('fixtures', 'dsr', name);
+const fixture = (name: string) => fixturePath('dsr', name);
 const youTube = 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv';
 const youTube2 = 'DSR_TEST2_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv';
 const parserTests = [
