@@ -130,13 +130,13 @@ export function worksCommand(): Command {
       .argument('<query>', 'a title, creator name, ISWC, ISRC, IPI name number or work number')
       .description('find works, tolerant of case, accents, punctuation, articles and typos')
       .option('--limit <n>', 'how many results', '10')
-      .option('--json', 'print JSON: an array of {work_id, iswc, title, score}'),
+      .option('--json', 'print JSON: an array of {work_id, iswc, title, score, creators}'),
   ).action(async (query: string, options) => {
     await withRegistry(options, async (context) => {
       const hits = await searchWorks(context, query, Number(options.limit) || 10);
-      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score }) => ({ work_id, iswc, title, score })));
+      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score, creators }) => ({ work_id, iswc, title, score, creators })));
       if (hits.length === 0) printLine('no match');
-      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})`);
+      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})${hit.creators.length > 0 ? `  by ${hit.creators.join('; ')}` : ''}`);
     });
   });
 

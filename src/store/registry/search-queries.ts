@@ -1,34 +1,32 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
 
-/** Works sharing the most title trigrams with a query, with their titles, best first (ties by work id). */
-export async function findWorksByTrigrams(db: Kysely<ClefDatabase>, grams: readonly string[], limit: number) {
-  if (grams.length === 0) return [];
+/** The terms of the vocabulary that have any of these typo forms (`termVariants`), with the form that found them and how many works hold the term. */
+export async function findTermsByVariants(db: Kysely<ClefDatabase>, variants: readonly string[]): Promise<{ variant: string; term: string; works: number }[]> {
+  if (variants.length === 0) return [];
+  const rows = await db
+    .selectFrom('search_term_variants')
+    .innerJoin('search_terms', 'search_terms.term', 'search_term_variants.term')
+    .select(['search_term_variants.variant', 'search_term_variants.term', sql<string>`sum(search_terms.work_count)`.as('works')])
+    .where('search_term_variants.variant', 'in', [...new Set(variants)])
+    .groupBy(['search_term_variants.variant', 'search_term_variants.term'])
+    .execute();
+  return rows.map((row) => ({ variant: row.variant, term: row.term, works: Number(row.works) }));
+}
+
+/** Works holding the most of these search keys, best first (ties by work id). */
+export async function findWorksBySearchKeys(db: Kysely<ClefDatabase>, keys: readonly string[], limit: number): Promise<string[]> {
+  if (keys.length === 0) return [];
   const hits = await db
-    .selectFrom('work_trigrams')
-    .select(['work_id', sql<bigint>`count(*)`.as('hits')])
-    .where('trigram', 'in', [...grams])
+    .selectFrom('work_search_keys')
+    .select(['work_id', sql<bigint>`count(distinct search_key)`.as('hits')])
+    .where('search_key', 'in', [...new Set(keys)])
     .groupBy('work_id')
     .orderBy('hits', 'desc')
     .orderBy('work_id')
     .limit(limit)
     .execute();
   return hits.map((hit) => hit.work_id);
-}
-
-/** Parties sharing the most name trigrams with a query, best first. */
-export async function findPartiesByTrigrams(db: Kysely<ClefDatabase>, grams: readonly string[], limit: number) {
-  if (grams.length === 0) return [];
-  const hits = await db
-    .selectFrom('party_trigrams')
-    .select(['party_id', sql<bigint>`count(*)`.as('hits')])
-    .where('trigram', 'in', [...grams])
-    .groupBy('party_id')
-    .orderBy('hits', 'desc')
-    .orderBy('party_id')
-    .limit(limit)
-    .execute();
-  return hits.map((hit) => hit.party_id);
 }
 
 /** The title keys (main and alternate) and display data of works. */
@@ -66,19 +64,4 @@ export async function findWorkIdsByIdentifier(db: Kysely<ClefDatabase>, kind: 'i
       return [...own, ...society].map((r) => r.work_id);
     }
   }
-}
-
-/** Works whose current registrations name any of the parties. */
-export async function findWorkIdsByParties(db: Kysely<ClefDatabase>, partyIds: readonly string[], limit: number): Promise<{ work_id: string; party_id: string }[]> {
-  if (partyIds.length === 0) return [];
-  return db
-    .selectFrom('registration_parties')
-    .innerJoin('registrations', 'registrations.registration_id', 'registration_parties.registration_id')
-    .select(['registrations.work_id', 'registration_parties.party_id'])
-    .distinct()
-    .where('registration_parties.party_id', 'in', [...partyIds])
-    .where('registrations.status', '=', 'current')
-    .orderBy('registrations.work_id')
-    .limit(limit)
-    .execute();
 }
