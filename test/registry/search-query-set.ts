@@ -39,7 +39,7 @@ export function writeSearchQuerySet(dir: string, works: number): SearchQuerySet 
     const writer = i % surnames.length;
     const number = `S${i}`;
     titles.push({ number, title, surname: surnames[writer], chinese });
-    rows.push(`${number},${title},CA,${ipiOf(200000 + writer)},${surnames[writer]},${pick(['Ana', 'Li', 'Jean', 'Mika'])},100,100,119`);
+    rows.push(`${number},${title},CA,${ipiOf(200000 + writer)},${surnames[writer]},${['Ana', 'Li', 'Jean', 'Mika'][writer % 4]},100,100,119`);
   }
   titles.push({ number: 'MOON', title: '月亮代表我的心', surname: 'WENG', chinese: true });
   rows.push(`MOON,月亮代表我的心,CA,${ipiOf(199999)},WENG,Ching-hsiang,100,100,119`);
