@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadLookups } from '../registry/load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
 import { defaultStoreLocation, openStore } from '../store/index.js';
 
