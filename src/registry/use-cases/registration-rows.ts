@@ -3,7 +3,7 @@ import type { ClefDatabase, Engine } from '../../store/index.js';
 import { isFullyAiGenerated } from '../is-fully-ai-generated.js';
 import { nameKey, titleKey } from '../match-key.js';
 import type { Registration } from '../registration.js';
-import { workSearchKeys } from '../search-keys.js';
+import { termVariants, workSearchKeys } from '../search-keys.js';
 import { addWorkSearchKeys } from '../../store/registry/search-index-queries.js';
 import { formatTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
@@ -147,6 +147,7 @@ export function registrationRows() {
         db,
         (table, rows) => engine.bulkInsert(db, table, rows),
         [...searchKeysOf].map(([workId, keys]) => ({ workId, keys: [...keys], fresh: freshWorks.has(workId) })),
+        termVariants,
       );
     },
   };

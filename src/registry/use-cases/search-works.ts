@@ -5,6 +5,7 @@ import { nameKey, titleKey } from '../match-key.js';
 import { searchKeys, termVariants } from '../search-keys.js';
 import { searchScore } from '../search-score.js';
 import { wordEditDistance } from '../title-similarity.js';
+import { ensureSearchIndex } from './rebuild-search-index.js';
 import type { RegistryContext } from './registry-context.js';
 
 /** One search result: the work, its creators and how well it matches, 0 to 1. */
@@ -70,6 +71,7 @@ export async function searchWorks(context: Pick<RegistryContext, 'store'>, query
   const db = context.store.db;
   const text = query.trim();
   if (!text) return [];
+  await ensureSearchIndex(context);
   const identified = identifyValue(text);
   const exactKind =
     identified.valid && identified.kind === 'iswc' ? 'iswc' : identified.valid && identified.kind === 'isrc' ? 'isrc' : identified.valid && identified.kind === 'ipiNameNumber' ? 'ipi' : undefined;

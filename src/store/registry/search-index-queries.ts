@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { termVariants, workSearchKeys } from '../../registry/search-keys.js';
 import type { ClefDatabase } from '../schema.js';
 
 /** Writes rows of one table inside the caller's transaction (the engine's bulk path). */
@@ -22,7 +21,12 @@ function* slices<T>(list: readonly T[]): Generator<T[]> {
  * Adds works' search keys to the index, with the vocabulary they bring: a count row per term (rarest-first candidate
  * generation reads the sums) and the typo forms of terms never seen before. Keys a known work already has are skipped.
  */
-export async function addWorkSearchKeys(db: Kysely<ClefDatabase>, write: WriteRows, entries: readonly WorkSearchEntry[]): Promise<void> {
+export async function addWorkSearchKeys(
+  db: Kysely<ClefDatabase>,
+  write: WriteRows,
+  entries: readonly WorkSearchEntry[],
+  variantsOf: (term: string) => readonly string[],
+): Promise<void> {
   const known = new Set<string>();
   const existing = entries.filter((entry) => !entry.fresh).map((entry) => entry.workId);
   for (const ids of slices([...new Set(existing)])) {
@@ -48,7 +52,7 @@ export async function addWorkSearchKeys(db: Kysely<ClefDatabase>, write: WriteRo
   }
   await write('work_search_keys', keyRows);
   await write('search_terms', terms.map((term) => ({ term, work_count: BigInt(counts.get(term)!) })));
-  await write('search_term_variants', terms.filter((term) => !seen.has(term)).flatMap((term) => termVariants(term).map((variant) => ({ variant, term }))));
+  await write('search_term_variants', terms.filter((term) => !seen.has(term)).flatMap((term) => variantsOf(term).map((variant) => ({ variant, term }))));
 }
 
 /** Moves a merged work's search keys to the work kept (a key both had then counts twice for the kept work, harmlessly). */
@@ -81,28 +85,31 @@ export async function readWorkCreators(db: Kysely<ClefDatabase>, workIds: readon
   return byWork;
 }
 
-/** Indexes every stored work anew, a page of works at a time (the migration that introduced the index). */
-export async function rebuildSearchIndex(db: Kysely<ClefDatabase>): Promise<void> {
-  const write: WriteRows = async (table, rows) => {
-    const width = 2;
-    for (let start = 0; start < rows.length; start += Math.floor(60_000 / width)) {
-      await db.insertInto(table).values(rows.slice(start, start + Math.floor(60_000 / width)) as never).execute();
-    }
-  };
-  let after = '';
-  for (;;) {
-    const works = await db.selectFrom('works').select(['work_id', 'title_key']).where('work_id', '>', after).orderBy('work_id').limit(chunk).execute();
-    if (works.length === 0) return;
-    const ids = works.map((work) => work.work_id);
-    const alternates = await db.selectFrom('work_titles').select(['work_id', 'title_key']).where('work_id', 'in', ids).execute();
-    const creators = await readWorkCreators(db, ids);
-    const titlesOf = new Map(works.map((work) => [work.work_id, [work.title_key]]));
-    for (const alternate of alternates) titlesOf.get(alternate.work_id)?.push(alternate.title_key);
-    await addWorkSearchKeys(
-      db,
-      write,
-      ids.map((workId) => ({ workId, keys: workSearchKeys(titlesOf.get(workId)!, (creators.get(workId) ?? []).map((creator) => creator.nameKey)), fresh: true })),
-    );
-    after = ids[ids.length - 1];
-  }
+/** A page of stored works in work id order after `after`, with their title keys (main first) and creators' name keys. */
+export async function readWorksToIndex(db: Kysely<ClefDatabase>, after: string, limit: number) {
+  const works = await db.selectFrom('works').select(['work_id', 'title_key']).where('work_id', '>', after).orderBy('work_id').limit(limit).execute();
+  const ids = works.map((work) => work.work_id);
+  const alternates = ids.length === 0 ? [] : await db.selectFrom('work_titles').select(['work_id', 'title_key']).where('work_id', 'in', ids).execute();
+  const creators = await readWorkCreators(db, ids);
+  const titlesOf = new Map(works.map((work) => [work.work_id, [work.title_key]]));
+  for (const alternate of alternates) titlesOf.get(alternate.work_id)?.push(alternate.title_key);
+  return ids.map((workId) => ({ workId, titleKeys: titlesOf.get(workId)!, creatorKeys: (creators.get(workId) ?? []).map((creator) => creator.nameKey) }));
+}
+
+const pendingKey = 'search_index';
+
+/** True when the search index must be built from the stored works (set by the migration that introduced it). */
+export async function isSearchIndexPending(db: Kysely<ClefDatabase>): Promise<boolean> {
+  return (await db.selectFrom('clef_meta').select('value').where('key', '=', pendingKey).executeTakeFirst())?.value === 'rebuild';
+}
+
+/** Marks the search index as to be built from the stored works, or (`false`) as built. */
+export async function markSearchIndexPending(db: Kysely<ClefDatabase>, pending: boolean): Promise<void> {
+  await db.deleteFrom('clef_meta').where('key', '=', pendingKey).execute();
+  if (pending) await db.insertInto('clef_meta').values({ key: pendingKey, value: 'rebuild' }).execute();
+}
+
+/** Empties the search index and its vocabulary. */
+export async function clearSearchIndex(db: Kysely<ClefDatabase>): Promise<void> {
+  for (const table of ['work_search_keys', 'search_terms', 'search_term_variants'] as const) await db.deleteFrom(table).execute();
 }
