@@ -22,8 +22,11 @@ export interface WorkSearchHit {
 
 const candidateLimit = 200;
 
-/** Postings read for one query at most, beyond the rarest query word's own: common words only narrow what rare ones found. */
-const postingBudget = 50_000;
+/**
+ * Postings read for one query at most once the two rarest query words are in: rare words find the work, and the
+ * second word ranks the works of a common first word by how many query words they hold.
+ */
+const postingBudget = 20_000;
 
 /** A query word with the stored terms it stands for (itself, or the words one typo away) and how many works hold them. */
 interface Slot {
@@ -55,7 +58,7 @@ async function titleAndCreatorCandidates(context: Pick<RegistryContext, 'store'>
   const chosen: string[] = [];
   let postings = 0;
   for (const [i, slot] of slots.entries()) {
-    if (i > 0 && postings + slot.works > postingBudget) break;
+    if (i > 1 && postings + slot.works > postingBudget) break;
     chosen.push(...slot.terms);
     postings += slot.works;
   }
