@@ -1,6 +1,7 @@
 import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
-import { explicitLabelText, naming, readAudioFile, readKeyring, verifyExitCodes, verifyLabel, type LabelVerification } from '../../labels/index.js';
+import type { LabelVerification } from '../../labels/index.js';
+import { explicitLabelText } from '../../labels/explicit-label.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -29,6 +30,7 @@ export function labelVerifyCommand(): Command {
     .option('--db <location>', 'the store (not used)')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: { keys?: string; json?: boolean }) => {
+      const { naming, readAudioFile, readKeyring, verifyExitCodes, verifyLabel } = await import('../../labels/index.js');
       const verification = await naming(file, () => verifyLabel(readAudioFile(file), readKeyring(keyFolderOf(options.keys))));
       if (options.json) {
         const display = verification.aigc && explicitLabelText(verification.aigc.Label, verification.aigc.ContentProducer, verification.label?.digitalSourceType);

@@ -1,11 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { isIsoMonth } from '../../calendar/index.js';
 import { ClefError } from '../../errors/index.js';
-import { generateUsage } from '../../usage/generate-usage/generate-usage.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { usageIngestCommand } from './usage-ingest.js';
 import { usagePoolCommand } from './usage-pool.js';
 import { usageMatchCommand, usageRematchCommand, usageReportsCommand, usageUnmatchedCommand } from './usage-worklists.js';
+import { lazily } from '../lazily.js';
+
+const generateUsage = lazily(() => import('../../usage/generate-usage/generate-usage.js'), 'generateUsage');
 
 function positiveInteger(text: string): number {
   const n = Number(text.replace(/_/g, ''));

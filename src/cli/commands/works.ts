@@ -3,18 +3,20 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
-import { importWorksCsv } from '../../registry/use-cases/import-works-csv.js';
-import { importWorksCwr } from '../../registry/use-cases/import-works-cwr.js';
-import { exportWorksCwr } from '../../registry/use-cases/export-works-cwr.js';
-import { parseCwrSender } from '../../formats/cwr/index.js';
-import { requireSettings } from '../../registry/use-cases/settings.js';
-import { searchWorks } from '../../registry/use-cases/search-works.js';
-import { mergeWorks } from '../../registry/use-cases/merge-works.js';
-import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
 import { printWork } from './print-work.js';
+import { lazily } from '../lazily.js';
+
+const importWorksCsv = lazily(() => import('../../registry/use-cases/import-works-csv.js'), 'importWorksCsv');
+const importWorksCwr = lazily(() => import('../../registry/use-cases/import-works-cwr.js'), 'importWorksCwr');
+const exportWorksCwr = lazily(() => import('../../registry/use-cases/export-works-cwr.js'), 'exportWorksCwr');
+const requireSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'requireSettings');
+const searchWorks = lazily(() => import('../../registry/use-cases/search-works.js'), 'searchWorks');
+const mergeWorks = lazily(() => import('../../registry/use-cases/merge-works.js'), 'mergeWorks');
+const listDisputes = lazily(() => import('../../registry/use-cases/show-work.js'), 'listDisputes');
+const showWork = lazily(() => import('../../registry/use-cases/show-work.js'), 'showWork');
 
 /** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
 async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
@@ -102,6 +104,7 @@ export function worksCommand(): Command {
   ).action(async (options) => {
     const format = String(options.format).toLowerCase();
     if (format !== 'cwr21' && format !== 'cwr22') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format ${options.format} is not cwr21 or cwr22`);
+    const { parseCwrSender } = await import('../../formats/cwr/index.js');
     await withRegistry(options, async (context) => {
       const summary = await exportWorksCwr(context, {
         version: format === 'cwr21' ? '2.1' : '2.2',
