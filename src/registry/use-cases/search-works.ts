@@ -20,7 +20,7 @@ export interface WorkSearchHit {
   readonly matched_by: string;
 }
 
-const candidateLimit = 200;
+const candidateLimit = 100;
 
 /**
  * Postings read for one query at most once the two rarest query words are in: rare words find the work, and the
