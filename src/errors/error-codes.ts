@@ -15,6 +15,7 @@ export const errorCodes = {
   // store
   CLEF_STORE_UNSUPPORTED_URL: { status: 500, exit: 2, description: 'The database location is neither a file path nor a postgres:// URL.' },
   CLEF_STORE_NOT_CREATED_BY_DEMO: { status: 409, exit: 1, description: 'The demo refuses to touch a database it did not create.' },
+  CLEF_STORE_LOCKED: { status: 409, exit: 1, description: 'Another process has the embedded DuckDB store open (one process owns a DuckDB file): run one command at a time against it, or use PostgreSQL.' },
   // identifiers
   CLEF_ID_INVALID: { status: 400, exit: 1, description: 'An identifier is malformed or its check digit is wrong.' },
   // money (src/money: micro-units, rates, allocation, currencies)
@@ -99,6 +100,9 @@ export const errorCodes = {
   CLEF_DISTRIBUTION_FX_RATE_MISSING: { status: 409, exit: 1, description: 'A pool is in another currency than the CMO\'s and no exchange rate is recorded for that pair and period; the message names `clef fx set`.' },
   CLEF_DISTRIBUTION_INPUT_INVALID: { status: 422, exit: 1, description: 'A pool handed to the allocation engine is inconsistent (repeated line key, unknown work, rights split not 100 %).' },
   CLEF_DISTRIBUTION_CLAIM_INVALID: { status: 409, exit: 1, description: 'A reserve claim cannot be made or decided: it reaches no money, asks for more than the reserve holds there, or was already decided.' },
+  CLEF_DISTRIBUTION_CLAIM_SELF_APPROVAL: { status: 403, exit: 1, description: 'A reserve claim was to be approved by the one who made it: someone else must approve it (`--as NAME`); both names are kept on the claim and in its history.' },
+  CLEF_DISTRIBUTION_BUSY: { status: 409, exit: 1, description: 'Another distribution, adjustment, claim or release is booking on the same store at this moment: nothing was booked; run the command again once it has finished.' },
+  CLEF_DISTRIBUTION_ALREADY_DISTRIBUTED: { status: 409, exit: 1, description: 'Every report of the period was already distributed by an earlier run (named): a second run would pay twice; book changes with `clef distribute --adjust RUN`.' },
 } as const;
 
 /** A documented Clef error code. */

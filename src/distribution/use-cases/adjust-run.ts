@@ -12,6 +12,7 @@ import type { AccountKind, LedgerEntry } from '../ledger-entry.js';
 import type { Right } from '../../registry/right.js';
 import { computeAllocations } from './compute-allocations.js';
 import { outcome, readPolicy, type DistributeOutcome } from './distribute-period.js';
+import { lockBookings } from './lock-bookings.js';
 import { payApprovedClaims } from './pay-approved-claims.js';
 import { recordRun } from './record-run.js';
 
@@ -41,6 +42,7 @@ export async function adjustRun(context: RegistryContext, runId: string, options
   const { policy, policyText } = readPolicy(options.policyPath);
   const resolve = createTerritoryResolver(context.lookups.territories);
   return inTransaction(context.store.db, async (tx) => {
+    await lockBookings(tx, context.store.engine);
     const family = await readRunFamily(tx, runId);
     const root = family.find((r) => r.run_id === runId);
     if (!root) throw new ClefError('CLEF_NOT_FOUND', `no run ${runId} (see clef runs list)`, { value: runId });

@@ -22,6 +22,14 @@ export async function markReportsDistributed(db: Kysely<ClefDatabase>, reportIds
   if (reportIds.length > 0) await db.updateTable('usage_reports').set({ distributed: true }).where('report_id', 'in', reportIds).execute();
 }
 
+/**
+ * Records each report's one original run. The primary key refuses a report already there, so a second run over
+ * the same report fails whole even if the booking lock were bypassed.
+ */
+export async function insertDistributedReports(db: Kysely<ClefDatabase>, runId: string, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length > 0) await db.insertInto('distributed_reports').values(reportIds.map((report_id) => ({ report_id, run_id: runId }))).execute();
+}
+
 /** Records a policy version once. */
 export async function savePolicyVersion(db: Kysely<ClefDatabase>, row: ClefDatabase['policy_versions']): Promise<void> {
   const existing = await db.selectFrom('policy_versions').select('digest').where('version', '=', row.version).executeTakeFirst();

@@ -1,4 +1,6 @@
+import { chmodSync, existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { ClefError } from '../../../errors/index.js';
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { DuckDbKyselyConnection } from './duckdb-connection.js';
 
@@ -15,7 +17,17 @@ export class DuckDbDriver implements Driver {
   constructor(readonly path: string) {}
 
   async init(): Promise<void> {
-    this.#instance = await DuckDBInstance.create(this.path);
+    const created = !existsSync(this.path);
+    try {
+      this.#instance = await DuckDBInstance.create(this.path);
+    } catch (error) {
+      if (error instanceof Error && /Could not set lock on file/.test(error.message)) {
+        throw new ClefError('CLEF_STORE_LOCKED', `another process has ${this.path} open (one process owns a DuckDB file): run one command at a time against it, or use PostgreSQL`);
+      }
+      throw error;
+    }
+    // A store holds members' money and identities: readable by its owner only, whatever the umask.
+    if (created && existsSync(this.path)) chmodSync(this.path, 0o600);
     const native = await this.#instance.connect();
     // DuckDB's `/` is float division; money and shares need integer division (DESIGN.md).
     await native.run('SET integer_division = true');
