@@ -4,7 +4,7 @@ import type { RegistryContext } from '../../registry/use-cases/registry-context.
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { createTerritoryResolver } from '../../registry/territory-resolver.js';
 import { readPeriodReports, readPeriodRuns, findReportRun } from '../../store/distribution/run-input-queries.js';
-import { insertDistributedReports, markReportsDistributed } from '../../store/distribution/run-queries.js';
+import { checkPolicyVersion, insertDistributedReports, markReportsDistributed } from '../../store/distribution/run-queries.js';
 import { ClefError } from '../../errors/index.js';
 import { inTransaction } from '../../store/index.js';
 import type { DistributionPolicy } from '../distribution-policy.js';
@@ -12,6 +12,7 @@ import { parseDistributionPolicy } from '../parse-distribution-policy.js';
 import { computeAllocations, type SkippedReport } from './compute-allocations.js';
 import { lockBookings } from './lock-bookings.js';
 import { payApprovedClaims } from './pay-approved-claims.js';
+import { digestOf } from './record-run.js';
 import { recordRun } from './record-run.js';
 
 /** The policy file runs use unless told otherwise. */
@@ -22,6 +23,8 @@ export interface DistributeOptions {
   readonly period: string;
   readonly dsp?: string;
   readonly policyPath?: string;
+  /** Book negative pools (corrections reporting negative revenue); refused otherwise. */
+  readonly allowNegative?: boolean;
 }
 
 /** The run made (null when nothing was booked), the reports left out with the reason, and the run that paid approved claims, if any. */
@@ -67,6 +70,7 @@ export async function distributePeriod(context: RegistryContext, options: Distri
   return inTransaction(context.store.db, async (tx) => {
     // The undistributed reports are read under the lock, so two runs never both find the same report.
     await lockBookings(tx, context.store.engine);
+    await checkPolicyVersion(tx, policy.version, digestOf(policyText));
     const reports = [];
     const waiting: SkippedReport[] = [];
     for (const report of await readPeriodReports(tx, options.period, options.dsp)) {
@@ -74,7 +78,7 @@ export async function distributePeriod(context: RegistryContext, options: Distri
       if (earlierRun) waiting.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `it replaces a report run ${earlierRun} distributed: run \`clef distribute --adjust ${earlierRun}\`` });
       else reports.push(report);
     }
-    const computed = await computeAllocations(tx, context, { reports, period: options.period, currency: currency!, policy, resolve });
+    const computed = await computeAllocations(tx, context, { reports, period: options.period, currency: currency!, policy, resolve, allowNegative: options.allowNegative });
     const skipped = [...waiting, ...computed.skipped];
     const claims = { period: options.period, currency: currency!, policy, policyText };
     if (computed.reports.length === 0) {

@@ -7,6 +7,7 @@ import { DsrFindingList } from './dsr-finding-list.js';
 import type { DsrProfileDefinition, DsrRecordDefinition } from './dsr-record-definition.js';
 import type { DsrHeaderRow, DsrRow } from './dsr-rows.js';
 import { DsrStructureTracker } from './dsr-structure-tracker.js';
+import { DsrSummaryTotals, type DsrSummaryProblem } from './dsr-summary-totals.js';
 import { checkDsrFoot, type DsrFoot } from './check-dsr-foot.js';
 import { checkDsrHeaderAgainstName } from './check-dsr-header-against-name.js';
 import { findDsrProfile } from './find-dsr-profile.js';
@@ -84,6 +85,11 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
   };
   const cellProblem = (code: ErrorCode, warning: boolean, cell: number, value: string, message: string): void => add(code, warning, message, cell, value);
   const structureProblem = (code: ErrorCode, message: string): void => add(code, false, message);
+  const summaries = new DsrSummaryTotals();
+  const summaryProblem: DsrSummaryProblem = (code, message, cell, value, place) => {
+    if (!place) return add(code, false, message, cell, value);
+    findings.add({ code, severity: 'error', message, location: { file, line: place.line, column: cell + 1, recordType: place.recordType, field: place.field, value } });
+  };
   const context: DsrRowContext = {
     resourceOf: (_blockId, reference) => structure.resourceOf(reference),
     get salesTransactionId() {
@@ -145,6 +151,8 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
         footCells ??= { line, definition: entry.definition, cells };
         continue;
       }
+      if (profile && base.startsWith('SY')) summaries.summary(entry.definition, cells, line);
+      if (profile && base.startsWith('SU')) summaries.usage(entry.definition, cells, summaryProblem);
       if (base === 'AS01' || base === 'AS02') {
         const reference = dsrCellText(cells[2] ?? '');
         structure.addResource(reference, dsrCellText(cells[3] ?? ''));
@@ -167,6 +175,7 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
   recordType = '';
   if (!structure.sawHead && totals.lines > 0 && !findings.errors.some((f) => f.code === 'CLEF_DSR_HEAD_INVALID')) add('CLEF_DSR_HEAD_INVALID', false, 'the file has no HEAD record');
   if (totals.lines === 0) add('CLEF_DSR_HEAD_INVALID', false, 'the file is empty');
+  summaries.finish(summaryProblem);
   let foot: DsrFoot | undefined;
   if (!footCells) add('CLEF_DSR_FOOT_MISSING', false, 'the file has no FOOT record');
   else {
