@@ -34,7 +34,7 @@ const edgeFiles = new Set([
   'audio/audio-evidence.ts', 'audio/audio-index-store.ts', 'audio/decode-audio-file.ts', 'audio/index-audio.ts',
   'audio/list-audio-files.ts', 'audio/run-audio-demo.ts',
   'formats/cwr/load-cwr-lookups.ts', 'formats/cwr/validate-cwr-file.ts',
-  'formats/dsr/generate-record-definitions.ts', 'formats/dsr/open-dsr-file.ts',
+  'formats/dsr/generate-record-definitions.ts', 'formats/dsr/open-dsr-file.ts', 'formats/output/write-output-file.ts',
   'labels/c2pa-runtime.ts', 'labels/key-folder.ts', 'labels/label-demo-recording.ts', 'labels/label-file.ts',
   'registry/load-lookups.ts',
   'usage/generate-usage/generate-usage.ts',

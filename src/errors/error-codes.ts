@@ -9,6 +9,8 @@ export const errorCodes = {
   CLEF_NOT_FOUND: { status: 404, exit: 1, description: 'The named record does not exist.' },
   CLEF_AMBIGUOUS: { status: 409, exit: 1, description: 'An identifier names several records; the candidates are listed.' },
   CLEF_FILE_UNREADABLE: { status: 400, exit: 1, description: 'An input file cannot be read (missing, wrong encoding, truncated).' },
+  CLEF_OUTPUT_SYMLINK: { status: 409, exit: 1, description: 'An output path (statement, export, acknowledgement, label, evidence) is a symbolic link: Clef does not write through links.' },
+  CLEF_OUTPUT_UNWRITABLE: { status: 500, exit: 1, description: 'An output file or its folder cannot be created or written (permissions, full disk); nothing partial is left behind.' },
   // settings
   CLEF_SETTINGS_MISSING: { status: 409, exit: 1, description: 'A setting the command needs has not been made; the message names the `clef settings set` option.' },
   CLEF_SETTINGS_INVALID: { status: 400, exit: 2, description: 'A setting value is not valid (unknown society code, currency, sister society).' },

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { ClefError } from '../errors/clef-error.js';
@@ -46,6 +46,15 @@ function readIndex(dir: string): KeyringFile {
   return JSON.parse(readFileSync(path, 'utf8')) as KeyringFile;
 }
 
+/**
+ * Makes the key folder owner-only (0700). `mkdir` leaves an existing folder's mode alone, so a folder made earlier
+ * with wider permissions (0777) is tightened rather than refused: the keys it is about to hold need it closed.
+ */
+function ownerOnlyFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+}
+
 function write(dir: string, name: string, text: string, secret: boolean): string {
   const path = join(dir, name);
   writeFileSync(path, text, { mode: secret ? 0o600 : 0o644, flag: 'wx' });
@@ -59,7 +68,7 @@ function write(dir: string, name: string, text: string, secret: boolean): string
  */
 export async function initKeyFolder(dir: string, cmoName: string, now: Date): Promise<KeyFolderEntry[]> {
   if (existsSync(join(dir, KEYRING))) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${dir} already holds a key folder`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ownerOnlyFolder(dir);
   const keys = await createDevelopmentKeys(cmoName, now);
   const entries: KeyFolderEntry[] = [
     { id: 'cmo-ca', kind: 'c2pa-ca', role: 'cmo', party: cmoName, certificate: write(dir, 'cmo-ca.cert.pem', keys.caCertificatePem, false), privateKey: write(dir, 'cmo-ca.key.pem', keys.caPrivateKeyPem, true) },
@@ -97,6 +106,7 @@ function checkSigner(item: KeyImport, privateKey: KeyObject): void {
 /** Adds a certificate or key the CMO supplies, or an AI service's public key, to the key folder. */
 export function importKey(dir: string, item: KeyImport): KeyFolderEntry {
   const index = readIndex(dir);
+  ownerOnlyFolder(dir);
   if (!/^[A-Za-z0-9_.-]+$/.test(item.id) || index.keys.some((k) => k.id === item.id)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `key id "${item.id}" is not a new file-safe name`);
   let entry: KeyFolderEntry;
   try {
