@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openStore } from '../../src/store/index.js';
 import { basicAudioReport } from '../distribution/basic-audio-report.js';
-import { dsp, januaryReport, licenseDsp, setUpCmo } from '../distribution/distribution-setup.js';
+import { dsp, januaryReport, preparedLocation } from '../distribution/distribution-setup.js';
 import { describeEachEngine } from '../support/engines.js';
 import { repoRoot } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -14,13 +13,7 @@ const formula = '=HYPERLINK("http://evil.example/","x")';
 
 describeEachEngine('outputs that cannot hurt', (_open, _engine, location) => {
   test('statement CSVs neutralize formula cells, and --out refuses a symbolic link planted in the folder', async () => {
-    const db = await location();
-    const store = await openStore(db);
-    try {
-      await licenseDsp(await setUpCmo(store));
-    } finally {
-      await store.close();
-    }
+    const db = await preparedLocation(location);
     const dir = tempDir();
     const { name, text } = basicAudioReport(januaryReport());
     const report = join(dir, name);

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { openStore } from '../../src/store/index.js';
 import { runClef } from '../cli/run-clef.js';
 import { describeEachEngine, test } from '../support/engines.js';
-import { ingest, januaryReport, licenseDsp, setUpCmo } from './distribution-setup.js';
+import { januaryReport, preparedLocation } from './distribution-setup.js';
 
 describeEachEngine('separation of duties for reserve claims', (_open, _engine, location) => {
   test('the one who made a claim cannot approve it; someone else can, and the claim and its history show both', async () => {
-    const db = await location();
-    const store = await openStore(db);
-    try {
-      const context = await setUpCmo(store);
-      await licenseDsp(context);
-      await ingest(context, januaryReport());
-    } finally {
-      await store.close();
-    }
+    const db = await preparedLocation(location, [januaryReport()]);
     const clef = async (...args: string[]) => runClef([...args, '--db', db]);
     assert.equal((await clef('distribute', '--period', '2025-01')).status, 0);
     const [held] = JSON.parse((await clef('reserves', 'list', 'non_member', '--json')).stdout) as { party_id: string }[];

@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openStore } from '../../src/store/index.js';
 import { runClef } from '../cli/run-clef.js';
 import { spawnClef } from '../cli/spawn-clef.js';
 import { describeEachEngine, test } from '../support/engines.js';
-import { ingest, januaryReport, licenseDsp, setUpCmo } from './distribution-setup.js';
-
-async function preparedLocation(location: () => Promise<string>): Promise<string> {
-  const db = await location();
-  const store = await openStore(db);
-  try {
-    const context = await setUpCmo(store);
-    await licenseDsp(context);
-    await ingest(context, januaryReport());
-  } finally {
-    await store.close();
-  }
-  return db;
-}
+import { januaryReport, preparedLocation } from './distribution-setup.js';
 
 async function clefJson(db: string, ...args: string[]): Promise<any> {
   const result = await runClef([...args, '--db', db, '--json']);
@@ -33,7 +19,7 @@ describeEachEngine('two distributions of one period at once', (_open, engine, lo
 
   for (const [name, delayMs] of [['started together', 0], ['started a few seconds apart', 2500]] as const) {
     test(`${name}: exactly one run, the other refused with a coded error, balances those of one run`, async () => {
-      const db = await preparedLocation(location);
+      const db = await preparedLocation(location, [januaryReport()]);
       const first = spawnClef(['distribute', '--period', '2025-01', '--db', db, '--json']);
       await sleep(delayMs);
       const second = spawnClef(['distribute', '--period', '2025-01', '--db', db, '--json']);

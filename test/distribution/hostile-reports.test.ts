@@ -6,19 +6,7 @@ import { runClef } from '../cli/run-clef.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { basicAudioReport, type ReportSpec } from './basic-audio-report.js';
-import { januaryReport, licenseDsp, setUpCmo } from './distribution-setup.js';
-
-/** A licensed CMO with the demo catalogue and no report yet. */
-async function cmoLocation(location: () => Promise<string>): Promise<string> {
-  const db = await location();
-  const store = await openStore(db);
-  try {
-    await licenseDsp(await setUpCmo(store));
-  } finally {
-    await store.close();
-  }
-  return db;
-}
+import { januaryReport, preparedLocation } from './distribution-setup.js';
 
 /** Writes a report as its DSR file, with `edit` applied to its text. */
 function reportFile(spec: ReportSpec, edit: (text: string) => string = (t) => t): string {
@@ -49,7 +37,7 @@ describeEachEngine('hostile usage reports are refused before any money moves', (
   ];
   for (const [name, code, located, file] of refusals) {
     test(`refuses ${name} with ${code}, located, and stages nothing`, async () => {
-      const db = await cmoLocation(location);
+      const db = await preparedLocation(location);
       const ingest = await runClef(['usage', 'ingest', file(), '--db', db]);
       assert.equal(ingest.status, 1, ingest.stdout + ingest.stderr);
       const said = ingest.stdout + ingest.stderr;
@@ -62,7 +50,7 @@ describeEachEngine('hostile usage reports are refused before any money moves', (
   }
 
   test('keeps a stream count above 2^53 exact (parsed as bigint, never Number)', async () => {
-    const db = await cmoLocation(location);
+    const db = await preparedLocation(location);
     const big = '9007199254740993';
     const file = reportFile(withBlocks([{ ...january.blocks[0], streams: 0 }]), (t) => t.replace('\ttrue\t0\t', `\ttrue\t${big}\t`).replace(/\t8778\t/, `\t${big}\t`));
     const ingest = await runClef(['usage', 'ingest', file, '--db', db]);
@@ -78,7 +66,7 @@ describeEachEngine('hostile usage reports are refused before any money moves', (
   });
 
   test('accepts negative revenue as a flagged correction, and distributes its negative pool only with --allow-negative', async () => {
-    const db = await cmoLocation(location);
+    const db = await preparedLocation(location);
     const file = reportFile(withSummaries([{ ...january.summaries[0], netRevenue: '-1234.57' }, january.summaries[1]]));
     const ingest = await runClef(['usage', 'ingest', file, '--db', db]);
     assert.equal(ingest.status, 0, ingest.stdout + ingest.stderr);

@@ -2,26 +2,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFxRate } from '../../src/distribution/use-cases/fx-rates.js';
-import { openStore } from '../../src/store/index.js';
 import { runClef } from '../cli/run-clef.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { repoRoot } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
-import { ingest, januaryReport, licenseDsp, setUpCmo } from './distribution-setup.js';
+import { januaryReport, preparedLocation } from './distribution-setup.js';
 
 describeEachEngine('distribution policies are immutable under their version name', (_open, _engine, location) => {
   test('a 50 % file under the stored name default-1 is refused, and an adjustment with nothing changed books nothing', async () => {
-    const db = await location();
-    const store = await openStore(db);
-    try {
-      const context = await setUpCmo(store);
-      await licenseDsp(context);
-      await ingest(context, januaryReport());
-      await ingest(context, { ...januaryReport(), month: '2025-02', serial: 2 });
-      await setFxRate(context, { from: 'EUR', to: 'CNY', period: '2025-02', rate: '7.8125' });
-    } finally {
-      await store.close();
-    }
+    const db = await preparedLocation(location, [januaryReport(), { ...januaryReport(), month: '2025-02', serial: 2 }], (context) =>
+      setFxRate(context, { from: 'EUR', to: 'CNY', period: '2025-02', rate: '7.8125' }),
+    );
     const policy = JSON.parse(readFileSync(join(repoRoot, 'data/policies/default-1.json'), 'utf8'));
     const greedy = join(tempDir(), 'greedy.json');
     writeFileSync(greedy, JSON.stringify({ ...policy, commissionBasisPoints: 5000 }));
