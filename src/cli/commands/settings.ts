@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { setSettings, showSettings, type StoredSettings } from '../../registry/use-cases/settings.js';
 import { formatTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -51,7 +51,7 @@ export function settingsCommand(): Command {
     });
   });
   withStoreOptions(settings.command('show').description('show the settings').option('--json', 'print JSON')).action(async (options) => {
-    await withRegistry(options, async (context) => printSettings(await showSettings(context), Boolean(options.json)));
+    await readRegistry(options, async (context) => printSettings(await showSettings(context), Boolean(options.json)));
   });
   return settings;
 }
