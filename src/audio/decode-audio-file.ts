@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { ClefError } from '../errors/clef-error.js';
 import { createResampler } from './resampler.js';
+import { wavTruncation } from './wav-truncation.js';
 import { sniffAudioFormat, type AudioFormat } from './sniff-audio-format.js';
 
 /** Which decoder to use: ffmpeg when installed (faster, every format), the bundled pure-JS/WASM ones, or either. */
@@ -26,8 +27,26 @@ export function hasFfmpeg(): boolean {
  * MIT decoders (WAV, FLAC, MP3, Ogg Vorbis, Ogg Opus) otherwise; unsupported or corrupt files throw a ClefError.
  */
 export async function decodeAudioFile(path: string, sampleRate: number, choice: DecoderChoice = 'auto'): Promise<Float32Array> {
+  await refuseTruncatedWav(path);
   if (choice === 'ffmpeg' || (choice === 'auto' && hasFfmpeg())) return decodeWithFfmpeg(path, sampleRate);
   return decodeWithJs(path, sampleRate);
+}
+
+async function refuseTruncatedWav(path: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new ClefError('CLEF_FILE_UNREADABLE', `cannot open: ${(error as Error).message}`, { file: path });
+  }
+  try {
+    const head = new Uint8Array(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const truncated = wavTruncation(head.subarray(0, bytesRead), (await handle.stat()).size);
+    if (truncated) throw new ClefError('CLEF_AUDIO_DECODE_FAILED', `cannot decode wav: ${truncated}`, { file: path });
+  } finally {
+    await handle.close();
+  }
 }
 
 async function decodeWithFfmpeg(path: string, sampleRate: number): Promise<Float32Array> {
