@@ -1,5 +1,5 @@
 import { Buffer, isUtf8 } from 'node:buffer';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { ClefError } from '../../errors/index.js';
 
 /** One data row of a CSV file by column name, with the physical line it starts on. */
@@ -46,8 +46,7 @@ export async function* readCsvRecords(source: AsyncIterable<Uint8Array>, options
       yield { record: byName, line: info.lines };
     }
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
+    if (error instanceof CsvError) {
       throw new ClefError('CLEF_REGISTRY_ROW_INVALID', `not a valid CSV file: ${(error as Error).message}`, { file, line: (error as { lines?: number }).lines });
     }
     throw error;

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { ClefError } from '../../errors/index.js';
+import { ClefError, unreadableFileError } from '../../errors/index.js';
 import type { DsrSource } from './parse-dsr-file.js';
 
 /**
@@ -18,18 +18,16 @@ export function openDsrFile(path: string): DsrSource {
 // loop instead of being emitted while nobody listens.
 async function* readDsrBytes(path: string): AsyncGenerator<Uint8Array> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (!/\.gz$/i.test(path)) {
-    yield* stream;
-    return;
-  }
   // pipeline() listens for 'error' on both streams (a bare pipe() leaves the gunzip's errors unhandled, which
   // ends the process) and destroys the gunzip with the error, so this loop receives it.
-  const gunzip = pipeline(stream, createGunzip({ chunkSize: 1 << 20 }), () => {});
+  const chunks = /\.gz$/i.test(path) ? pipeline(stream, createGunzip({ chunkSize: 1 << 20 }), () => {}) : stream;
   try {
-    yield* gunzip;
+    yield* chunks;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (!code.startsWith('Z_')) throw error;
-    throw new ClefError('CLEF_FILE_UNREADABLE', `${path} is not a complete gzip file (${(error as Error).message}): send it again or give the uncompressed .tsv`);
+    if (code.startsWith('Z_')) {
+      throw new ClefError('CLEF_FILE_UNREADABLE', `${path} is not a complete gzip file (${(error as Error).message}): send it again or give the uncompressed .tsv`);
+    }
+    throw unreadableFileError(error, path) ?? error;
   }
 }

@@ -126,9 +126,9 @@ export async function importAcks(context: RegistryContext, path: string): Promis
     });
     await storeCwrAcks(tx, context.store.engine, acks, [...numbers.values()], newIswcs);
     await appendHistory(tx, history);
-    // A file with answers that could not be stored (works not imported yet) is not marked imported, so it can be
+    // A file with answers for works not imported yet is not marked imported, so it can be
     // imported again once its works are in; a file whose every answer was stored is a duplicate next time.
-    if (findings.length === 0) await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest, file_name: file, kind: 'acks', version, imported_at: now, actor: context.actor, summary: JSON.stringify({ read: answers.length, stored }) }]);
+    if (!findings.some((f) => f.code === 'CLEF_CWR_ACK_WORK_UNKNOWN')) await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest, file_name: file, kind: 'acks', version, imported_at: now, actor: context.actor, summary: JSON.stringify({ read: answers.length, stored }) }]);
   });
   return { file, societyCode, read: answers.length, stored, reported: findings.length, duplicate: false, findings };
 }
