@@ -37,7 +37,7 @@ export function settingsCommand(): Command {
       .option('--name <name>', "the CMO's name")
       .option('--society <code>', 'its CISAC society code (data/lookups/societies.csv)')
       .option('--currency <iso4217>', 'the currency it distributes in')
-      .option('--sister <code:rights:territories>', 'a sister society with a reciprocal agreement, e.g. 052:PR;MR:2136 (repeatable; replaces the list)', collect)
+      .option('--sister <code:rights:territories>', "a sister society with a reciprocal agreement, e.g. '052:PR;MR:2136' quoted for the shell (repeatable; replaces the list)", collect)
       .option('--json', 'print JSON'),
   ).action(async (options) => {
     await withRegistry(options, async (context) => {
