@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { ClefError } from '../errors/clef-error.js';
 import { createResampler } from './resampler.js';
 import { wavTruncation } from './wav-truncation.js';
@@ -32,13 +32,16 @@ export async function decodeAudioFile(path: string, sampleRate: number, choice: 
   return decodeWithJs(path, sampleRate);
 }
 
-async function refuseTruncatedWav(path: string): Promise<void> {
-  let handle;
+async function openAudioFile(path: string): Promise<FileHandle> {
   try {
-    handle = await open(path, 'r');
+    return await open(path, 'r');
   } catch (error) {
     throw new ClefError('CLEF_FILE_UNREADABLE', `cannot open: ${(error as Error).message}`, { file: path });
   }
+}
+
+async function refuseTruncatedWav(path: string): Promise<void> {
+  const handle = await openAudioFile(path);
   try {
     const head = new Uint8Array(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
@@ -92,12 +95,7 @@ async function loadDecoder(format: AudioFormat): Promise<ChunkDecoder> {
 const readChunk = 1 << 18;
 
 async function decodeWithJs(path: string, sampleRate: number): Promise<Float32Array> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new ClefError('CLEF_FILE_UNREADABLE', `cannot open: ${(error as Error).message}`, { file: path });
-  }
+  const handle = await openAudioFile(path);
   try {
     const head = new Uint8Array(128);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
