@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { currentIo } from './cli-io.js';
-import { loadLookups } from '../registry/load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
 import { defaultStoreLocation, openStore } from '../store/index.js';
 
