@@ -1,3 +1,4 @@
+import { ClefError } from '../../errors/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
@@ -37,7 +38,13 @@ export function outcome(runId: string | null, skipped: readonly SkippedReport[],
 /** Reads a policy file, keeping its text for the run's record. */
 export function readPolicy(path = defaultPolicyPath): { policy: DistributionPolicy; policyText: string } {
   const policyText = readFileSync(path, 'utf8');
-  return { policy: parseDistributionPolicy(JSON.parse(policyText)), policyText };
+  let json: unknown;
+  try {
+    json = JSON.parse(policyText);
+  } catch (error) {
+    throw new ClefError('CLEF_DISTRIBUTION_POLICY_INVALID', `the policy is not JSON: ${(error as Error).message}`, { file: path });
+  }
+  return { policy: parseDistributionPolicy(json), policyText };
 }
 
 /**
