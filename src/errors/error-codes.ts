@@ -8,16 +8,23 @@ export const errorCodes = {
   CLEF_USAGE_INVALID_ARGUMENT: { status: 400, exit: 2, description: 'A command or request argument is malformed.' },
   CLEF_NOT_FOUND: { status: 404, exit: 1, description: 'The named record does not exist.' },
   CLEF_AMBIGUOUS: { status: 409, exit: 1, description: 'An identifier names several records; the candidates are listed.' },
-  CLEF_FILE_UNREADABLE: { status: 400, exit: 1, description: 'An input file cannot be read (missing, wrong encoding, truncated).' },
+  CLEF_FILE_UNREADABLE: { status: 400, exit: 1, description: 'An input file cannot be read (missing, a folder, not permitted, truncated or not the compression its name says); the message names the file.' },
+  CLEF_OUTPUT_UNWRITABLE: { status: 500, exit: 1, description: 'An output file or folder cannot be created or written (permission, a file where a folder should be, read-only disk); the message names the path.' },
+  CLEF_DISK_FULL: { status: 507, exit: 1, description: 'The disk (or quota) ran out while writing; nothing of the failed step is kept.' },
+  CLEF_INPUT_LINE_TOO_LONG: { status: 413, exit: 1, description: 'An input line is longer than any valid record (64 KiB for CWR, 1 MiB for DSR and CSV): the line is refused, neither kept whole in memory nor echoed.' },
+  CLEF_INPUT_ENCODING: { status: 422, exit: 1, description: 'An input file is not in the encoding its format requires (UTF-8 inside a latin-1 CWR file, latin-1 or binary in a UTF-8 CSV); refused rather than stored garbled.' },
+  CLEF_INPUT_CONTROL_CHARACTER: { status: 422, exit: 1, description: 'An input value holds control characters (ANSI escapes, BEL, NUL): refused, never stored or printed raw.' },
+  CLEF_INPUT_COLUMNS_INVALID: { status: 422, exit: 1, description: 'A CSV header names a column the format does not know, or names a column twice; the message names the column.' },
   CLEF_OUTPUT_SYMLINK: { status: 409, exit: 1, description: 'An output path (statement, export, acknowledgement, label, evidence) is a symbolic link: Clef does not write through links.' },
-  CLEF_OUTPUT_UNWRITABLE: { status: 500, exit: 1, description: 'An output file or its folder cannot be created or written (permissions, full disk); nothing partial is left behind.' },
   // settings
   CLEF_SETTINGS_MISSING: { status: 409, exit: 1, description: 'A setting the command needs has not been made; the message names the `clef settings set` option.' },
   CLEF_SETTINGS_INVALID: { status: 400, exit: 2, description: 'A setting value is not valid (unknown society code, currency, sister society).' },
   // store
   CLEF_STORE_UNSUPPORTED_URL: { status: 500, exit: 2, description: 'The database location is neither a file path nor a postgres:// URL.' },
+  CLEF_STORE_MISSING: { status: 404, exit: 1, description: 'A command that only reads found no store at the location: name one with `--db` or `CLEF_DB`, or create one with a command that writes (`clef settings set`).' },
+  CLEF_STORE_LOCKED: { status: 409, exit: 1, description: 'Another process holds the DuckDB file (the message names its PID): one process owns a DuckDB file; use PostgreSQL for concurrent use.' },
+  CLEF_STORE_UNREACHABLE: { status: 503, exit: 1, description: 'The PostgreSQL server cannot be reached, refuses the login, or has no such database.' },
   CLEF_STORE_NOT_CREATED_BY_DEMO: { status: 409, exit: 1, description: 'The demo refuses to touch a database it did not create.' },
-  CLEF_STORE_LOCKED: { status: 409, exit: 1, description: 'Another process has the embedded DuckDB store open (one process owns a DuckDB file): run one command at a time against it, or use PostgreSQL.' },
   // identifiers
   CLEF_ID_INVALID: { status: 400, exit: 1, description: 'An identifier is malformed or its check digit is wrong.' },
   // money (src/money: micro-units, rates, allocation, currencies)
@@ -45,7 +52,8 @@ export const errorCodes = {
   CLEF_LABEL_ALREADY_LABELED: { status: 409, exit: 1, description: 'The file already carries an AIGC label: propagate it instead of issuing a new one.' },
   CLEF_LABEL_NOT_LABELED: { status: 409, exit: 1, description: 'The file carries no AIGC label to propagate.' },
   CLEF_LABEL_KEY_MISSING: { status: 409, exit: 1, description: 'The key folder lacks a key the command needs; run `clef keys init` or `clef keys import`.' },
-  CLEF_LABEL_KEY_INVALID: { status: 400, exit: 1, description: 'A key or certificate given to `clef keys import` cannot be read or does not fit its use.' },
+  CLEF_LABEL_KEY_INVALID: { status: 400, exit: 1, description: 'A key or certificate given to `clef keys import`, or the key folder\'s keyring.json, cannot be read or does not fit its use.' },
+  CLEF_LABEL_KEY_EXISTS: { status: 409, exit: 1, description: '`clef keys init` found keys already in the key folder; it never overwrites them.' },
   CLEF_LABEL_SIGNING_FAILED: { status: 500, exit: 1, description: 'The C2PA library refused to sign or embed the manifest; its message is included.' },
   CLEF_LABEL_SUBJECT_MISSING: { status: 400, exit: 2, description: 'A label needs either a registered recording or a source type, producer and content id.' },
   // DDEX DSR flat files (src/formats/dsr)

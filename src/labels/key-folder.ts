@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { ClefError } from '../errors/clef-error.js';
 import { createDevelopmentKeys, C2PA_SIGNER_EKU } from './development-keys.js';
@@ -43,7 +43,16 @@ const DOCUMENT_SIGNING_EKU = '1.3.6.1.5.5.7.3.36';
 function readIndex(dir: string): KeyringFile {
   const path = join(dir, KEYRING);
   if (!existsSync(path)) throw new ClefError('CLEF_LABEL_KEY_MISSING', `no key folder at ${dir}; run \`clef keys init\``, { file: path });
-  return JSON.parse(readFileSync(path, 'utf8')) as KeyringFile;
+  let index: Partial<KeyringFile> | undefined;
+  try {
+    index = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyringFile>;
+  } catch (error) {
+    throw new ClefError('CLEF_LABEL_KEY_INVALID', `${path} is not the JSON keyring \`clef keys init\` writes (${(error as Error).message}): restore it from a backup or make a new key folder`, { file: path });
+  }
+  if (typeof index?.cmo !== 'string' || !Array.isArray(index.keys) || !index.keys.every((key) => typeof key?.id === 'string' && typeof key.kind === 'string')) {
+    throw new ClefError('CLEF_LABEL_KEY_INVALID', `${path} is not the keyring \`clef keys init\` writes (it needs a cmo name and a list of keys): restore it from a backup or make a new key folder`, { file: path });
+  }
+  return index as KeyringFile;
 }
 
 /**
@@ -67,9 +76,29 @@ function write(dir: string, name: string, text: string, secret: boolean): string
  * Ed25519 implicit-label key; private keys are written with mode 0600. Refuses an existing folder.
  */
 export async function initKeyFolder(dir: string, cmoName: string, now: Date): Promise<KeyFolderEntry[]> {
-  if (existsSync(join(dir, KEYRING))) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${dir} already holds a key folder`);
-  ownerOnlyFolder(dir);
+  const present = existsSync(dir) ? readdirSync(dir) : [];
+  if (present.length > 0) {
+    const code = present.includes(KEYRING) || present.some((name) => name.endsWith('.pem')) ? 'CLEF_LABEL_KEY_EXISTS' : 'CLEF_OUTPUT_UNWRITABLE';
+    throw new ClefError(code, `${dir} already holds ${present.includes(KEYRING) ? 'a key folder' : 'files'}: keys are never overwritten; give --keys a new folder`);
+  }
   const keys = await createDevelopmentKeys(cmoName, now);
+  // The keys are written into a fresh folder beside the target and renamed into place whole, so an interrupted
+  // init leaves no partial key folder that a later run would take for a real one.
+  mkdirSync(dirname(dir), { recursive: true });
+  const staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}-`));
+  try {
+    const entries = writeDevelopmentKeys(staging, cmoName, keys);
+    if (existsSync(dir)) rmdirSync(dir);
+    renameSync(staging, dir);
+    chmodSync(dir, 0o700);
+    return entries;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function writeDevelopmentKeys(dir: string, cmoName: string, keys: Awaited<ReturnType<typeof createDevelopmentKeys>>): KeyFolderEntry[] {
   const entries: KeyFolderEntry[] = [
     { id: 'cmo-ca', kind: 'c2pa-ca', role: 'cmo', party: cmoName, certificate: write(dir, 'cmo-ca.cert.pem', keys.caCertificatePem, false), privateKey: write(dir, 'cmo-ca.key.pem', keys.caPrivateKeyPem, true) },
     { id: 'cmo-c2pa', kind: 'c2pa-signer', role: 'cmo', party: cmoName, certificate: write(dir, 'cmo-c2pa.cert.pem', keys.signerCertificatePem, false), chain: 'cmo-ca.cert.pem', privateKey: write(dir, 'cmo-c2pa.key.pem', keys.signerPrivateKeyPem, true) },

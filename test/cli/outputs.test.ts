@@ -65,7 +65,7 @@ describeEachEngine('outputs that cannot hurt', (_open, _engine, location) => {
 
 test('a new embedded store is readable by its owner only (0600)', async () => {
   const db = join(tempDir(), 'stores', 'clef.duckdb');
-  assert.equal((await runClef(['settings', 'show', '--db', db])).status, 0);
+  assert.equal((await runClef(['settings', 'set', '--name', 'Owner Only CMO', '--db', db])).status, 0);
   assert.equal(statSync(db).mode & 0o777, 0o600);
 });
 

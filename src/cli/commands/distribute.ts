@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { isIsoMonth } from '../../calendar/index.js';
 import { adjustRun } from '../../distribution/use-cases/adjust-run.js';
 import { distributePeriod } from '../../distribution/use-cases/distribute-period.js';
 import { ClefError } from '../../errors/index.js';
@@ -18,7 +19,7 @@ export function distributeCommand(): Command {
       .description('distribute the complete, undistributed reports of a month into an immutable run, or adjust a run'),
   ).action(async (options) => {
     if (!options.adjust && !options.period) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'give --period YYYY-MM or --adjust RUN', { field: '--period' });
-    if (options.period && !/^\d{4}-\d{2}$/.test(options.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${options.period}`, { field: '--period' });
+    if (options.period && !isIsoMonth(options.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${options.period}`, { field: '--period' });
     if (options.adjust && options.policy) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--adjust recomputes under the run\'s own stored policy: leave out --policy', { field: '--policy' });
     await withRegistry(options, async (context) => {
       const allowNegative = options.allowNegative === true;

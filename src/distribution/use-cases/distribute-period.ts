@@ -1,11 +1,11 @@
+import { ClefError } from '../../errors/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
-import { createTerritoryResolver } from '../../registry/territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { readPeriodReports, readPeriodRuns, findReportRun } from '../../store/distribution/run-input-queries.js';
 import { checkPolicyVersion, insertDistributedReports, markReportsDistributed } from '../../store/distribution/run-queries.js';
-import { ClefError } from '../../errors/index.js';
 import { inTransaction } from '../../store/index.js';
 import type { DistributionPolicy } from '../distribution-policy.js';
 import { parseDistributionPolicy } from '../parse-distribution-policy.js';
@@ -42,7 +42,13 @@ export function outcome(runId: string | null, skipped: readonly SkippedReport[],
 /** Reads a policy file, keeping its text for the run's record. */
 export function readPolicy(path = defaultPolicyPath): { policy: DistributionPolicy; policyText: string } {
   const policyText = readFileSync(path, 'utf8');
-  return { policy: parseDistributionPolicy(JSON.parse(policyText)), policyText };
+  let json: unknown;
+  try {
+    json = JSON.parse(policyText);
+  } catch (error) {
+    throw new ClefError('CLEF_DISTRIBUTION_POLICY_INVALID', `the policy is not JSON: ${(error as Error).message}`, { file: path });
+  }
+  return { policy: parseDistributionPolicy(json), policyText };
 }
 
 /** Refuses a period whose reports earlier runs already distributed, naming them: a second run there would pay twice. */

@@ -58,6 +58,9 @@ interface Compiled {
   readonly build: DsrRowBuilder;
 }
 
+// Tab separates cells and CR may end a line; other control characters (ANSI escapes, BEL, NUL) are refused.
+const controlCharacter = /[\x00-\x08\x0a-\x0c\x0e-\x1f\x7f]/;
+
 /**
  * Reads, validates and types a DSR flat file in one streaming pass and constant memory. Yields the rows
  * of each batch of lines as they are read and returns the result at the end: when it has errors the
@@ -113,7 +116,7 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
     if (!profile) add('CLEF_DSR_HEAD_INVALID', false, `HEAD declares profile ${JSON.stringify(declared.profile)} version ${JSON.stringify(declared.version)}, which is not a known DSR profile version (Basic Audio 1.0–1.2, UGC 1.0–1.2): cells are not checked`, 2, declared.profile);
   };
 
-  const lines = readDsrLines(source.chunks);
+  const lines = readDsrLines(source.chunks, file);
   let next = await lines.next();
   while (!next.done) {
     const batch = next.value;
@@ -125,6 +128,8 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
       recordType = '';
       definitionNow = undefined;
       if (invalid.size > 0 && invalid.has(line)) add('CLEF_DSR_ENCODING_INVALID', false, 'the line is not valid UTF-8');
+      const control = text.search(controlCharacter);
+      if (control !== -1) add('CLEF_INPUT_CONTROL_CHARACTER', false, `the line holds the control character U+${text.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()}, at character ${control + 1}, which no cell may hold`);
       if (text === '') {
         add('CLEF_DSR_EMPTY_LINE', true, 'empty line');
         continue;

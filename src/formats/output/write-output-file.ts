@@ -1,4 +1,4 @@
-import { createWriteStream, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ClefError } from '../../errors/index.js';
@@ -12,34 +12,41 @@ function temporaryOf(path: string): string {
  * otherwise have its target overwritten. The new file is created exclusively under a temporary name, so a link
  * planted there is refused too.
  */
-function prepare(path: string): string {
+function prepare(path: string): { target: string; direct: boolean } {
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     throw new ClefError('CLEF_OUTPUT_UNWRITABLE', `cannot create the folder ${dirname(path)}: ${(error as Error).message}`, { file: path });
   }
-  let link = false;
+  let existing: Stats | undefined;
   try {
-    link = lstatSync(path).isSymbolicLink();
+    existing = lstatSync(path);
   } catch {
     // Nothing there yet.
   }
-  if (link) throw new ClefError('CLEF_OUTPUT_SYMLINK', `${path} is a symbolic link: Clef does not write through links; remove it or choose another output`, { file: path });
-  return temporaryOf(path);
+  if (existing?.isSymbolicLink()) throw new ClefError('CLEF_OUTPUT_SYMLINK', `${path} is a symbolic link: Clef does not write through links; remove it or choose another output`, { file: path });
+  if (existing?.isDirectory()) throw new ClefError('CLEF_OUTPUT_UNWRITABLE', `${path} is a folder: name a file to write`, { file: path });
+  // A device or pipe (/dev/stdout, a FIFO) is written as it is: renaming a file over it would replace the device.
+  if (existing !== undefined && !existing.isFile()) return { target: path, direct: true };
+  return { target: temporaryOf(path), direct: false };
 }
 
-function unwritable(path: string, error: unknown): ClefError {
+// A full disk keeps its system error so the edge reports it as CLEF_DISK_FULL.
+function unwritable(path: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return error;
   return error instanceof ClefError ? error : new ClefError('CLEF_OUTPUT_UNWRITABLE', `cannot write ${path}: ${(error as Error).message}`, { file: path });
 }
 
 /** Writes a whole output file through a temporary file renamed into place: readers never see half a file. */
 export function writeOutputFile(path: string, content: string | Uint8Array, encoding: BufferEncoding = 'utf8'): void {
-  const temporary = prepare(path);
+  const { target, direct } = prepare(path);
+  const flag = direct ? 'w' : 'wx';
   try {
-    writeFileSync(temporary, content, typeof content === 'string' ? { encoding, flag: 'wx' } : { flag: 'wx' });
-    renameSync(temporary, path);
+    writeFileSync(target, content, typeof content === 'string' ? { encoding, flag } : { flag });
+    if (!direct) renameSync(target, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    if (!direct) rmSync(target, { force: true });
     throw unwritable(path, error);
   }
 }
@@ -49,8 +56,8 @@ export function writeOutputFile(path: string, content: string | Uint8Array, enco
  * place only when `chunks` ends; a failure on the way removes it and leaves no partial file.
  */
 export async function writeOutputStream(path: string, chunks: AsyncIterable<string>, encoding: BufferEncoding = 'utf8'): Promise<void> {
-  const temporary = prepare(path);
-  const out = createWriteStream(temporary, { encoding, flags: 'wx' });
+  const { target, direct } = prepare(path);
+  const out = createWriteStream(target, { encoding, flags: direct ? 'w' : 'wx' });
   // Write errors reach the caller through `finished`; a write still pending when the stream is destroyed must not crash the process.
   out.on('error', () => undefined);
   try {
@@ -59,10 +66,10 @@ export async function writeOutputStream(path: string, chunks: AsyncIterable<stri
     }
     out.end();
     await finished(out);
-    renameSync(temporary, path);
+    if (!direct) renameSync(target, path);
   } catch (error) {
     out.destroy();
-    rmSync(temporary, { force: true });
+    if (!direct) rmSync(target, { force: true });
     throw unwritable(path, error);
   }
 }

@@ -1,6 +1,5 @@
 import { chmodSync, existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ClefError } from '../../../errors/index.js';
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { DuckDbKyselyConnection } from './duckdb-connection.js';
 
@@ -18,14 +17,7 @@ export class DuckDbDriver implements Driver {
 
   async init(): Promise<void> {
     const created = !existsSync(this.path);
-    try {
-      this.#instance = await DuckDBInstance.create(this.path);
-    } catch (error) {
-      if (error instanceof Error && /Could not set lock on file/.test(error.message)) {
-        throw new ClefError('CLEF_STORE_LOCKED', `another process has ${this.path} open (one process owns a DuckDB file): run one command at a time against it, or use PostgreSQL`);
-      }
-      throw error;
-    }
+    this.#instance = await DuckDBInstance.create(this.path);
     // A store holds members' money and identities: readable by its owner only, whatever the umask.
     if (created && existsSync(this.path)) chmodSync(this.path, 0o600);
     const native = await this.#instance.connect();
