@@ -3,7 +3,7 @@ import { isIsoDate } from '../../calendar/index.js';
 import type { ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { lazily } from '../lazily.js';
 
 const releaseMarketShare = lazily(() => import('../../distribution/use-cases/release-market-share.js'), 'releaseMarketShare');
@@ -21,7 +21,7 @@ export function reservesListCommand(): Command {
   return withStoreOptions(
     new Command('list').argument('[reserve]', 'only this reserve (unmatched, non_member, …)').option('--json', 'print JSON').description('list what the reserves hold and what is still claimable'),
   ).action(async (reserve: string | undefined, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const holdings = await listReserves(context, reserve);
       if (options.json) return printJson(holdings);
       for (const h of holdings) printLine([h.reserve, h.period, h.dsp, h.pool_id, h.work_id ?? h.recording_id ?? '', h.right ?? '', h.party_id ?? '', h.amount_micros, h.claimable_micros, h.runs.join(' ')].join('\t'));
@@ -71,7 +71,7 @@ function decideCommand(name: 'approve' | 'reject'): Command {
 /** `clef reserves claims [--status S] [--json]`: the claims and where they stand. */
 export function reservesClaimsCommand(): Command {
   return withStoreOptions(new Command('claims').option('--status <status>', 'pending, approved, rejected or paid').option('--json', 'print JSON').description('list the claims')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const claims = await listClaims(context, options.status);
       if (options.json) return printJson(claims);
       for (const claim of claims) printClaim(claim);
