@@ -50,6 +50,7 @@ function publisherParty(publisher: CwrPublisher, number: number): SubmittedParty
     partyKind: 'publisher',
     role: publisher.publisherType ?? 'E',
     controlled: publisher.controlled,
+    chain: publisher.sequence,
     ownership: rightShares(publisher.ownership),
     collection: collectionClaims(publisher.territories),
     affiliations: affiliations(publisher.societies),

@@ -116,7 +116,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       const kept: ClefDatabase['cwr_registrations'][] = [];
       toRegister.forEach((item, i) => {
         const outcome = outcomes[i];
-        const all = [...item.findings, ...outcome.findings.map((f) => (f.severity === 'warning' ? f : { ...f, severity: 'TR' as const }))];
+        const all = [...item.findings, ...outcome.findings.map((f) => (f.severity === 'warning' || f.severity === 'FR' ? f : { ...f, severity: 'TR' as const }))];
         if (outcome.status === 'rejected') {
           counts.rejected++;
           item.answer = { status: 'RJ', findings: all };
@@ -126,7 +126,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         if (outcome.inDispute) counts.disputed++;
         const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
         if (!participates) counts.noParticipation++;
-        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : item.findings.some((f) => f.severity === 'FR') ? 'AC' : item.transaction.transactionType === 'REV' ? 'RA' : 'AS';
+        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR') ? 'AC' : item.transaction.transactionType === 'REV' ? 'RA' : 'AS';
         item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
         kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify(item.transaction.records.map(cwrRecordFields)) });
       });

@@ -19,7 +19,7 @@ import type { RegistryContext } from './registry-context.js';
 import { registrationRows } from './registration-rows.js';
 import { writeRecordings } from './write-recordings.js';
 import { resolveParties, type PartyReference } from './resolve-parties.js';
-import { territorySetText } from './territory-set-text.js';
+import { sharePictureRows } from './share-picture-rows.js';
 import { parseTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
@@ -68,7 +68,7 @@ export async function registerWorks(
       ...finding,
       location: { ...finding.location, file: submission.origin.file, line: submission.origin.line },
     }));
-    if (findings.some((finding) => finding.severity !== 'warning')) {
+    if (findings.some((finding) => finding.severity !== 'warning' && finding.severity !== 'FR')) {
       outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: 'rejected', inDispute: false, findings };
     } else accepted.push({ index, submission, findings });
   });
@@ -178,13 +178,9 @@ export async function registerWorks(
   const disputed = new Set<string>();
   for (const [workId, registrations] of registrationsOfWork) {
     const picture = consolidateShares(registrations, resolve);
-    for (const cell of picture.cells) {
-      const territory = territorySetText(cell.territories);
-      for (const claim of cell.claims) {
-        shares.push({ work_id: workId, right_code: cell.right, territory, party_id: claim.partyId, registration_id: claim.registrationId, collection_bp: claim.share });
-      }
-      if (cell.inDispute) disputes.push({ work_id: workId, right_code: cell.right, territory, claimed_bp: cell.total });
-    }
+    const rows = sharePictureRows(workId, picture);
+    shares.push(...rows.shares);
+    disputes.push(...rows.disputes);
     if (picture.inDispute) {
       disputed.add(workId);
       history.push({ actor: context.actor, at: now, entityKind: 'work', entityId: workId, action: 'marked in dispute', detail: { registrations: picture.registrationIds } });

@@ -102,7 +102,7 @@ export function registrationRows() {
           pr_ownership_bp: party.ownership.PR,
           mr_ownership_bp: party.ownership.MR,
           sr_ownership_bp: party.ownership.SR,
-          extra: '{}',
+          extra: party.chain === undefined ? '{}' : JSON.stringify({ chain: party.chain }),
         });
         party.collection.forEach((claim, c) =>
           tables.registration_collections.push({

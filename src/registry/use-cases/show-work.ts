@@ -82,7 +82,8 @@ export async function showWork(context: Pick<RegistryContext, 'store'>, referenc
       right: share.right_code,
       territory: share.territory,
       party_id: share.party_id,
-      name: share.first_name ? `${share.name}, ${share.first_name}` : share.name,
+      // The held row of a counterclaim has no party: it is named for what it is.
+      name: share.name === null ? 'HELD IN DISPUTE' : share.first_name ? `${share.name}, ${share.first_name}` : share.name,
       registration_id: share.registration_id,
       collection_bp: share.collection_bp,
     })),

@@ -18,8 +18,10 @@ export interface SubmittedParty extends PartyReference {
   readonly partyKind: 'writer' | 'publisher';
   readonly role: string;
   readonly controlled: boolean;
+  /** A publisher's chain of title (CWR Publisher Sequence #). */
+  readonly chain?: number;
   readonly ownership: RightShares;
-  /** Empty: collects its ownership share worldwide. */
+  /** Empty: collects by the chain of title. */
   readonly collection: readonly CollectionClaim[];
   readonly affiliations: readonly DeclaredAffiliation[];
   /** For a writer: the number of the publisher that represents it (PWR). */
