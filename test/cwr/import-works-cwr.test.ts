@@ -86,7 +86,7 @@ describeEachEngine('importing CWR registration files', (open) => {
     const ack = join(dir, 'ack.V21');
     const summary = await importWorksCwr(context, writeCwrLines(dir, 'CW220002DMP_000.V21', lines), { ackPath: ack });
     assert.deepEqual([first.created, summary.revised, summary.created], [1, 1, 0]);
-    assert.equal(ackStatuses(ack)[0][0], 'RA');
+    assert.equal(ackStatuses(ack)[0][0], 'AS', 'an accepted revision is AS: RA is not "revision accepted"');
     const work = await showWork(context, 'T1234567894');
     assert.deepEqual(work.registrations.map((r) => r.status).sort(), ['current', 'revised']);
   });
