@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { importWorksCwr } from '../../src/registry/use-cases/import-works-cwr.js';
 import type { RegistryContext } from '../../src/registry/use-cases/registry-context.js';
-import { showWork } from '../../src/registry/use-cases/show-work.js';
+import { listHeldRegistrations, showWork } from '../../src/registry/use-cases/show-work.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { writeCwrTestFile, type PublisherSpec, type WorkSpec, type WriterSpec } from './cwr-generator.js';
@@ -12,9 +12,9 @@ const starlight = { ip: 'P1', name: 'STARLIGHT MUSIC', ipi: '00000000199', socie
 const writerLi: WriterSpec = { ip: 'W1', lastName: 'LI', firstName: 'WEI', ipi: '00014107338', society: '052', ownership: [5000, 5000, 5000], publisherIp: 'P1' };
 
 /** Imports one generated file and answers [ACK status, the work's shares as "right territory name bp"]. */
-async function register(context: RegistryContext, works: WorkSpec[], sender: { ipi: string; name: string } = { ipi: starlight.ipi, name: starlight.name }) {
+async function register(context: RegistryContext, works: WorkSpec[], sender: { ipi: string; name: string } = { ipi: starlight.ipi, name: starlight.name }, time = '101500') {
   const dir = tempDir();
-  const file = await writeCwrTestFile(dir, 'CW250001PUB_000.V21', { senderIpi: sender.ipi, senderName: sender.name, works });
+  const file = await writeCwrTestFile(dir, 'CW250001PUB_000.V21', { senderIpi: sender.ipi, senderName: sender.name, created: { date: '20250301', time }, works });
   const ack = join(dir, 'ack.V21');
   const summary = await importWorksCwr(context, file, { ackPath: ack });
   const lines = cwrLines(ack);
@@ -112,5 +112,31 @@ describeEachEngine('real-world CWR shapes', (open) => {
     const second = await register(context, [{ number: 'R7', title: 'CONTESTED', iswc: 'T0345246801', writers: [{ ...writerLi, publisherIp: 'R1' }], publishers: [{ ...rival, type: 'E', chain: 1, ownership: [5000, 5000, 5000] }] }], { ipi: rival.ipi, name: rival.name });
     assert.deepEqual(second.statuses, ['CO']);
     assert.deepEqual(second.shares.filter((s) => s.startsWith('PR')).sort(), ['PR I2136 HELD IN DISPUTE 5000', 'PR I2136 LI, WEI 5000']);
+  });
+
+  test('an NWR reusing a submitter work # revises the work (AS); one changing the writers\' shares is held for review (RA) and the earlier stays in force', async () => {
+    const context = await cmoContext(await open());
+    const song = (writerShare: number): WorkSpec => ({
+      number: 'S8', title: 'RESENT', writers: [{ ...writerLi, ownership: [writerShare, writerShare, writerShare] }],
+      publishers: [e({ ownership: [10000 - writerShare, 10000 - writerShare, 10000 - writerShare] })],
+    });
+    await register(context, [song(5000)]);
+    const same = await register(context, [song(5000)], undefined, '101600');
+    assert.deepEqual([same.statuses, same.summary.revised, same.summary.held], [['AS'], 1, 0]);
+    const changed = await register(context, [song(6000)], undefined, '101700');
+    assert.deepEqual([changed.statuses, changed.summary.held, changed.summary.revised], [['RA'], 1, 0]);
+    assert.deepEqual(changed.shares.filter((s) => s.startsWith('PR')).sort(), ['PR I2136 LI, WEI 5000', 'PR I2136 STARLIGHT MUSIC 5000']);
+    assert.deepEqual(changed.work?.registrations.map((r) => r.status).sort(), ['current', 'held', 'revised']);
+    const held = await listHeldRegistrations(context);
+    assert.deepEqual(held.map((h) => [h.work_id, h.submitter_work_number]), [[changed.work!.work_id, 'S8']]);
+  });
+
+  test('a REV for a work its submitter never registered is rejected (RJ) with a T message, and no work is made', async () => {
+    const context = await cmoContext(await open());
+    const { statuses, summary, messages } = await register(context, [{ type: 'REV', number: 'NEVER1', title: 'NEVER SENT', writers: [writerLi], publishers: [e()] }]);
+    assert.deepEqual([statuses, summary.created, summary.rejected], [['RJ'], 0, 1]);
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0].slice(19, 20), 'T');
+    assert.match(messages[0], /REV of submitter work # NEVER1, which this submitter never registered here/);
   });
 });

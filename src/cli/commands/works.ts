@@ -9,7 +9,7 @@ import { parseCwrSender } from '../../formats/cwr/index.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { searchWorks } from '../../registry/use-cases/search-works.js';
 import { mergeWorks } from '../../registry/use-cases/merge-works.js';
-import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
+import { listDisputes, listHeldRegistrations, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
@@ -46,7 +46,7 @@ function printFindings(findings: readonly Finding[], limit = 50): void {
   if (findings.length > limit) printNotice(`… and ${findings.length - limit} more`);
 }
 
-/** `clef works import|show|search|disputes`. */
+/** `clef works import|show|search|disputes|held|merge`. */
 export function worksCommand(): Command {
   const works = new Command('works').description('the works registry: registrations, shares, recordings, AI provenance');
 
@@ -147,6 +147,16 @@ export function worksCommand(): Command {
         if (options.json) return printJson(disputes);
         if (disputes.length === 0) printLine('no work in dispute');
         for (const d of disputes) printLine(`${d.work_id}  ${d.iswc ?? '-'}  ${d.title}  ${d.right_code} ${d.territory}: ${(d.claimed_bp / 100).toFixed(2)} % claimed`);
+      });
+    },
+  );
+  withStoreOptions(works.command('held').description('the review worklist: revisions held because they change the writers or their shares').option('--json', 'print JSON')).action(
+    async (options) => {
+      await withRegistry(options, async (context) => {
+        const held = await listHeldRegistrations(context);
+        if (options.json) return printJson(held);
+        if (held.length === 0) printLine('no registration held for review');
+        for (const h of held) printLine(`${h.registration_id}  ${h.work_id}  ${h.iswc ?? '-'}  ${h.title}  from ${h.submitter_id} #${h.submitter_work_number}  ${h.source_ref ?? ''}  ${h.created_at}`);
       });
     },
   );

@@ -128,6 +128,7 @@ export function cwrWorkSubmission(work: CwrWork, submitter: SubmitterReference, 
     origin,
     submitter,
     submitterWorkNumber: work.submitterWorkNumber ?? '',
+    revision: work.transactionType === 'REV',
     source: 'CWR',
     sourceRef: origin.file,
     work: {

@@ -47,6 +47,8 @@ export interface CwrImportSummary {
   readonly created: number;
   readonly added: number;
   readonly revised: number;
+  /** Revisions changing the writers or their shares, held for review (answered RA) while the earlier registration stays in force. */
+  readonly held: number;
   readonly rejected: number;
   readonly disputed: number;
   readonly noParticipation: number;
@@ -87,7 +89,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
   }
   const settings = await showSettings(context);
   const earlier = await findImportedCwrFile(context.store.db, check.digest);
-  const counts = { transactions: 0, created: 0, added: 0, revised: 0, rejected: 0, disputed: 0, noParticipation: 0 };
+  const counts = { transactions: 0, created: 0, added: 0, revised: 0, held: 0, rejected: 0, disputed: 0, noParticipation: 0 };
   const findings: Finding[] = [...check.findings];
   let refused = check.refused;
   const resolve = createTerritoryResolver(context.lookups.territories);
@@ -127,7 +129,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         if (outcome.inDispute) counts.disputed++;
         const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
         if (!participates) counts.noParticipation++;
-        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
+        const status = outcome.status === 'held' ? 'RA' : outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
         item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
         kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify((item.kept ?? item.transaction.records).map(cwrRecordFields)) });
       });
@@ -220,7 +222,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
     }
   }
   if (temporary && ackPath) renameSync(temporary, ackPath);
-  const total = refused || earlier ? { ...counts, created: 0, added: 0, revised: 0, disputed: 0, noParticipation: 0, rejected: refused ? counts.transactions : 0 } : counts;
+  const total = refused || earlier ? { ...counts, created: 0, added: 0, revised: 0, held: 0, disputed: 0, noParticipation: 0, rejected: refused ? counts.transactions : 0 } : counts;
   return { file, version: check.version, digest: check.digest, ...total, duplicate: Boolean(earlier), refused, findingCount: check.findingCount, findings, ackPath };
 }
 

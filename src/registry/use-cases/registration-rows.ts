@@ -65,7 +65,7 @@ export function registrationRows() {
     },
 
     /** Adds a registration with its parties, collection claims, links and declared affiliations. */
-    addRegistration(submission: WorkSubmission, registration: Registration, meta: { actor: string; createdAt: string }) {
+    addRegistration(submission: WorkSubmission, registration: Registration, meta: { actor: string; createdAt: string; status?: 'current' | 'held' }) {
       const submitterPartyId = registration.submitter.kind === 'member' ? registration.submitter.partyId : undefined;
       tables.registrations.push({
         registration_id: registration.id,
@@ -75,7 +75,7 @@ export function registrationRows() {
         submitter_work_number: submission.submitterWorkNumber,
         source: submission.source,
         source_ref: submission.sourceRef ?? null,
-        status: 'current',
+        status: meta.status ?? 'current',
         revised_by: null,
         extra: JSON.stringify({ submitter_party_id: submitterPartyId, line: submission.origin.line }),
         created_at: meta.createdAt,
