@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { importWorksCwr } from '../../src/registry/use-cases/import-works-cwr.js';
 import type { RegistryContext } from '../../src/registry/use-cases/registry-context.js';
+import { listCounterclaims, resolveCounterclaim } from '../../src/registry/use-cases/counterclaims.js';
 import { listHeldRegistrations, showWork } from '../../src/registry/use-cases/show-work.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -105,13 +106,33 @@ describeEachEngine('real-world CWR shapes', (open) => {
     assert.equal(messages[0].slice(28, 31), 'SPT');
   });
 
-  test('a counterclaim: another publisher claiming the publisher share is answered CO; the agreed writer stays paid', async () => {
+  test('a counterclaim: another publisher claiming the publisher share is answered CO, the agreed writer stays paid; both submitters list it, one resolves it keeping a registration', async () => {
     const context = await cmoContext(await open());
     await register(context, [{ number: 'S7', title: 'CONTESTED', iswc: 'T0345246801', writers: [writerLi], publishers: [e()] }]);
     const rival = { ip: 'R1', name: 'RIVAL MUSIC', ipi: '00000000297', society: '052' } as const;
     const second = await register(context, [{ number: 'R7', title: 'CONTESTED', iswc: 'T0345246801', writers: [{ ...writerLi, publisherIp: 'R1' }], publishers: [{ ...rival, type: 'E', chain: 1, ownership: [5000, 5000, 5000] }] }], { ipi: rival.ipi, name: rival.name });
     assert.deepEqual(second.statuses, ['CO']);
     assert.deepEqual(second.shares.filter((s) => s.startsWith('PR')).sort(), ['PR I2136 HELD IN DISPUTE 5000', 'PR I2136 LI, WEI 5000']);
+
+    // Both submitters can fetch it; it names both registrations and has a deadline by policy (90 days).
+    const [forFirst] = await listCounterclaims(context, { submitter: starlight.ipi });
+    assert.deepEqual(await listCounterclaims(context, { submitter: rival.ipi }), [forFirst]);
+    assert.deepEqual(await listCounterclaims(context, { submitter: '00000000395' }), []);
+    assert.deepEqual([forFirst.status, forFirst.deadline, forFirst.overdue], ['open', '2026-04-01', false]);
+    assert.deepEqual(forFirst.registrations.map((r) => [r.submitter, r.submitter_work_number]), [['publisher:00000000199', 'S7'], ['publisher:00000000297', 'R7']]);
+
+    const kept = forFirst.registrations[0].registration_id;
+    await assert.rejects(resolveCounterclaim(context, forFirst.counterclaim_id, 'G99999999'), { code: 'CLEF_USAGE_INVALID_ARGUMENT' });
+    const result = await resolveCounterclaim(context, forFirst.counterclaim_id, kept);
+    assert.deepEqual([result.kept, result.withdrawn, result.in_dispute], [kept, [forFirst.registrations[1].registration_id], false]);
+    const work = await showWork(context, second.work!.work_id);
+    assert.equal(work.in_dispute, false);
+    assert.deepEqual(work.shares.filter((s) => s.right === 'PR').map((s) => [s.name, s.collection_bp]).sort(), [['LI, WEI', 5000], ['STARLIGHT MUSIC', 5000]]);
+    assert.deepEqual(work.registrations.map((r) => r.status).sort(), ['current', 'withdrawn']);
+    const [closed] = await listCounterclaims(context);
+    assert.deepEqual([closed.status, closed.resolution], ['resolved', { kept, withdrawn: [forFirst.registrations[1].registration_id], by: context.actor }]);
+    await assert.rejects(resolveCounterclaim(context, forFirst.counterclaim_id, kept), { code: 'CLEF_USAGE_INVALID_ARGUMENT' });
+    assert.ok(work.history.some((h) => h.action === 'counterclaim resolved'));
   });
 
   test('an NWR reusing a submitter work # revises the work (AS); one changing the writers\' shares is held for review (RA) and the earlier stays in force', async () => {

@@ -10,6 +10,7 @@ import { registrationFromRows } from './registration-from-rows.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveWorkId } from './show-work.js';
 import { sharePictureRows } from './share-picture-rows.js';
+import { syncCounterclaims } from './sync-counterclaims.js';
 
 /**
  * Merges a duplicate work into the one kept: the kept work's ISWC stays preferred and the duplicate's becomes an
@@ -31,7 +32,9 @@ export async function mergeWorks(context: RegistryContext, keptReference: string
     const { shares, disputes } = sharePictureRows(kept, picture);
     await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [kept], shares, disputes, true);
     const detail = { kept, merged, archived_iswc: mergedRow.iswc, in_dispute: picture.inDispute };
+    const counterclaims = await syncCounterclaims(tx, context.store.engine, new Map([[kept, picture], [merged, consolidateShares([], resolve)]]), { actor: context.actor, now });
     await appendHistory(tx, [
+      ...counterclaims,
       { actor: context.actor, at: now, entityKind: 'work', entityId: kept, action: `merged ${merged} into this work`, detail },
       { actor: context.actor, at: now, entityKind: 'work', entityId: merged, action: `merged into ${kept}`, detail },
     ]);

@@ -20,6 +20,7 @@ import { registrationRows } from './registration-rows.js';
 import { writeRecordings } from './write-recordings.js';
 import { resolveParties, type PartyReference } from './resolve-parties.js';
 import { sharePictureRows } from './share-picture-rows.js';
+import { syncCounterclaims } from './sync-counterclaims.js';
 import { parseTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
@@ -194,8 +195,10 @@ export async function registerWorks(
   const shares: Parameters<typeof replaceSharePictures>[3][number][] = [];
   const disputes: Parameters<typeof replaceSharePictures>[4][number][] = [];
   const disputed = new Set<string>();
+  const pictures = new Map<string, ReturnType<typeof consolidateShares>>();
   for (const [workId, registrations] of registrationsOfWork) {
     const picture = consolidateShares(registrations, resolve);
+    pictures.set(workId, picture);
     const rows = sharePictureRows(workId, picture);
     shares.push(...rows.shares);
     disputes.push(...rows.disputes);
@@ -205,6 +208,7 @@ export async function registerWorks(
     }
   }
   await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing.length > 0);
+  history.push(...(await syncCounterclaims(db, context.store.engine, pictures, { actor: context.actor, now })));
   await appendHistory(db, history, context.store.engine);
   return outcomes.map((outcome) => (outcome && outcome.workId && disputed.has(outcome.workId) ? { ...outcome, inDispute: true } : outcome!));
 }
