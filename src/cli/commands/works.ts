@@ -165,7 +165,9 @@ export function worksCommand(): Command {
       .argument('<counterclaim>', 'the counterclaim id (C…)')
       .requiredOption('--keep <registration>', 'the registration that stands; the others are set aside, kept for history')
       .option('--json', 'print JSON'),
-  ).action(async (id: string, options) => {
+  ).action(async (id: string, _options, command: Command) => {
+    // `disputes` has the store options too, and Commander gives them to the parent wherever they are written.
+    const options = command.optsWithGlobals();
     await withRegistry(options, async (context) => {
       const result = await resolveCounterclaim(context, id, options.keep);
       if (options.json) return printJson(result);

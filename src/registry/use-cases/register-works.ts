@@ -137,7 +137,8 @@ export async function registerWorks(
           : { kind: 'cmo' };
     const { registration } = buildRegistration(submission, { workId, registrationId, receivedAt: now, submitter, partyIdOf: (key) => partyIds.get(key)! });
     const earlier = revised ? previous.get(revised.registration_id) : undefined;
-    if (earlier && writersKey(earlier) !== writersKey(registration)) {
+    // The CMO's own registrations are its documentation team's decisions: nothing to hold them for.
+    if (earlier && submission.submitter.kind !== 'cmo' && writersKey(earlier) !== writersKey(registration)) {
       rows.addRegistration(submission, registration, { actor: context.actor, createdAt: now, status: 'held' });
       history.push({ actor: context.actor, at: now, entityKind: 'work', entityId: workId, action: 'registration held for review', detail: { registration_id: registrationId, would_revise: earlier.id, reason: 'the writers or their shares change', file: submission.origin.file, line: submission.origin.line } });
       outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: 'held', workId, registrationId, inDispute: false, findings };
