@@ -107,6 +107,11 @@ export function registrationCollection(registration: Registration, resolve: Terr
       const ownership = sum(chain.members, (m) => m.ownership[right]);
       const assignable = right === 'PR' && policy.writersPerformingShare ? [] : chain.writers.filter((w) => w.collection.length === 0);
       const limit = ownership + sum(assignable, (w) => w.ownership[right]);
+      // Most chains claim no more than they own anywhere: nothing to cut or take, no territories to cut up.
+      if (sum(members, (e) => e.share) <= ownership) {
+        bounded.push(...members);
+        continue;
+      }
       for (const cell of partitionTerritories(world, members, (e) => e.territories)) {
         if (cell.entries.length === 0) continue;
         const claimed = sum(cell.entries, (e) => e.share);
