@@ -8,12 +8,22 @@ export const errorCodes = {
   CLEF_USAGE_INVALID_ARGUMENT: { status: 400, exit: 2, description: 'A command or request argument is malformed.' },
   CLEF_NOT_FOUND: { status: 404, exit: 1, description: 'The named record does not exist.' },
   CLEF_AMBIGUOUS: { status: 409, exit: 1, description: 'An identifier names several records; the candidates are listed.' },
-  CLEF_FILE_UNREADABLE: { status: 400, exit: 1, description: 'An input file cannot be read (missing, wrong encoding, truncated).' },
+  CLEF_FILE_UNREADABLE: { status: 400, exit: 1, description: 'An input file cannot be read (missing, a folder, not permitted, truncated or not the compression its name says); the message names the file.' },
+  CLEF_OUTPUT_UNWRITABLE: { status: 500, exit: 1, description: 'An output file or folder cannot be created or written (permission, a file where a folder should be, read-only disk); the message names the path.' },
+  CLEF_DISK_FULL: { status: 507, exit: 1, description: 'The disk (or quota) ran out while writing; nothing of the failed step is kept.' },
+  CLEF_INPUT_LINE_TOO_LONG: { status: 413, exit: 1, description: 'An input line is longer than any valid record (64 KiB for CWR, 1 MiB for DSR and CSV): the line is refused, neither kept whole in memory nor echoed.' },
+  CLEF_INPUT_ENCODING: { status: 422, exit: 1, description: 'An input file is not in the encoding its format requires (UTF-8 inside a latin-1 CWR file, latin-1 or binary in a UTF-8 CSV); refused rather than stored garbled.' },
+  CLEF_INPUT_CONTROL_CHARACTER: { status: 422, exit: 1, description: 'An input value holds control characters (ANSI escapes, BEL, NUL): refused, never stored or printed raw.' },
+  CLEF_INPUT_COLUMNS_INVALID: { status: 422, exit: 1, description: 'A CSV header names a column the format does not know, or names a column twice; the message names the column.' },
+  CLEF_OUTPUT_SYMLINK: { status: 409, exit: 1, description: 'An output path (statement, export, acknowledgement, label, evidence) is a symbolic link: Clef does not write through links.' },
   // settings
   CLEF_SETTINGS_MISSING: { status: 409, exit: 1, description: 'A setting the command needs has not been made; the message names the `clef settings set` option.' },
   CLEF_SETTINGS_INVALID: { status: 400, exit: 2, description: 'A setting value is not valid (unknown society code, currency, sister society).' },
   // store
   CLEF_STORE_UNSUPPORTED_URL: { status: 500, exit: 2, description: 'The database location is neither a file path nor a postgres:// URL.' },
+  CLEF_STORE_MISSING: { status: 404, exit: 1, description: 'A command that only reads found no store at the location: name one with `--db` or `CLEF_DB`, or create one with a command that writes (`clef settings set`).' },
+  CLEF_STORE_LOCKED: { status: 409, exit: 1, description: 'Another process holds the DuckDB file (the message names its PID): one process owns a DuckDB file; use PostgreSQL for concurrent use.' },
+  CLEF_STORE_UNREACHABLE: { status: 503, exit: 1, description: 'The PostgreSQL server cannot be reached, refuses the login, or has no such database.' },
   CLEF_STORE_NOT_CREATED_BY_DEMO: { status: 409, exit: 1, description: 'The demo refuses to touch a database it did not create.' },
   // identifiers
   CLEF_ID_INVALID: { status: 400, exit: 1, description: 'An identifier is malformed or its check digit is wrong.' },
@@ -44,7 +54,8 @@ export const errorCodes = {
   CLEF_LABEL_ALREADY_LABELED: { status: 409, exit: 1, description: 'The file already carries an AIGC label: propagate it instead of issuing a new one.' },
   CLEF_LABEL_NOT_LABELED: { status: 409, exit: 1, description: 'The file carries no AIGC label to propagate.' },
   CLEF_LABEL_KEY_MISSING: { status: 409, exit: 1, description: 'The key folder lacks a key the command needs; run `clef keys init` or `clef keys import`.' },
-  CLEF_LABEL_KEY_INVALID: { status: 400, exit: 1, description: 'A key or certificate given to `clef keys import` cannot be read or does not fit its use.' },
+  CLEF_LABEL_KEY_INVALID: { status: 400, exit: 1, description: 'A key or certificate given to `clef keys import`, or the key folder\'s keyring.json, cannot be read or does not fit its use.' },
+  CLEF_LABEL_KEY_EXISTS: { status: 409, exit: 1, description: '`clef keys init` found keys already in the key folder; it never overwrites them.' },
   CLEF_LABEL_SIGNING_FAILED: { status: 500, exit: 1, description: 'The C2PA library refused to sign or embed the manifest; its message is included.' },
   CLEF_LABEL_SUBJECT_MISSING: { status: 400, exit: 2, description: 'A label needs either a registered recording or a source type, producer and content id.' },
   // DDEX DSR flat files (src/formats/dsr)
@@ -61,6 +72,10 @@ export const errorCodes = {
   CLEF_DSR_IDENTIFIER_INVALID: { status: 422, exit: 1, description: 'A DSP identifier in a DSR cell is malformed (ISRC shape, ISWC check digit, party id): warning, the value is kept as received but not used for matching.' },
   CLEF_DSR_FOOT_MISSING: { status: 422, exit: 1, description: 'A DSR file has no FOOT record as its last record.' },
   CLEF_DSR_FOOT_COUNT_MISMATCH: { status: 422, exit: 1, description: 'A DSR FOOT count (lines, comments included; summary records; blocks) disagrees with the file or report.' },
+  CLEF_DSR_SUMMARY_UNDECLARED: { status: 422, exit: 1, description: 'A DSR usage line names a SummaryRecordId that no summary record of its file declares: the report is refused.' },
+  CLEF_DSR_SUMMARY_USAGES_EXCEEDED: { status: 422, exit: 1, description: 'The usage lines of a DSR summary record list more usages (net of returns) than its Usages: the report is refused, naming the summary and both figures.' },
+  CLEF_DSR_VALUE_NEGATIVE: { status: 422, exit: 1, description: 'A DSR count (Usages, NumberOfStreams, Returns, Users…) or rate is negative; DSRF reports returns in their own cell. A negative revenue is accepted as a correction with a warning, and distribution books its pool only with `--allow-negative`.' },
+  CLEF_DSR_VALUE_OUT_OF_RANGE: { status: 422, exit: 1, description: 'A DSR integer or amount is beyond what the store holds exactly (64-bit integers; amounts in micro-units): the report is refused.' },
   CLEF_DSR_REPORT_INCOMPLETE: { status: 409, exit: 1, description: 'Not all files of a multi-file DSR report (xofy) are in yet.' },
   CLEF_DSR_REPORT_INCONSISTENT: { status: 422, exit: 1, description: 'The files of one DSR report disagree (HEAD, summary records, numbering, duplicates).' },
   CLEF_DSR_REPORT_REFUSED: { status: 422, exit: 1, description: 'A DSR report has structural errors and is refused whole; the located errors are listed.' },
@@ -98,9 +113,15 @@ export const errorCodes = {
   CLEF_CWR_ACK_ISWC_CONFLICT: { status: 409, exit: 1, description: "An acknowledgement's ISWC differs from the one already on the work, or is already on another work: reported, not stored." },
   // distribution (src/distribution: policies, pools, allocation, runs)
   CLEF_DISTRIBUTION_POLICY_INVALID: { status: 422, exit: 1, description: 'A distribution policy file is malformed (version, commission, rights split, AI treatment or an override).' },
+  CLEF_DISTRIBUTION_POLICY_CHANGED: { status: 409, exit: 1, description: 'A policy file reuses a version name the store already holds with other content (policies are identified by the digest of their content and never change under a name): give the changed policy a new version.' },
   CLEF_DISTRIBUTION_FX_RATE_MISSING: { status: 409, exit: 1, description: 'A pool is in another currency than the CMO\'s and no exchange rate is recorded for that pair and period; the message names `clef fx set`.' },
   CLEF_DISTRIBUTION_INPUT_INVALID: { status: 422, exit: 1, description: 'A pool handed to the allocation engine is inconsistent (repeated line key, unknown work, rights split not 100 %).' },
+  CLEF_DISTRIBUTION_POOL_OVERDRAWN: { status: 422, exit: 1, description: 'A pool would pay out more than its money: its lines weigh more usages than its summary reports, its bookings do not add up to it, or a pool of money would book a negative amount (a reserve paying for an overpayment).' },
+  CLEF_DISTRIBUTION_POOL_NEGATIVE: { status: 409, exit: 1, description: 'A pool is negative (a correction reporting negative revenue): a run books it only when asked with `clef distribute … --allow-negative`.' },
   CLEF_DISTRIBUTION_CLAIM_INVALID: { status: 409, exit: 1, description: 'A reserve claim cannot be made or decided: it reaches no money, asks for more than the reserve holds there, or was already decided.' },
+  CLEF_DISTRIBUTION_CLAIM_SELF_APPROVAL: { status: 403, exit: 1, description: 'A reserve claim was to be approved by the one who made it: someone else must approve it (`--as NAME`); both names are kept on the claim and in its history.' },
+  CLEF_DISTRIBUTION_BUSY: { status: 409, exit: 1, description: 'Another distribution, adjustment, claim or release is booking on the same store at this moment: nothing was booked; run the command again once it has finished.' },
+  CLEF_DISTRIBUTION_ALREADY_DISTRIBUTED: { status: 409, exit: 1, description: 'Every report of the period was already distributed by an earlier run (named): a second run would pay twice; book changes with `clef distribute --adjust RUN`.' },
 } as const;
 
 /** A documented Clef error code. */

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { registrationCollection } from './chain-of-title.js';
 import { consolidateShares } from './consolidate-shares.js';
-import { loadLookups } from './load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import type { PublisherLink, Registration, RegistrationParty } from './registration.js';
 import { defaultRegistryPolicy } from './registry-policy.js';
 import type { Right } from './right.js';
 import { shareCellAt } from './share-cell-at.js';
 import type { RightShares } from './share.js';
-import { createTerritoryResolver } from './territory-resolver.js';
-import type { TerritoryChain } from './territory.js';
+import { createTerritoryResolver } from '../lookups/index.js';
+import type { TerritoryChain } from '../lookups/index.js';
 import { validateRegistration } from './validate-registration.js';
 import type { Work } from './work.js';
 

@@ -3,9 +3,9 @@ import type { Registration, RegistrationParty } from './registration.js';
 import type { RegistryPolicy } from './registry-policy.js';
 import { rights, type Right } from './right.js';
 import { shareTolerance, type BasisPoints } from './share.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import { isEmptyTerritorySet, type TerritorySet } from './territory-set.js';
-import { worldChain } from './territory.js';
+import type { TerritoryResolver } from '../lookups/index.js';
+import { isEmptyTerritorySet, type TerritorySet } from '../lookups/index.js';
+import { worldChain } from '../lookups/index.js';
 
 /** What one party of one registration collects of one right in a set of countries, after the chain of title. */
 export interface CollectionEntry {

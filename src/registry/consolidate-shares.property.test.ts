@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { consolidateShares, type SharePicture } from './consolidate-shares.js';
-import { loadLookups } from './load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import { fullShare, shareTolerance } from './share.js';
-import { createTerritoryResolver } from './territory-resolver.js';
-import { territorySetKey } from './territory-set.js';
-import type { TerritoryChain } from './territory.js';
+import { createTerritoryResolver } from '../lookups/index.js';
+import { territorySetKey } from '../lookups/index.js';
+import type { TerritoryChain } from '../lookups/index.js';
 
 const resolve = createTerritoryResolver(loadLookups().territories);
 const chains: TerritoryChain[] = [

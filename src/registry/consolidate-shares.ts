@@ -5,9 +5,7 @@ import type { Registration, RegistrationParty } from './registration.js';
 import { defaultRegistryPolicy, type RegistryPolicy } from './registry-policy.js';
 import { rights, type Right } from './right.js';
 import { fullShare, shareTolerance, type BasisPoints } from './share.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import type { TerritorySet } from './territory-set.js';
-import { worldChain } from './territory.js';
+import { type TerritoryResolver, type TerritorySet, worldChain } from '../lookups/index.js';
 
 /** The party id a stored share picture gives a cell's held (contested) share: distribution books it to the disputed reserve. */
 export const heldShareParty = '~disputed';

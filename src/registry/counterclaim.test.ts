@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { consolidateShares } from './consolidate-shares.js';
 import { contestedRegistrations, counterclaimDeadline, planCounterclaims } from './counterclaim.js';
-import { loadLookups } from './load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import { defaultRegistryPolicy } from './registry-policy.js';
-import { createTerritoryResolver } from './territory-resolver.js';
+import { createTerritoryResolver } from '../lookups/index.js';
 
 const resolve = createTerritoryResolver(loadLookups().territories);
 const party = (partyId: string, kind: 'writer' | 'publisher', share: number): RegistrationParty => ({

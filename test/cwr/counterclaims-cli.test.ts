@@ -26,17 +26,17 @@ describeEachEngine('clef works disputes', (_open, _engine, location) => {
     } finally {
       await store.close();
     }
-    const listed = runClef(['works', 'disputes', '--submitter', 'PB:00000000297', '--json', '--db', db]);
+    const listed = await runClef(['works', 'disputes', '--submitter', 'PB:00000000297', '--json', '--db', db]);
     assert.equal(listed.status, 0, listed.stderr);
     const { counterclaims } = JSON.parse(listed.stdout) as { counterclaims: { counterclaim_id: string; status: string; registrations: { registration_id: string; submitter_work_number: string }[] }[] };
     assert.deepEqual(counterclaims.map((c) => [c.status, c.registrations.map((r) => r.submitter_work_number)]), [['open', ['S1', 'R1']]]);
-    const none = runClef(['works', 'disputes', '--submitter', 'PB:00000000395', '--db', db]);
+    const none = await runClef(['works', 'disputes', '--submitter', 'PB:00000000395', '--db', db]);
     assert.match(none.stdout, /no counterclaim/);
     const { counterclaim_id: id, registrations } = counterclaims[0];
-    const resolved = runClef(['works', 'disputes', 'resolve', id, '--keep', registrations[0].registration_id, '--db', db]);
+    const resolved = await runClef(['works', 'disputes', 'resolve', id, '--keep', registrations[0].registration_id, '--db', db]);
     assert.equal(resolved.status, 0, resolved.stderr);
     assert.match(resolved.stdout, new RegExp(`${id} resolved: ${registrations[0].registration_id} kept, ${registrations[1].registration_id} set aside`));
-    const again = runClef(['works', 'disputes', 'resolve', id, '--keep', registrations[0].registration_id, '--db', db]);
+    const again = await runClef(['works', 'disputes', 'resolve', id, '--keep', registrations[0].registration_id, '--db', db]);
     assert.equal(again.status, 2);
     assert.match(again.stderr, /CLEF_USAGE_INVALID_ARGUMENT/);
   });

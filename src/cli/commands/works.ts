@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
@@ -13,7 +14,8 @@ import { listCounterclaims, resolveCounterclaim } from '../../registry/use-cases
 import { listDisputes, listHeldRegistrations, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { parseCount } from '../parse-count.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { printWork } from './print-work.js';
 
 /** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
@@ -72,7 +74,7 @@ export function worksCommand(): Command {
           printLine(`${summary.file}: ${summary.transactions} transactions; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}, no participation ${summary.noParticipation}${state}`);
           if (summary.ackPath) printLine(`acknowledgement written to ${summary.ackPath}`);
         }
-        if (summary.refused) process.exitCode = 1;
+        if (summary.refused) setExitCode(1);
         return;
       }
       const submitter = await submitterOf(options.submitter, async () => (await requireSettings(context, ['societyCode'])).societyCode);
@@ -86,7 +88,7 @@ export function worksCommand(): Command {
         printFindings(summary.findings);
         printLine(`${summary.file}: ${summary.rows} rows; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}${summary.imported ? '' : ' — nothing imported'}`);
       }
-      if (!summary.imported) process.exitCode = 1;
+      if (!summary.imported) setExitCode(1);
     });
   });
 
@@ -102,7 +104,7 @@ export function worksCommand(): Command {
   ).action(async (options) => {
     const format = String(options.format).toLowerCase();
     if (format !== 'cwr21' && format !== 'cwr22') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format ${options.format} is not cwr21 or cwr22`);
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const summary = await exportWorksCwr(context, {
         version: format === 'cwr21' ? '2.1' : '2.2',
         sender: options.sender ? parseCwrSender(options.sender) : undefined,
@@ -117,7 +119,7 @@ export function worksCommand(): Command {
 
   withStoreOptions(works.command('show').argument('<work>', 'a work id, ISWC or society work number').description('show a work whole').option('--json', 'print JSON')).action(
     async (reference: string, options) => {
-      await withRegistry(options, async (context) => {
+      await readRegistry(options, async (context) => {
         const work = await showWork(context, reference);
         if (options.json) printJson(work);
         else printWork(work);
@@ -130,11 +132,11 @@ export function worksCommand(): Command {
       .command('search')
       .argument('<query>', 'a title, creator name, ISWC, ISRC, IPI name number or work number')
       .description('find works, tolerant of case, accents, punctuation, articles and typos')
-      .option('--limit <n>', 'how many results', '10')
+      .option('--limit <n>', 'how many results', parseCount('--limit'), 10)
       .option('--json', 'print JSON: an array of {work_id, iswc, title, score}'),
   ).action(async (query: string, options) => {
-    await withRegistry(options, async (context) => {
-      const hits = await searchWorks(context, query, Number(options.limit) || 10);
+    await readRegistry(options, async (context) => {
+      const hits = await searchWorks(context, query, options.limit);
       if (options.json) return printJson(hits.map(({ work_id, iswc, title, score }) => ({ work_id, iswc, title, score })));
       if (hits.length === 0) printLine('no match');
       for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})`);
@@ -146,7 +148,7 @@ export function worksCommand(): Command {
     .description('counterclaims (registrations whose shares conflict) and the contested cells; resolve one with `disputes resolve`')
     .option('--submitter <type:id>', 'only the counterclaims naming this submitter\'s registrations (PB:<IPI>, WR:<IPI>, SO:<society code>)');
   withStoreOptions(disputes.option('--json', 'print JSON')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const submitter = options.submitter ? String(options.submitter).split(':').pop() : undefined;
       const counterclaims = await listCounterclaims(context, { submitter });
       const cells = submitter === undefined ? await listDisputes(context) : [];
@@ -176,7 +178,7 @@ export function worksCommand(): Command {
   });
   withStoreOptions(works.command('held').description('the review worklist: revisions held because they change the writers or their shares').option('--json', 'print JSON')).action(
     async (options) => {
-      await withRegistry(options, async (context) => {
+      await readRegistry(options, async (context) => {
         const held = await listHeldRegistrations(context);
         if (options.json) return printJson(held);
         if (held.length === 0) printLine('no registration held for review');

@@ -4,7 +4,7 @@ import { closeCounterclaims, readCounterclaims, withdrawRegistrations } from '..
 import { readCurrentRegistrations } from '../../store/registry/registration-queries.js';
 import { replaceSharePictures } from '../../store/registry/work-queries.js';
 import { consolidateShares } from '../consolidate-shares.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { registrationFromRows } from './registration-from-rows.js';
 import type { RegistryContext } from './registry-context.js';
 import { sharePictureRows } from './share-picture-rows.js';
