@@ -18,6 +18,9 @@ const searchWorks = lazily(() => import('../../registry/use-cases/search-works.j
 const mergeWorks = lazily(() => import('../../registry/use-cases/merge-works.js'), 'mergeWorks');
 const listDisputes = lazily(() => import('../../registry/use-cases/show-work.js'), 'listDisputes');
 const showWork = lazily(() => import('../../registry/use-cases/show-work.js'), 'showWork');
+const listHeldRegistrations = lazily(() => import('../../registry/use-cases/show-work.js'), 'listHeldRegistrations');
+const listCounterclaims = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'listCounterclaims');
+const resolveCounterclaim = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'resolveCounterclaim');
 
 /** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
 async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
@@ -50,7 +53,7 @@ function printFindings(findings: readonly Finding[], limit = 50): void {
   if (findings.length > limit) printNotice(`… and ${findings.length - limit} more`);
 }
 
-/** `clef works import|show|search|disputes`. */
+/** `clef works import|show|search|disputes|held|merge`. */
 export function worksCommand(): Command {
   const works = new Command('works').description('the works registry: registrations, shares, recordings, AI provenance');
 
@@ -145,13 +148,46 @@ export function worksCommand(): Command {
     });
   });
 
-  withStoreOptions(works.command('disputes').description('works whose registrations claim more than 100 % of a right in a territory').option('--json', 'print JSON')).action(
+  const disputes = works
+    .command('disputes')
+    .description('counterclaims (registrations whose shares conflict) and the contested cells; resolve one with `disputes resolve`')
+    .option('--submitter <type:id>', 'only the counterclaims naming this submitter\'s registrations (PB:<IPI>, WR:<IPI>, SO:<society code>)');
+  withStoreOptions(disputes.option('--json', 'print JSON')).action(async (options) => {
+    await readRegistry(options, async (context) => {
+      const submitter = options.submitter ? String(options.submitter).split(':').pop() : undefined;
+      const counterclaims = await listCounterclaims(context, { submitter });
+      const cells = submitter === undefined ? await listDisputes(context) : [];
+      if (options.json) return printJson({ counterclaims, cells });
+      if (counterclaims.length === 0) printLine('no counterclaim');
+      for (const c of counterclaims) {
+        const state = c.status === 'open' ? `open, resolve by ${c.deadline}${c.overdue ? ' (OVERDUE)' : ''}` : `resolved ${c.resolved_at}`;
+        printLine(`${c.counterclaim_id}  ${c.work_id}  ${c.iswc ?? '-'}  ${c.title}  ${state}: ${c.registrations.map((r) => `${r.registration_id} by ${r.submitter} #${r.submitter_work_number}`).join(' vs ')}`);
+      }
+      for (const d of cells) printLine(`  ${d.work_id} ${d.right_code} ${d.territory}: ${(d.claimed_bp / 100).toFixed(2)} % claimed`);
+    });
+  });
+  withStoreOptions(
+    disputes
+      .command('resolve')
+      .argument('<counterclaim>', 'the counterclaim id (C…)')
+      .requiredOption('--keep <registration>', 'the registration that stands; the others are set aside, kept for history')
+      .option('--json', 'print JSON'),
+  ).action(async (id: string, _options, command: Command) => {
+    // `disputes` has the store options too, and Commander gives them to the parent wherever they are written.
+    const options = command.optsWithGlobals();
+    await withRegistry(options, async (context) => {
+      const result = await resolveCounterclaim(context, id, options.keep);
+      if (options.json) return printJson(result);
+      printLine(`${result.counterclaim_id} resolved: ${result.kept} kept, ${result.withdrawn.join(', ')} set aside${result.in_dispute ? '; the work is still in dispute' : ''}`);
+    });
+  });
+  withStoreOptions(works.command('held').description('the review worklist: revisions held because they change the writers or their shares').option('--json', 'print JSON')).action(
     async (options) => {
       await readRegistry(options, async (context) => {
-        const disputes = await listDisputes(context);
-        if (options.json) return printJson(disputes);
-        if (disputes.length === 0) printLine('no work in dispute');
-        for (const d of disputes) printLine(`${d.work_id}  ${d.iswc ?? '-'}  ${d.title}  ${d.right_code} ${d.territory}: ${(d.claimed_bp / 100).toFixed(2)} % claimed`);
+        const held = await listHeldRegistrations(context);
+        if (options.json) return printJson(held);
+        if (held.length === 0) printLine('no registration held for review');
+        for (const h of held) printLine(`${h.registration_id}  ${h.work_id}  ${h.iswc ?? '-'}  ${h.title}  from ${h.submitter_id} #${h.submitter_work_number}  ${h.source_ref ?? ''}  ${h.created_at}`);
       });
     },
   );

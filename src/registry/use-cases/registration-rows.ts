@@ -74,7 +74,7 @@ export function registrationRows() {
     },
 
     /** Adds a registration with its parties, collection claims, links and declared affiliations. */
-    addRegistration(submission: WorkSubmission, registration: Registration, meta: { actor: string; createdAt: string }) {
+    addRegistration(submission: WorkSubmission, registration: Registration, meta: { actor: string; createdAt: string; status?: 'current' | 'held' }) {
       addSearchKeys(registration.workId, [titleKey(submission.work.title)], submission);
       const submitterPartyId = registration.submitter.kind === 'member' ? registration.submitter.partyId : undefined;
       tables.registrations.push({
@@ -85,7 +85,7 @@ export function registrationRows() {
         submitter_work_number: submission.submitterWorkNumber,
         source: submission.source,
         source_ref: submission.sourceRef ?? null,
-        status: 'current',
+        status: meta.status ?? 'current',
         revised_by: null,
         extra: JSON.stringify({ submitter_party_id: submitterPartyId, line: submission.origin.line }),
         created_at: meta.createdAt,
@@ -112,7 +112,7 @@ export function registrationRows() {
           pr_ownership_bp: party.ownership.PR,
           mr_ownership_bp: party.ownership.MR,
           sr_ownership_bp: party.ownership.SR,
-          extra: '{}',
+          extra: party.chain === undefined ? '{}' : JSON.stringify({ chain: party.chain }),
         });
         party.collection.forEach((claim, c) =>
           tables.registration_collections.push({

@@ -20,6 +20,7 @@ export interface RegistryTables {
   search_term_variants: { variant: string; term: string };
   work_society_numbers: WorkSocietyNumberTable;
   registrations: RegistrationTable;
+  counterclaims: CounterclaimTable;
   registration_parties: RegistrationPartyTable;
   registration_collections: RegistrationCollectionTable;
   registration_links: RegistrationLinkTable;
@@ -186,6 +187,20 @@ export interface WorkCollectionShareTable {
   party_id: string;
   registration_id: string;
   collection_bp: number;
+}
+
+/** Registrations of one work whose shares conflict (`registration_ids` space-separated), open until resolved. */
+export interface CounterclaimTable {
+  counterclaim_id: string;
+  work_id: string;
+  registration_ids: string;
+  opened_at: string;
+  /** ISO date by which it should be resolved (policy `disputeDeadlineDays`). */
+  deadline: string;
+  status: string;
+  resolved_at: string | null;
+  /** JSON: what was kept and what set aside, or why it closed. */
+  resolution: string | null;
 }
 
 export interface WorkDisputeTable {
