@@ -15,7 +15,7 @@ test('clef --help and id check load no store engine, C2PA runtime or audio decod
   const check = await runClef(['id', 'check', 'T-034.524.680-1']);
   assert.equal(check.status, 0, check.stderr);
   assert.deepEqual(loadedHeavy(), []);
-  const settings = await runClef(['settings', 'show', '--json', '--db', ':memory:']);
+  const settings = await runClef(['settings', 'set', '--name', 'Start-up CMO', '--db', ':memory:']);
   assert.equal(settings.status, 0, settings.stderr);
   assert.ok(loadedHeavy().some((path) => path.includes('@duckdb')), 'the store command loaded DuckDB');
 });

@@ -24,10 +24,12 @@ const distributed: Record<string, string> = {
   usage_reports: 'report_id', usage_report_files: 'report_id', usage_summaries: 'report_id', usage_resources: 'report_id',
   usage_works: 'report_id', usage_releases: 'report_id', usage_lines: 'report_id', usage_licensors: 'report_id',
   usage_matches: 'report_id', pool_invoices: 'report_id',
+  // a report's one original run, kept beside the report it guards
+  distributed_reports: 'report_id',
   dsp_resource_matches: 'dsp_resource_id',
   // distribution, by run: its pools and ledger together
   distribution_runs: 'run_id', distribution_run_reports: 'run_id', distribution_pools: 'run_id', ledger_entries: 'run_id',
-  reserve_claims: 'claim_id',
+  reserve_claims: 'claim_id', counterclaims: 'counterclaim_id',
   cwr_files: 'digest', cwr_file_transactions: 'digest', cwr_acks: 'ack_id',
 };
 
