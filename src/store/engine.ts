@@ -21,4 +21,16 @@ export interface Engine {
    * session holds it (PostgreSQL advisory lock). DuckDB has one writer process per file, so it always succeeds there.
    */
   tryTransactionLock(db: Kysely<ClefDatabase>, name: string): Promise<boolean>;
+  /**
+   * Holds the lock `name` while `work` runs, across the transactions it commits, and lets it go when `work` ends or
+   * the process dies (PostgreSQL: a session advisory lock on a connection of its own; DuckDB: the one owning
+   * process remembers it). `tryTransactionLock(name)` fails meanwhile: that is how a survivor tells a live owner
+   * from a dead one.
+   */
+  holdLock<T>(db: Kysely<ClefDatabase>, name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the planner's statistics of tables just loaded in bulk (PostgreSQL `ANALYZE`), outside any
+   * transaction. A no-op on DuckDB, whose `ANALYZE` scans whole tables and whose plans do not depend on it.
+   */
+  refreshStatistics(db: Kysely<ClefDatabase>, tables: readonly (keyof ClefDatabase & string)[]): Promise<void>;
 }

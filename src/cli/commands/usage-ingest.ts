@@ -1,12 +1,17 @@
 import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
-import { formatLocation, type Finding } from '../../errors/index.js';
+import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
 import { lazily } from '../lazily.js';
 
 const ingestReport = lazily(() => import('../../usage/use-cases/ingest-report.js'), 'ingestReport');
+const discardStaging = lazily(() => import('../../usage/use-cases/discard-staging.js'), 'discardStaging');
+
+function printDiscarded(discarded: readonly { reportId: bigint; messageId: string; stagedLines: bigint }[]): void {
+  for (const report of discarded) printNotice(`usage ingest: removed report ${report.reportId} (${report.messageId}), ${report.stagedLines.toLocaleString('en')} lines staged by a process that stopped mid-file`);
+}
 
 function printFindings(findings: readonly Finding[], total: number): void {
   for (const finding of findings) printNotice(`  ${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
@@ -15,19 +20,34 @@ function printFindings(findings: readonly Finding[], total: number): void {
 
 /**
  * `clef usage ingest FILE… [--replaces MESSAGEID] [--json]`: exit status 0 when every file was staged (warnings
- * or not), 1 when any was refused or was a duplicate.
+ * or not), 1 when any was refused or was a duplicate. `clef usage ingest --discard` only removes what ingestions
+ * that died mid-file left (every ingestion does so first anyway).
  */
 export function usageIngestCommand(): Command {
   return withStoreOptions(
     new Command('ingest')
-      .argument('<files...>', 'DDEX DSR flat files (.tsv or .tsv.gz)')
+      .argument('[files...]', 'DDEX DSR flat files (.tsv or .tsv.gz)')
       .option('--replaces <messageId>', 'this is a corrected resend of the report with that MessageId')
       .option('--max-findings <n>', 'errors and warnings listed per file', parseCount('--max-findings'), 100)
       .option('--json', 'print JSON: an array with each file\'s outcome')
+      .option('--discard', 'only remove the files that ingestions which stopped mid-file left staged (invisible); give no FILE')
       .description('validate, stage and match DSR usage reports; a file with errors is refused whole'),
   ).action(async (files: string[], options) => {
+    if (options.discard ? files.length > 0 : files.length === 0) {
+      throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', options.discard ? '--discard takes no FILE' : 'name at least one DSR file to ingest (or --discard)', { field: options.discard ? '--discard' : 'FILE' });
+    }
     await withRegistry(options, async (context) => {
+      if (options.discard) {
+        const discarded = await discardStaging(context);
+        if (options.json) printJson(discarded.map((report) => ({ reportId: report.reportId, messageId: report.messageId, stagedLines: report.stagedLines })));
+        else {
+          printDiscarded(discarded);
+          printLine(`usage ingest --discard: ${discarded.length} staging report${discarded.length === 1 ? '' : 's'} removed`);
+        }
+        return;
+      }
       let next = 1_000_000;
+      let staged = 0;
       const outcomes = await ingestReport(context, files, {
         replaces: options.replaces,
         findingCap: options.maxFindings,
@@ -36,6 +56,13 @@ export function usageIngestCommand(): Command {
           printNotice(`usage ingest: ${file}: ${lines.toLocaleString('en')} lines`);
           next = lines + 1_000_000;
         },
+        // The first committed chunk and then one a million lines: the file is durable so far, though still invisible.
+        onStaged: (file, lines) => {
+          if (staged > 0 && lines < staged + 1_000_000) return;
+          printNotice(`usage ingest: ${file}: ${lines.toLocaleString('en')} lines staged (committed, not yet visible)`);
+          staged = lines;
+        },
+        onDiscarded: printDiscarded,
       });
       if (options.json) printJson(outcomes);
       else {

@@ -69,7 +69,7 @@ export async function readPoolInvoices(db: Kysely<ClefDatabase>, reportId: bigin
 
 /** The report that is current (not replaced) for a MessageId, or undefined. */
 export async function findCurrentReport(db: Kysely<ClefDatabase>, messageId: string): Promise<ClefDatabase['usage_reports'] | undefined> {
-  return db.selectFrom('usage_reports').selectAll().where('message_id', '=', messageId).where('status', '!=', 'replaced').orderBy('report_id', 'desc').executeTakeFirst();
+  return db.selectFrom('usage_reports').selectAll().where('message_id', '=', messageId).where('status', 'not in', ['replaced', 'staging']).orderBy('report_id', 'desc').executeTakeFirst();
 }
 
 /** Records the invoiced amount of one summary record, replacing an earlier one. */

@@ -46,7 +46,10 @@ export interface UsageReportTable {
   message_created: string;
   number_of_files: number;
   files_received: number;
-  /** `complete` when all xofy files are in, `incomplete` until then, `replaced` by a corrected resend. */
+  /**
+   * `complete` when all xofy files are in, `incomplete` until then, `replaced` by a corrected resend; `staging` while
+   * a file is being staged in committed chunks: invisible to every reader until the file is accepted.
+   */
   status: string;
   replaces: bigint | null;
   replaced_by: bigint | null;
@@ -57,6 +60,8 @@ export interface UsageReportTable {
   lines: bigint;
   warnings: bigint;
   ingested_at: string;
+  /** While `staging`: the lines of the file its committed chunks hold so far. */
+  staged_lines: bigint | null;
 }
 
 /** One file of a report: its identity for duplicate detection, and its warnings. */

@@ -44,9 +44,9 @@ export async function insertReportFile(db: Kysely<ClefDatabase>, row: ClefDataba
   await db.insertInto('usage_report_files').values(row).execute();
 }
 
-/** Report ids whose usage period starts in a period prefix (`2025`, `2025-01`), optionally of one sender; replaced reports left out. */
+/** Report ids whose usage period starts in a period prefix (`2025`, `2025-01`), optionally of one sender; replaced and staging reports left out. */
 export async function findReportIds(db: Kysely<ClefDatabase>, filter: { period?: string; dpid?: string }): Promise<bigint[]> {
-  let query = db.selectFrom('usage_reports').select('report_id').where('status', '<>', 'replaced');
+  let query = db.selectFrom('usage_reports').select('report_id').where('status', 'not in', ['replaced', 'staging']);
   if (filter.period) query = query.where('period_start', 'like', `${filter.period}%`);
   if (filter.dpid) query = query.where('sender_dpid', '=', filter.dpid);
   const rows = await query.orderBy('report_id').execute();

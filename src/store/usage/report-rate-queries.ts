@@ -17,7 +17,7 @@ export interface ReportRateRow {
   readonly matched_usages: bigint;
 }
 
-/** Every report (replaced ones too, flagged by status) with its match totals, oldest first. */
+/** Every report (replaced ones too, flagged by status; not those still staging) with its match totals, oldest first. */
 export async function listReportRates(db: Kysely<ClefDatabase>): Promise<ReportRateRow[]> {
   const matched = sql<boolean>`m.status in ('matched', 'recording', 'work')`;
   const rows = await db
@@ -39,6 +39,7 @@ export async function listReportRates(db: Kysely<ClefDatabase>): Promise<ReportR
       (join) => join.onRef('t.report_id', '=', 'r.report_id'),
     )
     .select(['r.report_id', 'r.message_id', 'r.sender_dpid', 'd.name as dsp_name', 'r.period_start', 'r.period_end', 'r.status', 'r.lines', 't.resources', 't.matched_resources', 't.usages', 't.matched_usages'])
+    .where('r.status', '<>', 'staging')
     .orderBy('r.report_id')
     .execute();
   const big = (value: unknown): bigint => (value === null || value === undefined ? 0n : BigInt(value as string));

@@ -1,5 +1,5 @@
-import { chmodSync, existsSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { chmodSync, existsSync, statSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { DuckDbKyselyConnection } from './duckdb-connection.js';
 
@@ -17,6 +17,7 @@ export class DuckDbDriver implements Driver {
 
   async init(): Promise<void> {
     const created = !existsSync(this.path);
+    const recovering = existsSync(`${this.path}.wal`) && statSync(`${this.path}.wal`).size > 0;
     this.#instance = await DuckDBInstance.create(this.path);
     // A store holds members' money and identities: readable by its owner only, whatever the umask.
     if (created && existsSync(this.path)) chmodSync(this.path, 0o600);
@@ -29,6 +30,7 @@ export class DuckDbDriver implements Driver {
     // what assigns those batch indexes; no query may rely on an order it did not ask for (PostgreSQL gives none), so
     // collecting unordered costs nothing and avoids the fault. docs/store.md, test/store/uncommitted-rows.test.ts.
     await native.run('SET preserve_insertion_order = false');
+    if (recovering) await rebuildSecondaryIndexes(native);
     this.#connection = new DuckDbKyselyConnection(native);
   }
 
@@ -70,5 +72,20 @@ export class DuckDbDriver implements Driver {
   get native() {
     if (!this.#connection) throw new Error('DuckDB driver used before init');
     return this.#connection.native;
+  }
+}
+
+/**
+ * @duckdb/node-api 1.5.6: after a process dies with committed rows only in the WAL, the next open replays them, but
+ * the checkpoint that follows writes secondary (non-key) indexes without those rows: a lookup through the index
+ * misses them (`usage_reports` by MessageId: a duplicate let through) and deleting one invalidates the database
+ * (`Failed to delete all rows from index`). Rebuilding those indexes from their own DDL right after the replay,
+ * before any checkpoint, writes them whole; it costs one index build per crash. test/usage/staging.test.ts.
+ */
+async function rebuildSecondaryIndexes(native: DuckDBConnection): Promise<void> {
+  const reader = await native.runAndReadAll('SELECT schema_name, index_name, sql FROM duckdb_indexes() WHERE sql IS NOT NULL');
+  for (const [schema, name, ddl] of reader.getRows()) {
+    await native.run(`DROP INDEX "${String(schema)}"."${String(name)}"`);
+    await native.run(String(ddl));
   }
 }

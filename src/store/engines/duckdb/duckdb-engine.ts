@@ -6,6 +6,7 @@ import type { ClefDatabase } from '../../schema.js';
 /** DuckDB's side of the engine shim: bulk rows go through the appender, in the connection's transaction. */
 export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
   const columnsOf = new Map<string, string[]>();
+  const held = new Set<string>();
 
   async function columns(table: string): Promise<string[]> {
     let names = columnsOf.get(table);
@@ -22,10 +23,20 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
 
   return {
     name: 'duckdb',
-    async tryTransactionLock() {
-      // One process owns the file (a second cannot open it) and its driver hands its one connection to one user at a time.
-      return true;
+    async tryTransactionLock(_db: Kysely<ClefDatabase>, name: string) {
+      // One process owns the file (a second cannot open it) and its driver hands its one connection to one user at a
+      // time, so only this process's own long holds can stand in the way.
+      return !held.has(name);
     },
+    async holdLock(_db, name, work) {
+      held.add(name);
+      try {
+        return await work();
+      } finally {
+        held.delete(name);
+      }
+    },
+    async refreshStatistics() {},
     async bulkInsert(_db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const names = await columns(table);

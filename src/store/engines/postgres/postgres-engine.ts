@@ -13,6 +13,21 @@ export function createPostgresEngine(): Engine {
       const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS locked`.execute(db);
       return rows[0].locked;
     },
+    async holdLock(db, name, work) {
+      // A session lock lives as long as its connection: reserved here for the whole of `work`, it is released by
+      // the server itself when the process dies, while `work` commits its transactions on the pool's other connections.
+      return db.connection().execute(async (connection) => {
+        await sql`SELECT pg_advisory_lock(hashtext(${name}))`.execute(connection);
+        try {
+          return await work();
+        } finally {
+          await sql`SELECT pg_advisory_unlock(hashtext(${name}))`.execute(connection);
+        }
+      });
+    },
+    async refreshStatistics(db, tables) {
+      for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+    },
     async bulkInsert(db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const width = Object.keys(rows[0]).length || 1;

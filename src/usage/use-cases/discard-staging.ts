@@ -1,0 +1,34 @@
+import { inTransaction } from '../../store/index.js';
+import { findStagingReports, removeStagedReport } from '../../store/usage/staging-queries.js';
+import type { UsageContext } from './usage-context.js';
+
+/** A staging report that was removed: what a process that stopped mid-file had left. */
+export interface DiscardedStaging {
+  readonly reportId: bigint;
+  readonly messageId: string;
+  readonly stagedLines: bigint;
+}
+
+/** The lock an ingesting process holds on its staging report for as long as it lives. */
+export function stagingLockName(reportId: bigint): string {
+  return `usage-staging:${reportId}`;
+}
+
+/**
+ * Removes every staging report whose ingesting process is gone (it died or was killed mid-file): its committed
+ * chunks and then the report. A staging report whose process is still at work (its lock held) is left alone.
+ */
+export async function discardStaging(context: UsageContext): Promise<DiscardedStaging[]> {
+  const { db, engine } = context.store;
+  const discarded: DiscardedStaging[] = [];
+  for (const report of await findStagingReports(db)) {
+    const reportId = BigInt(report.report_id);
+    const removed = await inTransaction(db, async (tx) => {
+      if (!(await engine.tryTransactionLock(tx, stagingLockName(reportId)))) return false;
+      await removeStagedReport(tx, reportId);
+      return true;
+    });
+    if (removed) discarded.push({ reportId, messageId: report.message_id, stagedLines: BigInt(report.staged_lines ?? 0) });
+  }
+  return discarded;
+}

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before } from 'node:test';
+import { openStore, type Store } from '../../src/store/index.js';
+import { readPeriodReports } from '../../src/store/distribution/run-input-queries.js';
+import { stagedTables } from '../../src/store/usage/staging-queries.js';
+import { discardStaging } from '../../src/usage/use-cases/discard-staging.js';
+import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
+import { runClef } from '../cli/run-clef.js';
+import { describeEachEngine, test } from '../support/engines.js';
+import { fixturePath, repoRoot } from '../support/repo-paths.js';
+import { tempDir } from '../support/temp-dir.js';
+
+const youTube = fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
+let large = '';
+let refusedLarge = '';
+
+const dir = tempDir();
+
+before(async () => {
+  const generated = await runClef(['usage', 'generate', '--lines', '300000', '--recordings', '2000', '--out', dir]);
+  assert.equal(generated.status, 0, generated.stderr);
+  large = join(dir, 'reports', readdirSync(join(dir, 'reports'))[0]);
+  // The same report with one wrong FOOT count: found only after the last line, when chunks are long committed.
+  const text = readFileSync(large, 'utf8');
+  const foot = text.lastIndexOf('FOOT\t');
+  mkdirSync(join(dir, 'refused'));
+  refusedLarge = join(dir, 'refused', readdirSync(join(dir, 'reports'))[0]);
+  writeFileSync(refusedLarge, `${text.slice(0, foot)}FOOT\t1\t${text.slice(foot + 5).split('\t').slice(1).join('\t')}`);
+});
+
+/** Starts `clef usage ingest FILE --db LOCATION` as its own process and kills it (SIGKILL) once a chunk is committed. */
+function ingestAndKill(file: string, location: string): Promise<{ signal: string | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'usage', 'ingest', file, '--db', location], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (/lines staged/.test(stderr)) child.kill('SIGKILL');
+    });
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ signal, stderr });
+    });
+  });
+}
+
+async function stagedRows(store: Store): Promise<number> {
+  let rows = 0;
+  for (const table of stagedTables) {
+    const { count } = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow();
+    rows += Number(count);
+  }
+  return rows;
+}
+
+async function reportStatuses(store: Store): Promise<string[]> {
+  return (await store.db.selectFrom('usage_reports').select('status').orderBy('report_id').execute()).map((row) => row.status);
+}
+
+async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const context = (store: Store) => ({ store, actor: 'test', clock: () => '2026-01-01T00:00:00Z' });
+
+describeEachEngine('staging in committed chunks', (_open, _engine, location) => {
+  test('an ingestion killed mid-file leaves nothing visible, and the next ingestion or --discard removes what it committed', async () => {
+    const db = await location();
+    const killed = await ingestAndKill(large, db);
+    assert.equal(killed.signal, 'SIGKILL', `the process was killed mid-file, not finished: ${killed.stderr}`);
+    await withStore(db, async (store) => {
+      assert.deepEqual(await reportStatuses(store), ['staging'], 'the killed file is still staging');
+      assert.ok((await stagedRows(store)) >= 40_000, 'its first chunk was committed');
+      assert.deepEqual(await readPeriodReports(store.db, '2025-01'), [], 'distribution sees no report');
+    });
+    const reports = await runClef(['usage', 'reports', '--db', db, '--json']);
+    assert.equal(reports.status, 0, reports.stderr);
+    assert.deepEqual(JSON.parse(reports.stdout), []);
+    const unmatched = await runClef(['usage', 'unmatched', '--db', db, '--json']);
+    assert.deepEqual(JSON.parse(unmatched.stdout), [], 'the worklist sees no resource');
+
+    const next = await runClef(['usage', 'ingest', youTube, '--db', db]);
+    assert.equal(next.status, 0, next.stderr);
+    assert.match(next.stderr, /removed report \d+ \(PADPIDA2011072101T-202501-1\), [\d,]+ lines staged by a process that stopped mid-file/);
+    await withStore(db, async (store) => {
+      assert.deepEqual(await reportStatuses(store), ['complete'], 'only the new report is left');
+      assert.ok((await stagedRows(store)) < 100, 'the killed file\'s rows are gone');
+    });
+
+    assert.equal((await ingestAndKill(large, db)).signal, 'SIGKILL');
+    const discarded = await runClef(['usage', 'ingest', '--discard', '--db', db, '--json']);
+    assert.equal(discarded.status, 0, discarded.stderr);
+    const [removed] = JSON.parse(discarded.stdout) as { messageId: string; stagedLines: string }[];
+    assert.equal(removed.messageId, 'PADPIDA2011072101T-202501-1');
+    assert.ok(BigInt(removed.stagedLines) > 0n);
+    await withStore(db, async (store) => assert.deepEqual(await reportStatuses(store), ['complete']));
+    const nothingLeft = await runClef(['usage', 'ingest', '--discard', '--db', db]);
+    assert.match(nothingLeft.stdout, /0 staging reports removed/);
+  });
+
+  test('a large file refused at its FOOT is removed whole although its chunks were committed', async () => {
+    const db = await location();
+    const staged: number[] = [];
+    const outcome = await withStore(db, async (store) => {
+      const [result] = await ingestReport(context(store), [refusedLarge], { onStaged: (_file, lines) => void staged.push(lines) });
+      assert.equal(await stagedRows(store), 0);
+      assert.deepEqual(await reportStatuses(store), []);
+      return result;
+    });
+    assert.ok(staged.length >= 2, 'several chunks were committed before the FOOT was read');
+    assert.equal(outcome.outcome, 'refused');
+    assert.deepEqual(outcome.errors.map((error) => [error.code, error.location.field]), [['CLEF_DSR_FOOT_COUNT_MISMATCH', 'NumberOfLinesInFile']]);
+  });
+
+  test('a staging report whose process is alive is left alone by another cleanup', async () => {
+    const db = await location();
+    await withStore(db, async (store) => {
+      const seen: Awaited<ReturnType<typeof discardStaging>>[] = [];
+      const visible: string[][] = [];
+      const [outcome] = await ingestReport(context(store), [large], {
+        onStaged: async () => {
+          if (seen.length > 0) return;
+          seen.push(await discardStaging(context(store)));
+          visible.push(await reportStatuses(store));
+        },
+      });
+      assert.deepEqual(seen, [[]], 'nothing was discarded while the ingestion lived');
+      assert.deepEqual(visible, [['staging']]);
+      assert.equal(outcome.outcome, 'staged');
+      assert.deepEqual(await reportStatuses(store), ['complete']);
+    });
+  });
+});
