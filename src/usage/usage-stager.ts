@@ -49,6 +49,8 @@ function emptyBatch(): StagedBatch {
  */
 export function createUsageStager(reportId: bigint, fileNumber: number): UsageStager {
   let held: HeldBlock | undefined;
+  // A popular resource is reported in many blocks: its title key is computed once, not once per block.
+  const titleKeyOf = memoizeKey(titleKey);
   const artistKeyOf = memoizeKey(artistKey);
   const nameKeyOf = memoizeKey(nameKey);
 
@@ -79,7 +81,7 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
         valid_iswc: work?.validIswc ?? block.works.find((w) => w.validIswc)?.validIswc ?? null,
         writers: joined(writers),
         work_numbers: joined(numbers),
-        title_key: titleKey(resource.title),
+        title_key: titleKeyOf(resource.title),
         artist_key: artistKeyOf(resource.displayArtistName),
         writer_keys: joined(writers.map(nameKeyOf)),
       });

@@ -8,24 +8,32 @@ import type { ClefDatabase } from '../schema.js';
  * recording has none or several); the DSP resource id matched by an earlier report; ISWC (with the work's only
  * recording when the resource has no ISRC). What stays `unmatched` is for the work-number and title steps.
  * One INSERT rather than an UPDATE per step: far fewer round trips, and no updates of rows the transaction wrote.
+ * A resource's rows and its usage lines meet in one aggregate over both (not a join of two report-sized sets), so no
+ * planner estimate of a fresh report, however wrong, can turn it into a nested loop of lines × resources.
  */
 export async function rebuildMatchedUnits(db: Kysely<ClefDatabase>, reportId: bigint): Promise<void> {
   await db.deleteFrom('usage_matches').where('report_id', '=', reportId).execute();
   await sql`
     insert into usage_matches (report_id, dsp_resource_id, sender_dpid, valid_isrc, valid_iswc, work_numbers, title, display_artist,
       title_key, artist_key, writer_keys, usages, usage_lines, status, recording_id, work_id, method, confidence, manual)
-    with units as (
-      select r.report_id, r.dsp_resource_id, min(rep.sender_dpid) as sender_dpid, min(r.valid_isrc) as valid_isrc,
-        min(r.valid_iswc) as valid_iswc, min(r.work_numbers) as work_numbers, min(r.title) as title,
-        min(r.display_artist) as display_artist, min(r.title_key) as title_key, min(r.artist_key) as artist_key,
-        min(r.writer_keys) as writer_keys
-      from usage_resources r join usage_reports rep on rep.report_id = r.report_id
-      where r.report_id = ${reportId}
-      group by r.report_id, r.dsp_resource_id
+    with parts as (
+      select r.dsp_resource_id, 1 as resource, r.valid_isrc, r.valid_iswc, r.work_numbers, r.title, r.display_artist,
+        r.title_key, r.artist_key, r.writer_keys, cast(null as bigint) as usages, 0 as line
+      from usage_resources r where r.report_id = ${reportId}
+      union all
+      select l.dsp_resource_id, 0, cast(null as text), cast(null as text), cast(null as text), cast(null as text), cast(null as text),
+        cast(null as text), cast(null as text), cast(null as text), l.usages - l.returns, 1
+      from usage_lines l where l.report_id = ${reportId}
     ),
-    totals as (
-      select dsp_resource_id, sum(usages - returns) as usages, count(*) as lines
-      from usage_lines where report_id = ${reportId} group by dsp_resource_id
+    units as (
+      select cast(${reportId} as bigint) as report_id, dsp_resource_id,
+        (select rep.sender_dpid from usage_reports rep where rep.report_id = ${reportId}) as sender_dpid,
+        min(valid_isrc) as valid_isrc, min(valid_iswc) as valid_iswc, min(work_numbers) as work_numbers, min(title) as title,
+        min(display_artist) as display_artist, min(title_key) as title_key, min(artist_key) as artist_key,
+        min(writer_keys) as writer_keys, case when sum(line) = 0 then 0 else sum(usages) end as usages, sum(line) as usage_lines
+      from parts
+      group by dsp_resource_id
+      having max(resource) = 1
     ),
     by_isrc as (
       select r.isrc, count(distinct r.recording_id) as recordings, min(r.recording_id) as recording_id,
@@ -40,7 +48,7 @@ export async function rebuildMatchedUnits(db: Kysely<ClefDatabase>, reportId: bi
       group by rw.work_id having count(*) = 1
     ),
     decided as (
-      select u.*, coalesce(t.usages, 0) as usages, coalesce(t.lines, 0) as usage_lines,
+      select u.*,
         case
           when man.dsp_resource_id is not null then 'manual'
           when c.isrc is not null then (case when c.recordings > 1 then 'ambiguous' else 'isrc' end)
@@ -53,7 +61,6 @@ export async function rebuildMatchedUnits(db: Kysely<ClefDatabase>, reportId: bi
         auto.recording_id as auto_recording, auto.work_id as auto_work, auto.confidence as auto_confidence,
         wi.work_id as iswc_work, case when u.valid_isrc is null then o.recording_id else null end as iswc_recording
       from units u
-      left join totals t on t.dsp_resource_id = u.dsp_resource_id
       left join dsp_resource_matches man on man.sender_dpid = u.sender_dpid and man.dsp_resource_id = u.dsp_resource_id
         and man.manual = ${true} and (man.recording_id is not null or man.work_id is not null)
       left join by_isrc c on c.isrc = u.valid_isrc

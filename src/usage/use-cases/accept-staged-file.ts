@@ -65,7 +65,7 @@ export async function acceptStagedFile(context: UsageContext, staged: StagedFile
       warnings: BigInt(report.warnings) + BigInt(result.warningCount),
       staged_lines: null,
     });
-    await matchReports(tx, [reportId], { now, actor: context.actor, thresholds: options.thresholds });
+    await matchReports(tx, [reportId], { now, actor: context.actor, thresholds: options.thresholds, engine: context.store.engine });
     options.onMatched?.();
     await appendHistory(tx, [{ actor: context.actor, at: now, entityKind: 'usage_report', entityId: String(reportId), action: 'ingest', detail: { file, messageId: report.message_id, fileNumber, replaces: options.replaces ?? null } }]);
     return outcomeOf(file, result, 'staged', { reportId, fileNumber, reportStatus: status, messageId: report.message_id });

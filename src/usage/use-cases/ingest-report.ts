@@ -41,6 +41,9 @@ async function ingestFile(context: UsageContext, source: DsrSource, options: Ing
   return engine.holdLock(db, stagingLockName(reportId), async () => {
     try {
       const staged = await stageReportFile(context, source, reportId, options);
+      // The planner must see the rows just committed: statistics of an earlier, small report made PostgreSQL plan
+      // the matching of a large one as nested loops (30,000 lines: 1.8 s → 41.6 s).
+      await engine.refreshStatistics(db, ['usage_resources', 'usage_lines', 'usage_matches', 'dsp_resource_matches']);
       lap('parse+stage');
       const outcome = await acceptStagedFile(context, staged, { replaces: options.replaces, thresholds: options.thresholds, onMatched: () => lap('match') });
       lap('commit');

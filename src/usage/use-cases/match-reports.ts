@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ClefDatabase } from '../../store/index.js';
+import type { ClefDatabase, Engine } from '../../store/index.js';
 import { rebuildMatchedUnits } from '../../store/usage/match-unit-queries.js';
 import {
   openResourcesForTitles,
@@ -18,6 +18,8 @@ export interface MatchOptions {
   readonly now: string;
   readonly actor: string;
   readonly thresholds?: TitleMatchThresholds;
+  /** The store's engine, so the identifier joins are planned over whole sets (PostgreSQL); without it, as the planner likes. */
+  readonly engine?: Engine;
 }
 
 const titleChunk = 2000;
@@ -70,7 +72,10 @@ async function matchByTitle(db: Kysely<ClefDatabase>, reportIds: readonly bigint
  */
 export async function matchReports(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], options: MatchOptions): Promise<void> {
   if (reportIds.length === 0) return;
-  for (const reportId of reportIds) await rebuildMatchedUnits(db, reportId);
+  const rebuild = async (): Promise<void> => {
+    for (const reportId of reportIds) await rebuildMatchedUnits(db, reportId);
+  };
+  await (options.engine ? options.engine.withWholeSetJoins(db, rebuild) : rebuild());
   await matchByWorkNumber(db, reportIds);
   await matchByTitle(db, reportIds, options.thresholds ?? defaultTitleMatchThresholds);
   await rememberMatches(db, reportIds, options.now, options.actor);

@@ -67,7 +67,7 @@ export async function matchManually(context: UsageContext, resource: string, mat
       method: 'manual', confidence: 10000, manual: true, matched_at: now, actor: context.actor,
     });
     const reportIds = await reportsWithResource(tx, dpid, dspResourceId);
-    await matchReports(tx, reportIds, { now, actor: context.actor });
+    await matchReports(tx, reportIds, { now, actor: context.actor, engine: context.store.engine });
     return { reports: reportIds.length };
   });
 }
@@ -78,7 +78,7 @@ export async function rematch(context: UsageContext, filter: ReportFilter, thres
   return inTransaction(db, async (tx) => {
     const reportIds = await findReportIds(tx, { period: filter.period, dpid: filter.dsp });
     await forgetAutomaticMatches(tx, reportIds);
-    await matchReports(tx, reportIds, { now: context.clock(), actor: context.actor, thresholds });
+    await matchReports(tx, reportIds, { now: context.clock(), actor: context.actor, thresholds, engine: context.store.engine });
     return { reports: reportIds.length };
   });
 }

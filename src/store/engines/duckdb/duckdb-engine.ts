@@ -36,6 +36,9 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
         held.delete(name);
       }
     },
+    withWholeSetJoins(_db, work) {
+      return work();
+    },
     async refreshStatistics() {},
     async bulkInsert(_db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;

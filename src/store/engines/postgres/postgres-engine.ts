@@ -25,6 +25,14 @@ export function createPostgresEngine(): Engine {
         }
       });
     },
+    async withWholeSetJoins(db, work) {
+      await sql`SET LOCAL enable_nestloop = off`.execute(db);
+      try {
+        return await work();
+      } finally {
+        await sql`RESET enable_nestloop`.execute(db);
+      }
+    },
     async refreshStatistics(db, tables) {
       for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
     },
