@@ -141,3 +141,49 @@ describeEachEngine('staging in committed chunks', (_open, _engine, location) => 
     });
   });
 });
+
+/** Splits a generated single-file report into the two files of one report (each with the summaries, its own blocks and FOOT). */
+function splitInTwo(file: string, into: string): [string, string] {
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+  const head = lines[0].split('\t');
+  const summaries = lines.filter((line) => line.startsWith('SY'));
+  const blockLines = lines.filter((line) => /^(AS|MW|SU|RE|RU|LI)/.test(line));
+  const blocks = [...new Set(blockLines.map((line) => line.split('\t')[1]))];
+  const half = new Set(blocks.slice(0, Math.floor(blocks.length / 2)));
+  const parts = [blockLines.filter((line) => half.has(line.split('\t')[1])), blockLines.filter((line) => !half.has(line.split('\t')[1]))];
+  const reportLines = parts.reduce((sum, part) => sum + part.length + summaries.length + 3, 0);
+  mkdirSync(into, { recursive: true });
+  return parts.map((part, i) => {
+    const header = [...head];
+    header[6] = String(i + 1);
+    header[7] = '2';
+    const blockCount = new Set(part.map((line) => line.split('\t')[1])).size;
+    const body = [header.join('\t'), lines[1], ...summaries, ...part];
+    body.push(['FOOT', String(body.length + 1), String(reportLines), String(summaries.length), String(blockCount), String(blocks.length)].join('\t'));
+    const name = join(into, file.slice(file.lastIndexOf('/') + 1).replace('_1of1_', `_${i + 1}of2_`));
+    writeFileSync(name, `${body.join('\n')}\n`);
+    return name;
+  }) as [string, string];
+}
+
+describeEachEngine('staging a multi-file report', (open) => {
+  test('the second file\'s staged rows join the report of the first, which is incomplete until then and complete after', async () => {
+    const generated = await runClef(['usage', 'generate', '--lines', '400', '--recordings', '40', '--seed', '4', '--out', join(dir, 'multi-source')]);
+    assert.equal(generated.status, 0, generated.stderr);
+    const source = join(dir, 'multi-source', 'reports', readdirSync(join(dir, 'multi-source', 'reports'))[0]);
+    const [first, second] = splitInTwo(source, join(dir, `multi-${Math.random().toString(36).slice(2)}`));
+    const store = await open();
+    const [one] = await ingestReport(context(store), [first]);
+    assert.equal(one.outcome, 'staged', JSON.stringify(one.errors));
+    assert.equal(one.reportStatus, 'incomplete');
+    const [two] = await ingestReport(context(store), [second]);
+    assert.equal(two.outcome, 'staged', JSON.stringify(two.errors));
+    assert.equal(two.reportStatus, 'complete');
+    assert.equal(two.reportId, one.reportId, 'one report');
+    assert.deepEqual(await reportStatuses(store), ['complete'], 'no staging report is left');
+    const perFile = await store.db.selectFrom('usage_lines').select(['report_id', 'file_number', (eb) => eb.fn.countAll<bigint>().as('lines')]).groupBy(['report_id', 'file_number']).orderBy('file_number').execute();
+    assert.deepEqual(perFile.map((row) => [BigInt(row.report_id), Number(row.file_number)]), [[one.reportId, 1], [one.reportId, 2]]);
+    const units = await store.db.selectFrom('usage_matches').select((eb) => eb.fn.sum<bigint>('usage_lines').as('lines')).where('report_id', '=', one.reportId!).executeTakeFirstOrThrow();
+    assert.equal(Number(units.lines), perFile.reduce((sum, row) => sum + Number(row.lines), 0), 'matched over both files\' lines');
+  });
+});
