@@ -21,6 +21,8 @@ import { traceCommand } from './commands/trace.js';
 import { reservesCommand } from './commands/reserves.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
+import { serveCommand } from './commands/serve.js';
+import { tokensCommand, usersCommand } from './commands/users.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -52,6 +54,9 @@ export function buildProgram(): Command {
     statementsCommand(),
     traceCommand(),
     reservesCommand(),
+    serveCommand(),
+    usersCommand(),
+    tokensCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

@@ -99,6 +99,16 @@ export const errorCodes = {
   CLEF_DISTRIBUTION_FX_RATE_MISSING: { status: 409, exit: 1, description: 'A pool is in another currency than the CMO\'s and no exchange rate is recorded for that pair and period; the message names `clef fx set`.' },
   CLEF_DISTRIBUTION_INPUT_INVALID: { status: 422, exit: 1, description: 'A pool handed to the allocation engine is inconsistent (repeated line key, unknown work, rights split not 100 %).' },
   CLEF_DISTRIBUTION_CLAIM_INVALID: { status: 409, exit: 1, description: 'A reserve claim cannot be made or decided: it reaches no money, asks for more than the reserve holds there, or was already decided.' },
+  // access and the HTTP server (src/server, src/web)
+  CLEF_AUTH_REQUIRED: { status: 401, exit: 1, description: 'The request needs a signed-in user: an `Authorization: Bearer TOKEN` header or a web session.' },
+  CLEF_AUTH_FORBIDDEN: { status: 403, exit: 1, description: "The signed-in user's role or binding does not reach this record (another member's statement, another licensee's audit, a DSP running a distribution)." },
+  CLEF_AUTH_CREDENTIALS_INVALID: { status: 401, exit: 1, description: 'The user name and password, or the API token, are not valid.' },
+  CLEF_AUTH_CSRF_INVALID: { status: 403, exit: 1, description: "A form was posted without the session's anti-forgery token." },
+  CLEF_AUTH_USER_INVALID: { status: 400, exit: 2, description: "A user cannot be added: the name is taken, the role is unknown, or the role's binding (--party, --licensee, --dsp) is missing or names nothing." },
+  CLEF_SERVER_RATE_LIMITED: { status: 429, exit: 1, description: 'Too many requests from one address in a minute; retry after the time the response names.' },
+  CLEF_SERVER_BODY_TOO_LARGE: { status: 413, exit: 1, description: "A request body or uploaded file is over the server's size limit." },
+  CLEF_SERVER_REQUEST_INVALID: { status: 400, exit: 2, description: "A request does not fit its route's schema; the problem names the failing field." },
+  CLEF_SERVER_INTERNAL: { status: 500, exit: 70, description: 'The server failed in a way no user can cause; the log has the details, the response does not.' },
 } as const;
 
 /** A documented Clef error code. */

@@ -6,6 +6,8 @@ import type { UsageContext } from './usage-context.js';
 export interface ReportMatchRates {
   readonly message_id: string;
   readonly dsp: string;
+  /** The sender's DDEX party id. */
+  readonly dpid: string;
   readonly period: string;
   /** Lines of the report's files, as FOOT counts them. */
   readonly lines: number;
@@ -23,6 +25,7 @@ export async function listReports(context: UsageContext): Promise<ReportMatchRat
   return rows.map((row) => ({
     message_id: row.message_id,
     dsp: row.dsp_name ?? row.sender_dpid,
+    dpid: row.sender_dpid,
     period: row.period_start === row.period_end ? row.period_start : `${row.period_start}--${row.period_end}`,
     lines: Number(row.lines),
     resources: Number(row.resources),

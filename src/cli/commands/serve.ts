@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { buildServer } from '../../server/build-server.js';
+import { ClefError } from '../../errors/index.js';
+import { defaultStoreLocation, openStore } from '../../store/index.js';
+import { portalRoutes } from '../../web/portal-routes.js';
+import { printLine } from '../output.js';
+import { keyFolderOf, KEYS_OPTION_HELP } from './label-options.js';
+
+/** `clef serve [--port 8080] [--host 127.0.0.1]`: the HTTP API, its OpenAPI document and the web portal on one store. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the HTTP API (/api, OpenAPI at /openapi.json, docs at /docs) and the web portal on the store; the server owns the store while it runs')
+    .option('--db <location>', 'the store: a DuckDB file path or a postgres:// URL (default ./clef.duckdb or CLEF_DB)')
+    .option('--port <port>', 'TCP port', '8080')
+    .option('--host <host>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
+    .option('--keys <dir>', KEYS_OPTION_HELP)
+    .action(async (options: { db?: string; port: string; host: string; keys?: string }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--port must be a TCP port, not ${options.port}`, { field: '--port' });
+      const store = await openStore(options.db ?? defaultStoreLocation());
+      const app = await buildServer({ store, keyFolder: keyFolderOf(options.keys), logger: true, plugins: [portalRoutes] });
+      const stop = async () => {
+        await app.close();
+        await store.close();
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      const address = await app.listen({ port, host: options.host });
+      printLine(`clef serve: portal ${address}/, API ${address}/api, OpenAPI ${address}/openapi.json, docs ${address}/docs`);
+    });
+}

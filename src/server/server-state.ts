@@ -1,0 +1,32 @@
+import type {} from '@fastify/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Lookups } from '../registry/lookups.js';
+import type { RegistryContext } from '../registry/use-cases/registry-context.js';
+import type { Store } from '../store/index.js';
+import type { Principal } from './principal.js';
+import type { WebSession } from './use-cases/web-sessions.js';
+
+/** What every route reaches: the store, the reference tables, the clock and where uploads go. */
+export interface ServerState {
+  readonly store: Store;
+  readonly lookups: Lookups;
+  readonly now: () => Date;
+  readonly uploadDir: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clef: ServerState;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+    webSession: WebSession | undefined;
+  }
+}
+
+/** The use-case context of a request: the signed-in user acts, so every write names them in the history. */
+export function contextOf(request: FastifyRequest): RegistryContext {
+  const { store, lookups, now } = request.server.clef;
+  const actor = request.principal.role === 'public' ? 'public' : request.principal.userName;
+  return { store, lookups, actor, clock: () => now().toISOString() };
+}
