@@ -11,6 +11,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { ClefError } from '../errors/index.js';
 import { loadLookups } from '../registry/load-lookups.js';
+import { showSettings } from '../registry/use-cases/settings.js';
 import type { Store } from '../store/index.js';
 import { installAuthentication } from './authenticate.js';
 import { sendProblem } from './problem-details.js';
@@ -52,7 +53,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
   const uploadDir = options.uploadDir ?? join(tmpdir(), 'clef-uploads');
   mkdirSync(uploadDir, { recursive: true });
-  const state: ServerState = { store: options.store, lookups: loadLookups(), now: options.now ?? (() => new Date()), uploadDir };
+  const settings = await showSettings({ store: options.store });
+  const state: ServerState = {
+    store: options.store, lookups: loadLookups(), now: options.now ?? (() => new Date()), uploadDir,
+    cmoName: settings.name ?? 'Clef', currency: settings.currency ?? 'EUR',
+  };
   app.decorate('clef', state);
   app.setReplySerializer((payload) => jsonText(payload));
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));

@@ -12,6 +12,9 @@ export interface ServerState {
   readonly lookups: Lookups;
   readonly now: () => Date;
   readonly uploadDir: string;
+  /** The CMO's name and currency as the settings held when the server started. */
+  readonly cmoName: string;
+  readonly currency: string;
 }
 
 declare module 'fastify' {

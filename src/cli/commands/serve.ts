@@ -18,7 +18,7 @@ export function serveCommand(): Command {
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--port must be a TCP port, not ${options.port}`, { field: '--port' });
       const store = await openStore(options.db ?? defaultStoreLocation());
-      const app = await buildServer({ store, keyFolder: keyFolderOf(options.keys), logger: true, plugins: [portalRoutes] });
+      const app = await buildServer({ store, keyFolder: keyFolderOf(options.keys), logger: true, plugins: [portalRoutes(keyFolderOf(options.keys))] });
       const stop = async () => {
         await app.close();
         await store.close();

@@ -2,12 +2,12 @@ import { basename } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ClefError } from '../../errors/index.js';
-import { parseDsrFileName } from '../../formats/dsr/index.js';
 import { resolveWorkId } from '../../registry/use-cases/show-work.js';
 import { listReports } from '../../usage/use-cases/list-reports.js';
 import { ingestReport } from '../../usage/use-cases/ingest-report.js';
 import { listUnmatched, matchManually } from '../../usage/use-cases/worklists.js';
 import { requireRole } from '../access-rules.js';
+import { requireOwnReports } from '../own-reports.js';
 import { saveUploads } from '../save-uploads.js';
 import { contextOf } from '../server-state.js';
 
@@ -25,12 +25,7 @@ export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireRole(request.principal, 'admin', 'dsp');
     const uploads = await saveUploads(request, request.server.clef.uploadDir);
     try {
-      if (user.role === 'dsp') {
-        for (const path of uploads.paths) {
-          const sender = parseDsrFileName(basename(path)).fileName?.sender;
-          if (sender !== user.dpid) throw new ClefError('CLEF_AUTH_FORBIDDEN', `${basename(path)} is not a report of ${user.dpid}: a DSP uploads only its own reports`, { file: basename(path), field: 'Sender' });
-        }
-      }
+      requireOwnReports(user, uploads.paths);
       const outcomes = await ingestReport(contextOf(request), uploads.paths, { replaces: request.query.replaces ?? uploads.fields.replaces, findingCap: 100 });
       const named = outcomes.map((o) => ({ ...o, file: basename(o.file) }));
       return reply.code(outcomes.every((o) => o.outcome === 'staged') ? 201 : 422).send(named);
