@@ -6,7 +6,12 @@ import { createApiToken } from '../../src/server/use-cases/api-tokens.js';
 import { addUser } from '../../src/server/use-cases/users.js';
 import type { Store } from '../../src/store/index.js';
 import { addDsp } from '../../src/usage/use-cases/dsps.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importWorksCsv } from '../../src/registry/use-cases/import-works-csv.js';
 import { dsp, ingest, januaryReport, licenseDsp, setUpCmo } from '../distribution/distribution-setup.js';
+import { writeWorksCsv } from '../registry/registry-fixtures.js';
 
 /** The two members of the tests: Li Wei (River of Stars) and Zhang Min (Moonlight over Jade River). */
 export const liWeiIpi = '00012345036';
@@ -26,6 +31,9 @@ export interface PortalFixture {
 /** Builds the fixture on a fresh store; `options` are passed to the server (limits). */
 export async function setUpPortal(store: Store, options: { rateLimit?: number; bodyLimit?: number; fileLimit?: number; plugins?: Parameters<typeof buildServer>[0]['plugins'] } = {}): Promise<PortalFixture> {
   const context = await setUpCmo(store);
+  const dir = mkdtempSync(join(tmpdir(), 'clef-portal-'));
+  await importWorksCsv(context, writeWorksCsv(dir, 'chinese.csv', ['ZH-001,月光下的玉河,,human,human,human,CA,00012345722,"ZHANG, Min",100,100,0,2136,,,,,,,,,,']), { submitter: { kind: 'cmo', societyCode: '119' } });
+  rmSync(dir, { recursive: true, force: true });
   await licenseDsp(context);
   await addDsp(context, dsp, 'Streamwave');
   await addDsp(context, 'PADPIDA2099010101X', 'Other Music');
