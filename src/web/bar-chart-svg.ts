@@ -12,9 +12,9 @@ export function escapeMarkup(text: string): string {
 
 const barHeight = 22;
 const gap = 8;
-const labelWidth = 180;
-const barArea = 300;
-const textWidth = 170;
+const labelWidth = 170;
+const barArea = 250;
+const textWidth = 110;
 
 /**
  * A horizontal bar chart as inline SVG, drawn on the server (no script, prints as it shows, needs no chart
@@ -27,7 +27,7 @@ export function barChartSvg(title: string, bars: readonly ChartBar[]): string {
   const rows = bars.map((bar, i) => {
     const y = gap + i * (barHeight + gap);
     const length = max > 0n && bar.value > 0n ? Math.max(1, Number((bar.value * BigInt(barArea)) / max)) : 0;
-    const label = bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label;
+    const label = bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label;
     return [
       `<text x="${labelWidth - 6}" y="${y + barHeight / 2 + 4}" text-anchor="end">${escapeMarkup(label)}</text>`,
       `<rect x="${labelWidth}" y="${y}" width="${length}" height="${barHeight}" rx="3" class="bar"><title>${escapeMarkup(`${bar.label}: ${bar.text}`)}</title></rect>`,
