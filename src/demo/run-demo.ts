@@ -11,6 +11,7 @@ import { isPostgresLocation } from '../store/index.js';
 import { runAudioDemo } from '../audio/index.js';
 import { registryRecordingCatalogue } from '../audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../formats/cwr/index.js';
+import { addDemoLogins } from './demo-logins.js';
 import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
 import { runDistributionDemo } from '../distribution/use-cases/run-distribution-demo.js';
 import { formatMicros } from '../money/index.js';
@@ -86,6 +87,9 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
     const [match] = audio.identification.matches;
     say(`11. Audio: indexed ${audio.indexed.added.length} recordings (${(audio.indexed.bytesPerHour / 2 ** 20).toFixed(2)} MB of index per hour); a degraded 10 s excerpt (+1 semitone, 4 % faster, reverb, noise) ${match ? `is ${match.recording_id ?? ''} ${match.isrc} "${match.title ?? ''}" at ${match.reference_offset_s.toFixed(1)} s, time factor ${match.time_factor.toFixed(3)}, score ${match.score}` : 'was not identified'}`);
     say(`    evidence report: ${audio.evidenceHtml}`);
+    const logins = await addDemoLogins(context);
+    say(`12. The portal and the API: npm run demo -- --serve (or clef serve --db ${location}), then open http://127.0.0.1:8080/`);
+    for (const login of logins) say(`    login ${login.user} / ${login.password}: ${login.what}`);
     say(`Try: clef works show ${hit.work_id} --db ${location}`);
     say(`     clef label verify ${labeled.path} --keys ${join(filesDir, 'keys')}`);
   } finally {

@@ -17,6 +17,9 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(demo.stdout, /Distribution run RUN\d+ for 2025-01 .* = commission .* \+ members and societies .* \+ reserves/);
   assert.match(demo.stdout, /statement for LI, Wei: \d+ lines/);
   assert.match(demo.stdout, /degraded 10 s excerpt .* is R\d+ CNA1M2600002/);
+  assert.match(demo.stdout, /npm run demo -- --serve/);
+  assert.match(demo.stdout, /login staff \/ demo-staff/);
+  assert.match(demo.stdout, /login liwei \/ demo-liwei/);
 
   const search = runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);

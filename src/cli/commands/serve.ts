@@ -6,6 +6,31 @@ import { portalRoutes } from '../../web/portal-routes.js';
 import { printLine } from '../output.js';
 import { keyFolderOf, KEYS_OPTION_HELP } from './label-options.js';
 
+/** Where and on which store to serve. */
+export interface ServeOptions {
+  readonly db?: string;
+  readonly port: string;
+  readonly host: string;
+  readonly keys?: string;
+}
+
+/** Opens the store and serves the API and the portal on it until the process is stopped. */
+export async function serveStore(options: ServeOptions): Promise<void> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--port must be a TCP port, not ${options.port}`, { field: '--port' });
+  const store = await openStore(options.db ?? defaultStoreLocation());
+  const keyFolder = keyFolderOf(options.keys);
+  const app = await buildServer({ store, keyFolder, logger: true, plugins: [portalRoutes(keyFolder)] });
+  const stop = async () => {
+    await app.close();
+    await store.close();
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const address = await app.listen({ port, host: options.host });
+  printLine(`clef serve: portal ${address}/, API ${address}/api, OpenAPI ${address}/openapi.json, docs ${address}/docs`);
+}
+
 /** `clef serve [--port 8080] [--host 127.0.0.1]`: the HTTP API, its OpenAPI document and the web portal on one store. */
 export function serveCommand(): Command {
   return new Command('serve')
@@ -14,18 +39,5 @@ export function serveCommand(): Command {
     .option('--port <port>', 'TCP port', '8080')
     .option('--host <host>', 'address to listen on (127.0.0.1: this machine only)', '127.0.0.1')
     .option('--keys <dir>', KEYS_OPTION_HELP)
-    .action(async (options: { db?: string; port: string; host: string; keys?: string }) => {
-      const port = Number(options.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--port must be a TCP port, not ${options.port}`, { field: '--port' });
-      const store = await openStore(options.db ?? defaultStoreLocation());
-      const app = await buildServer({ store, keyFolder: keyFolderOf(options.keys), logger: true, plugins: [portalRoutes(keyFolderOf(options.keys))] });
-      const stop = async () => {
-        await app.close();
-        await store.close();
-      };
-      process.once('SIGINT', () => void stop());
-      process.once('SIGTERM', () => void stop());
-      const address = await app.listen({ port, host: options.host });
-      printLine(`clef serve: portal ${address}/, API ${address}/api, OpenAPI ${address}/openapi.json, docs ${address}/docs`);
-    });
+    .action(async (options: ServeOptions) => serveStore(options));
 }
