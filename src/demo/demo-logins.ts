@@ -1,5 +1,5 @@
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
-import { addUser } from '../server/use-cases/users.js';
+import { addUser } from '../access/use-cases/users.js';
 import { addDsp } from '../usage/use-cases/dsps.js';
 
 /** A portal login the demo makes; the passwords are printed, so they are for the demo store only. */

@@ -1,9 +1,9 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ClefError } from '../errors/index.js';
-import { publicPrincipal } from './principal.js';
-import { authenticateToken } from './use-cases/api-tokens.js';
-import { findSession } from './use-cases/web-sessions.js';
+import { publicPrincipal } from '../access/principal.js';
+import { authenticateToken } from '../access/use-cases/api-tokens.js';
+import { findSession } from '../access/use-cases/web-sessions.js';
 
 /** The web session cookie: HttpOnly and SameSite, so page scripts and other sites' forms cannot use it. */
 export const sessionCookie = 'clef_session';

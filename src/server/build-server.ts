@@ -10,7 +10,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { ClefError } from '../errors/index.js';
-import { loadLookups } from '../registry/load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import { showSettings } from '../registry/use-cases/settings.js';
 import type { Store } from '../store/index.js';
 import { installAuthentication } from './authenticate.js';

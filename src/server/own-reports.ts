@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { ClefError } from '../errors/index.js';
 import { parseDsrFileName } from '../formats/dsr/index.js';
-import type { SignedIn } from './access-rules.js';
+import type { SignedIn } from '../access/access-rules.js';
 
 /** Refuses a DSP user's upload of a file whose DSR name names another sender; staff may upload anyone's. */
 export function requireOwnReports(user: SignedIn, paths: readonly string[]): void {

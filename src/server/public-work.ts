@@ -1,5 +1,5 @@
 import type { WorkView } from '../registry/use-cases/show-work.js';
-import type { Principal } from './principal.js';
+import type { Principal } from '../access/principal.js';
 
 /** True when the principal may see a work whole: staff, or a member whose party is on one of its registrations. */
 export function seesWholeWork(principal: Principal, work: WorkView): boolean {

@@ -1,10 +1,10 @@
 import type {} from '@fastify/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { Lookups } from '../registry/lookups.js';
+import type { Lookups } from '../lookups/index.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
 import type { Store } from '../store/index.js';
-import type { Principal } from './principal.js';
-import type { WebSession } from './use-cases/web-sessions.js';
+import type { Principal } from '../access/principal.js';
+import type { WebSession } from '../access/use-cases/web-sessions.js';
 
 /** What every route reaches: the store, the reference tables, the clock and where uploads go. */
 export interface ServerState {

@@ -6,7 +6,7 @@ import { showStatement } from '../distribution/use-cases/show-statement.js';
 import { formatMicros } from '../money/index.js';
 import { listPartyWorks } from '../registry/use-cases/party-works.js';
 import { resolveWorkId } from '../registry/use-cases/show-work.js';
-import { requireParty, requireRole } from '../server/access-rules.js';
+import { requireParty, requireRole } from '../access/access-rules.js';
 import { contextOf } from '../server/server-state.js';
 import { listUnmatched, matchManually } from '../usage/use-cases/worklists.js';
 import { formatDate, formatMoney } from './locale-format.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ClefError, isClefError } from '../errors/index.js';
 import { sessionCookie } from '../server/authenticate.js';
-import { logIn, logOut, sessionHours } from '../server/use-cases/web-sessions.js';
+import { logIn, logOut, sessionHours } from '../access/use-cases/web-sessions.js';
 import { frameOf, renderPage } from './render-page.js';
 
 /** Only paths on this site are followed after login, so a link cannot bounce a user elsewhere. */

@@ -4,9 +4,9 @@ import { decideClaim, listClaims, listReserves } from '../distribution/use-cases
 import { listRuns, showRun } from '../distribution/use-cases/run-figures.js';
 import { ClefError } from '../errors/index.js';
 import { formatMicros } from '../money/index.js';
-import { normalizeSocietyCode } from '../registry/society-table.js';
+import { normalizeSocietyCode } from '../lookups/index.js';
 import { listDisputes } from '../registry/use-cases/show-work.js';
-import { requireRole } from '../server/access-rules.js';
+import { requireRole } from '../access/access-rules.js';
 import { requireOwnReports } from '../server/own-reports.js';
 import { saveUploads } from '../server/save-uploads.js';
 import { contextOf } from '../server/server-state.js';

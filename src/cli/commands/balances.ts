@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { listBalances } from '../../distribution/use-cases/balances.js';
-import { normalizeSocietyCode } from '../../registry/society-table.js';
+import { normalizeSocietyCode } from '../../lookups/index.js';
 import { showSettings } from '../../registry/use-cases/settings.js';
 import { printJson, printLine } from '../output.js';
 import { formatTable, readableAmount } from '../print-table.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { listRuns, showRun } from '../../distribution/use-cases/run-figures.js';
 import { showSettings } from '../../registry/use-cases/settings.js';
-import { normalizeSocietyCode } from '../../registry/society-table.js';
+import { normalizeSocietyCode } from '../../lookups/index.js';
 import { printJson, printLine } from '../output.js';
 import { formatTable, readableAmount } from '../print-table.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { createApiToken } from '../../server/use-cases/api-tokens.js';
-import { addUser, listUsers, setUserPassword } from '../../server/use-cases/users.js';
+import { createApiToken } from '../../access/use-cases/api-tokens.js';
+import { addUser, listUsers, setUserPassword } from '../../access/use-cases/users.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
 

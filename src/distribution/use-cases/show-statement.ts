@@ -1,6 +1,6 @@
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
-import { normalizeSocietyCode } from '../../registry/society-table.js';
+import { normalizeSocietyCode } from '../../lookups/index.js';
 import { readPayeeStatementEntries, readWorkRightTotals } from '../../store/distribution/payee-statement-queries.js';
 import { findRunRow } from '../../store/distribution/run-queries.js';
 import { listDspRows } from '../../store/usage/dsp-queries.js';

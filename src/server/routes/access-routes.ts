@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { requireRole } from '../access-rules.js';
-import { roles } from '../principal.js';
+import { requireRole } from '../../access/access-rules.js';
+import { roles } from '../../access/principal.js';
 import { contextOf } from '../server-state.js';
-import { createApiToken } from '../use-cases/api-tokens.js';
-import { addUser, listUsers } from '../use-cases/users.js';
+import { createApiToken } from '../../access/use-cases/api-tokens.js';
+import { addUser, listUsers } from '../../access/use-cases/users.js';
 
 /** Who am I, and (staff) users and their tokens: the same use cases as `clef users` and `clef tokens`. */
 export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {

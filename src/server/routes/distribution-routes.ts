@@ -7,7 +7,7 @@ import { listRuns, showRun } from '../../distribution/use-cases/run-figures.js';
 import { showStatement } from '../../distribution/use-cases/show-statement.js';
 import { statementCsvFile } from '../../distribution/statement-csv-file.js';
 import { ClefError } from '../../errors/index.js';
-import { requireParty, requireRole } from '../access-rules.js';
+import { requireParty, requireRole } from '../../access/access-rules.js';
 import { contextOf } from '../server-state.js';
 
 const runParams = Type.Object({ run: Type.String({ pattern: '^[A-Z]{3}[0-9]{8}$' }) });

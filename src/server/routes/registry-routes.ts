@@ -4,7 +4,7 @@ import { listMembers, showMember } from '../../registry/use-cases/members.js';
 import { searchWorks } from '../../registry/use-cases/search-works.js';
 import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
 import { readHistory } from '../../store/index.js';
-import { requireParty, requireRole } from '../access-rules.js';
+import { requireParty, requireRole } from '../../access/access-rules.js';
 import { publicWork, seesWholeWork } from '../public-work.js';
 import { contextOf } from '../server-state.js';
 import { ClefError } from '../../errors/index.js';

@@ -6,7 +6,7 @@ import { resolveWorkId } from '../../registry/use-cases/show-work.js';
 import { listReports } from '../../usage/use-cases/list-reports.js';
 import { ingestReport } from '../../usage/use-cases/ingest-report.js';
 import { listUnmatched, matchManually } from '../../usage/use-cases/worklists.js';
-import { requireRole } from '../access-rules.js';
+import { requireRole } from '../../access/access-rules.js';
 import { requireOwnReports } from '../own-reports.js';
 import { saveUploads } from '../save-uploads.js';
 import { contextOf } from '../server-state.js';
