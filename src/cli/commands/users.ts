@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { currentIo } from '../cli-io.js';
 import { createApiToken } from '../../access/use-cases/api-tokens.js';
 import { addUser, listUsers, setUserPassword } from '../../access/use-cases/users.js';
 import { printJson, printLine, printNotice } from '../output.js';
@@ -18,7 +19,7 @@ export function usersAddCommand(): Command {
       .description('add a user of the API and the portal; the role decides what it may see'),
   ).action(async (name: string, options) => {
     await withRegistry(options, async (context) => {
-      const password = options.passwordEnv ? process.env[options.passwordEnv] : undefined;
+      const password = options.passwordEnv ? currentIo().env[options.passwordEnv] : undefined;
       const user = await addUser(context, { name, role: options.role, party: options.party, licensee: options.licensee, dsp: options.dsp, password });
       if (options.json) return printJson(user);
       printLine(`user ${user.name}: ${user.role}${user.party_id ? ` of party ${user.party_id}` : ''}${user.licensee_id ? ` of licensee ${user.licensee_id}` : ''}${user.dpid ? ` of DSP ${user.dpid}` : ''}${user.has_password ? ', web password set' : ''}`);
@@ -32,7 +33,7 @@ export function usersPasswordCommand(): Command {
     new Command('password').argument('<name>').requiredOption('--password-env <var>', 'the environment variable holding the new password').description('set a user\'s web password (scrypt hash kept)'),
   ).action(async (name: string, options) => {
     await withRegistry(options, async (context) => {
-      await setUserPassword(context, name, process.env[options.passwordEnv] ?? '');
+      await setUserPassword(context, name, currentIo().env[options.passwordEnv] ?? '');
       printNotice(`password of ${name} set`);
     });
   });
