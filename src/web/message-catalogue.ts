@@ -11,7 +11,7 @@ export const intlTag: Record<Locale, string> = { en: 'en-GB', zh: 'zh-Hans-CN' }
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 const catalogues = new Map<Locale, Record<string, string>>(
-  locales.map((locale) => [locale, JSON.parse(readFileSync(new URL(`./messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>]),
+  locales.map((locale) => [locale, JSON.parse(readFileSync(new URL(`../../data/web/messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>]),
 );
 
 /** Every message key of a locale's catalogue (tests check the catalogues agree). */

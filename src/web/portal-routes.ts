@@ -13,7 +13,7 @@ import { staffPages } from './staff-pages.js';
 const require = createRequire(import.meta.url);
 // Served from this server: the portal's users may have no internet, so no CDN.
 const htmx = readFileSync(require.resolve('htmx.org/dist/htmx.min.js'));
-const css = readFileSync(new URL('./assets/portal.css', import.meta.url));
+const css = readFileSync(new URL('../../data/web/assets/portal.css', import.meta.url));
 
 /**
  * The web portal: server-rendered pages in English and Simplified Chinese calling the same use cases as the API.

@@ -7,7 +7,7 @@ import { negotiateLocale, translator, type Locale, type Translate } from './mess
 /** The cookie that remembers the chosen language for a year. */
 export const localeCookie = 'clef_lang';
 
-const eta = new Eta({ views: fileURLToPath(new URL('./views/', import.meta.url)), autoEscape: true, cache: true });
+const eta = new Eta({ views: fileURLToPath(new URL('../../data/web/views/', import.meta.url)), autoEscape: true, cache: true });
 
 /** What every page's layout shows: the language, who is signed in, the menu for their role, the anti-forgery token. */
 export interface PageFrame {

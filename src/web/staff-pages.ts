@@ -11,7 +11,7 @@ import { requireOwnReports } from '../server/own-reports.js';
 import { saveUploads } from '../server/save-uploads.js';
 import { contextOf } from '../server/server-state.js';
 import { ingestReport } from '../usage/use-cases/ingest-report.js';
-import { listReports } from '../usage/use-cases/list-reports.js';
+import { listReports, listReportsWithSender } from '../usage/use-cases/list-reports.js';
 import { barChartSvg, escapeMarkup } from './bar-chart-svg.js';
 import { formatDate, formatMoney, formatRatio } from './locale-format.js';
 import { frameOf, renderPage } from './render-page.js';
@@ -48,7 +48,7 @@ async function dashboard(request: FastifyRequest, reply: FastifyReply, notice: s
 async function uploadPage(request: FastifyRequest, reply: FastifyReply, action: string, outcomes: unknown, status = 200) {
   const { locale, t } = frameOf(request);
   const user = request.principal;
-  const reports = (await listReports(contextOf(request)))
+  const reports = (await listReportsWithSender(contextOf(request)))
     .filter((r) => user.role !== 'dsp' || r.dpid === user.dpid)
     .map((r) => ({ ...r, rate: formatRatio(r.match_rate_usages, locale) }));
   const heading = user.role === 'dsp' ? t('dsp.title') : t('upload.title');

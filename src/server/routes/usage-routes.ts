@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ClefError } from '../../errors/index.js';
 import { resolveWorkId } from '../../registry/use-cases/show-work.js';
-import { listReports } from '../../usage/use-cases/list-reports.js';
+import { listReportsWithSender } from '../../usage/use-cases/list-reports.js';
 import { ingestReport } from '../../usage/use-cases/ingest-report.js';
 import { listUnmatched, matchManually } from '../../usage/use-cases/worklists.js';
 import { requireRole } from '../../access/access-rules.js';
@@ -15,7 +15,7 @@ import { contextOf } from '../server-state.js';
 export const usageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/usage/reports', { schema: { tags: ['usage'], summary: 'list-reports with their match rates (staff; a DSP sees its own)' } }, async (request) => {
     const user = requireRole(request.principal, 'admin', 'dsp');
-    const reports = await listReports(contextOf(request));
+    const reports = await listReportsWithSender(contextOf(request));
     return user.role === 'dsp' ? reports.filter((r) => r.dpid === user.dpid) : reports;
   });
 

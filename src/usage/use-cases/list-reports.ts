@@ -6,8 +6,6 @@ import type { UsageContext } from './usage-context.js';
 export interface ReportMatchRates {
   readonly message_id: string;
   readonly dsp: string;
-  /** The sender's DDEX party id. */
-  readonly dpid: string;
   readonly period: string;
   /** Lines of the report's files, as FOOT counts them. */
   readonly lines: number;
@@ -21,6 +19,11 @@ export interface ReportMatchRates {
 
 /** Every report with its resources matched and its rates by resources and by usage, oldest first. */
 export async function listReports(context: UsageContext): Promise<ReportMatchRates[]> {
+  return (await listReportsWithSender(context)).map(({ dpid: _dpid, ...report }) => report);
+}
+
+/** The reports as `listReports` gives them, each with its sender's DDEX party id (so a DSP sees its own). */
+export async function listReportsWithSender(context: UsageContext): Promise<(ReportMatchRates & { readonly dpid: string })[]> {
   const rows = await listReportRates(context.store.db);
   return rows.map((row) => ({
     message_id: row.message_id,
