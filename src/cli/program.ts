@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { registryLabelSubjects } from '../labels/use-cases/registry-label-subjects.js';
+import { lazily } from './lazily.js';
 import { openRegistryForReading } from './open-registry-for-reading.js';
 import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
@@ -23,6 +23,8 @@ import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 import { serveCommand } from './commands/serve.js';
 import { tokensCommand, usersCommand } from './commands/users.js';
+
+const registryLabelSubjects = lazily(() => import('../labels/use-cases/registry-label-subjects.js'), 'registryLabelSubjects');
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
-import { listBalances } from '../../distribution/use-cases/balances.js';
 import { normalizeSocietyCode } from '../../lookups/index.js';
-import { showSettings } from '../../registry/use-cases/settings.js';
 import { printJson, printLine } from '../output.js';
 import { formatTable, readableAmount } from '../print-table.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const listBalances = lazily(() => import('../../distribution/use-cases/balances.js'), 'listBalances');
+const showSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'showSettings');
 
 /** `clef balances [--party ID|IPI|SOCIETY] [--json]`: what each member and sister society is owed across runs. */
 export function balancesCommand(): Command {
@@ -14,7 +16,7 @@ export function balancesCommand(): Command {
       .option('--json', 'print JSON: an array of {kind, id, name, ipi_name_numbers, amount_micros}')
       .description('what each member and sister society is owed across runs, as decimals in the CMO currency beside exact micro-units'),
   ).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const balances = await listBalances(context, options.party);
       if (options.json) return printJson(balances);
       const amountColumns = [`amount (${(await showSettings(context)).currency ?? ''})`, 'micro-units'];

@@ -1,8 +1,10 @@
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { runDemo } from '../../demo/run-demo.js';
 import { printLine } from '../output.js';
 import { serveStore } from './serve.js';
+import { lazily } from '../lazily.js';
+
+const runDemo = lazily(() => import('../../demo/run-demo.js'), 'runDemo');
 
 /** `clef demo [--serve]`: the main job on a fresh embedded store, from the data shipped in data/demo; then, asked, the portal on it. */
 export function demoCommand(): Command {

@@ -1,11 +1,17 @@
 import { Command } from 'commander';
 import { isIsoDate } from '../../calendar/index.js';
-import { releaseMarketShare } from '../../distribution/use-cases/release-market-share.js';
-import { claimReserve, decideClaim, listClaims, listReserves, type ReserveClaim } from '../../distribution/use-cases/reserves.js';
+import type { ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine } from '../output.js';
 import { formatTable, readableAmount } from '../print-table.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const releaseMarketShare = lazily(() => import('../../distribution/use-cases/release-market-share.js'), 'releaseMarketShare');
+const claimReserve = lazily(() => import('../../distribution/use-cases/reserves.js'), 'claimReserve');
+const decideClaim = lazily(() => import('../../distribution/use-cases/reserves.js'), 'decideClaim');
+const listClaims = lazily(() => import('../../distribution/use-cases/reserves.js'), 'listClaims');
+const listReserves = lazily(() => import('../../distribution/use-cases/reserves.js'), 'listReserves');
 
 function printClaim(claim: ReserveClaim): void {
   printLine([claim.claim_id, claim.status, claim.reserve, claim.party_id, claim.amount_micros, claim.paid_run_id ?? ''].join('\t'));
@@ -16,7 +22,7 @@ export function reservesListCommand(): Command {
   return withStoreOptions(
     new Command('list').argument('[reserve]', 'only this reserve (unmatched, non_member, …)').option('--json', 'print JSON').description('list what the reserves hold and what is still claimable'),
   ).action(async (reserve: string | undefined, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const holdings = await listReserves(context, reserve);
       if (options.json) return printJson(holdings);
       const numeric = ['held', 'held micro-units', 'claimable', 'claimable micro-units'];
@@ -70,7 +76,7 @@ function decideCommand(name: 'approve' | 'reject'): Command {
 /** `clef reserves claims [--status S] [--json]`: the claims and where they stand. */
 export function reservesClaimsCommand(): Command {
   return withStoreOptions(new Command('claims').option('--status <status>', 'pending, approved, rejected or paid').option('--json', 'print JSON').description('list the claims')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const claims = await listClaims(context, options.status);
       if (options.json) return printJson(claims);
       for (const claim of claims) printClaim(claim);

@@ -1,8 +1,5 @@
 import { Command } from 'commander';
-import { buildServer } from '../../server/build-server.js';
 import { ClefError } from '../../errors/index.js';
-import { defaultStoreLocation, openStore } from '../../store/index.js';
-import { portalRoutes } from '../../web/portal-routes.js';
 import { printLine } from '../output.js';
 import { keyFolderOf, KEYS_OPTION_HELP } from './label-options.js';
 
@@ -18,6 +15,10 @@ export interface ServeOptions {
 export async function serveStore(options: ServeOptions): Promise<void> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--port must be a TCP port, not ${options.port}`, { field: '--port' });
+  // The server, the portal and the store engines load only when `serve` runs, not for every `clef` start.
+  const [{ buildServer }, { defaultStoreLocation, openStore }, { portalRoutes }] = await Promise.all([
+    import('../../server/build-server.js'), import('../../store/index.js'), import('../../web/portal-routes.js'),
+  ]);
   const store = await openStore(options.db ?? defaultStoreLocation());
   const keyFolder = keyFolderOf(options.keys);
   const app = await buildServer({ store, keyFolder, logger: true, plugins: [portalRoutes(keyFolder)] });

@@ -1,9 +1,13 @@
 import { Command } from 'commander';
 import { currentIo } from '../cli-io.js';
-import { createApiToken } from '../../access/use-cases/api-tokens.js';
-import { addUser, listUsers, setUserPassword } from '../../access/use-cases/users.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const createApiToken = lazily(() => import('../../access/use-cases/api-tokens.js'), 'createApiToken');
+const addUser = lazily(() => import('../../access/use-cases/users.js'), 'addUser');
+const listUsers = lazily(() => import('../../access/use-cases/users.js'), 'listUsers');
+const setUserPassword = lazily(() => import('../../access/use-cases/users.js'), 'setUserPassword');
 
 /** `clef users add NAME --role ROLE [--party IPI|--licensee ID|--dsp DPID] [--password-env VAR]`. */
 export function usersAddCommand(): Command {

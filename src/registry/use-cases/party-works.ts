@@ -1,4 +1,5 @@
-import { findWorkIdsByParties, readWorkTitles } from '../../store/registry/search-queries.js';
+import { findWorkIdsByParties } from '../../store/registry/registration-queries.js';
+import { readWorkTitles } from '../../store/registry/search-queries.js';
 import type { RegistryContext } from './registry-context.js';
 
 /** A work a party is registered on. */

@@ -67,3 +67,30 @@ export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly 
     await db.updateTable('registrations').set({ status: 'revised', revised_by: by }).where('registration_id', '=', revised).execute();
   }
 }
+
+/** Registrations held for review (revisions changing the writers or their shares), oldest first, with their work. */
+export async function readHeldRegistrations(db: Kysely<ClefDatabase>) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('works', 'works.work_id', 'registrations.work_id')
+    .select(['registrations.registration_id', 'registrations.work_id', 'works.title', 'works.iswc', 'registrations.submitter_kind', 'registrations.submitter_id', 'registrations.submitter_work_number', 'registrations.source_ref', 'registrations.created_at'])
+    .where('registrations.status', '=', 'held')
+    .orderBy('registrations.created_at')
+    .orderBy('registrations.registration_id')
+    .execute();
+}
+
+/** The works the given parties are registered on (current registrations), at most `limit`, by work id. */
+export async function findWorkIdsByParties(db: Kysely<ClefDatabase>, partyIds: readonly string[], limit: number): Promise<{ work_id: string; party_id: string }[]> {
+  if (partyIds.length === 0) return [];
+  return db
+    .selectFrom('registration_parties')
+    .innerJoin('registrations', 'registrations.registration_id', 'registration_parties.registration_id')
+    .select(['registrations.work_id', 'registration_parties.party_id'])
+    .distinct()
+    .where('registration_parties.party_id', 'in', [...partyIds])
+    .where('registrations.status', '=', 'current')
+    .orderBy('registrations.work_id')
+    .limit(limit)
+    .execute();
+}
