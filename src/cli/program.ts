@@ -21,6 +21,8 @@ import { traceCommand } from './commands/trace.js';
 import { reservesCommand } from './commands/reserves.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
+import { withTrainingReservations } from '../ai/use-cases/training-label-subjects.js';
+import { aiCommand } from './commands/ai-command.js';
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -34,7 +36,10 @@ export function buildProgram(): Command {
   const commands: Command[] = [
     demoCommand(),
     keysCommand(),
-    labelCommand(async (db) => registryLabelSubjects(await openRegistryForReading(db))),
+    labelCommand(async (db) => {
+      const store = await openRegistryForReading(db);
+      return withTrainingReservations(registryLabelSubjects(store), store);
+    }),
     audioCommand(),
     settingsCommand(),
     membersCommand(),
@@ -52,6 +57,7 @@ export function buildProgram(): Command {
     statementsCommand(),
     traceCommand(),
     reservesCommand(),
+    aiCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;
