@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ClefError } from '../../errors/index.js';
-import { parseDecimalToMicros } from '../../money/index.js';
+import { parseAmount } from '../../distribution/use-cases/dsp-licences.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { readWorksById } from '../../store/ai/training-subject-queries.js';
 import { findRevenueReport, insertRevenueReport } from '../../store/ai/revenue-queries.js';
@@ -30,16 +30,6 @@ export interface RevenueView {
   readonly output_revenue_micros: string;
   /** Each attributed work's weight in millionths. */
   readonly attribution: readonly { readonly work_id: string; readonly weight_micros: string }[] | null;
-}
-
-function amount(text: string, field: string): bigint {
-  try {
-    const micros = parseDecimalToMicros(text.trim());
-    if (micros >= 0n) return micros;
-  } catch {
-    // reported below with the field
-  }
-  throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${field} must be a non-negative decimal amount with at most 6 decimals, not ${text}`, { field, value: text });
 }
 
 async function attributionOf(context: RegistryContext, file: string, period: string): Promise<Map<string, bigint>> {
@@ -87,8 +77,8 @@ export async function addRevenue(context: RegistryContext, input: RevenueInput):
   if (!withinTerm(licence, input.period)) {
     throw new ClefError('CLEF_AI_PERIOD_OUTSIDE_TERM', `licence ${licence.licenceId} runs from ${licence.termStart} to ${licence.termEnd}; ${input.period} is outside it`, { field: '--period', value: input.period });
   }
-  const net = amount(input.net, '--net');
-  const output = input.outputRevenue === undefined ? 0n : amount(input.outputRevenue, '--output-revenue');
+  const net = parseAmount(input.net, '--net');
+  const output = input.outputRevenue === undefined ? 0n : parseAmount(input.outputRevenue, '--output-revenue');
   const weights = input.attributionFile === undefined ? null : await attributionOf(context, input.attributionFile, input.period);
   return inTransaction(context.store.db, async (tx) => {
     if (await findRevenueReport(tx, licence.licenceId, input.period)) {
