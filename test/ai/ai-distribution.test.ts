@@ -7,6 +7,8 @@ import { addRevenue } from '../../src/ai/use-cases/revenue-reports.js';
 import { listRuns, showRun } from '../../src/distribution/use-cases/run-figures.js';
 import { claimReserve, decideClaim, listReserves } from '../../src/distribution/use-cases/reserves.js';
 import { buildStatements } from '../../src/distribution/use-cases/write-statements.js';
+import { traceStatementLine } from '../../src/distribution/use-cases/trace-statement-line.js';
+import { traceAiStatementLine } from '../../src/ai/use-cases/trace-ai-line.js';
 import { isClefError } from '../../src/errors/index.js';
 import type { Store } from '../../src/store/index.js';
 import { describeEachEngine, test } from '../support/engines.js';
@@ -75,6 +77,9 @@ describeEachEngine('AI remuneration runs', (open) => {
       assert.equal(line.source.dsp, context.licenceId);
       assert.match(line.source.use_type ?? '', /^(training_fee|revenue_share|output_use)$/);
     }
+    const feeLine = liWei.lines.find((l) => l.work_id === 'W00000001' && l.source.use_type === 'training_fee')!;
+    assert.deepEqual((await traceAiStatementLine(context, feeLine.line_id)).map((i) => [i.declaration_id, i.origin, i.method, i.duration_used_ms]), [['DCL00000001', 'manifest.csv:2', 'isrc', '225000']]);
+    await assert.rejects(traceStatementLine(context, feeLine.line_id), (e: unknown) => isClefError(e, 'CLEF_USAGE_INVALID_ARGUMENT') && /clef ai trace/.test(e.message));
     const held = await listReserves(context, 'ai_escrow');
     assert.ok(held.length > 0 && held.every((h) => h.period === '2026-01' && h.dsp === context.licenceId));
     const nonMember = held[0].party_id!;

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { aiAuditCommand, aiDeclarationsCommand } from './ai-declarations.js';
 import { aiLicencesCommand, aiLicenseesCommand } from './ai-licences.js';
 import { aiReservationsCommand } from './ai-reservations.js';
-import { aiDistributeCommand, aiRevenueCommand } from './ai-revenue.js';
+import { aiDistributeCommand, aiRevenueCommand, aiTraceCommand } from './ai-revenue.js';
 
 /** `clef ai …`: reservations, licensees, licences, declarations and audits, revenue, remuneration runs. */
 export function aiCommand(): Command {
@@ -14,5 +14,6 @@ export function aiCommand(): Command {
     .addCommand(aiDeclarationsCommand())
     .addCommand(aiAuditCommand())
     .addCommand(aiRevenueCommand())
-    .addCommand(aiDistributeCommand());
+    .addCommand(aiDistributeCommand())
+    .addCommand(aiTraceCommand());
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { distributeAi } from '../../ai/use-cases/distribute-ai.js';
 import { addRevenue } from '../../ai/use-cases/revenue-reports.js';
+import { traceAiStatementLine } from '../../ai/use-cases/trace-ai-line.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
 
@@ -41,6 +42,22 @@ export function aiDistributeCommand(): Command {
       printLine(`run ${outcome.run_id} (kind ai): training fee ${outcome.pools.training_fee}, revenue share ${outcome.pools.revenue_share}, output use ${outcome.pools.output_use} over ${outcome.works_paid} works`);
       for (const e of outcome.enforcement) printLine(`  not paid, for enforcement: ${e.work_id ?? e.recording_id} (${e.declaration_id}) ${e.evidence}`);
       if (outcome.claims_run_id) printLine(`approved claims paid in run ${outcome.claims_run_id}`);
+    });
+  });
+}
+
+/** `clef ai trace STATEMENT-LINE [--json]`: the declared training items behind an AI statement line. */
+export function aiTraceCommand(): Command {
+  return withStoreOptions(
+    new Command('trace')
+      .argument('<lineId>', 'an AI statement line id, RUN:ACCOUNT:POOL:WORK:RIGHT')
+      .option('--json', 'print JSON')
+      .description('list the declared training items behind an AI statement line'),
+  ).action(async (lineId: string, options) => {
+    await withRegistry(options, async (context) => {
+      const items = await traceAiStatementLine(context, lineId);
+      if (options.json) return printJson(items);
+      for (const i of items) printLine(`${i.declaration_id} entry ${i.entry_no}\t${i.origin}\t${i.isrc ?? i.iswc ?? ''}\t${i.recording_id ?? ''}\t${i.method}\t${i.duration_used_ms ?? ''}`);
     });
   });
 }

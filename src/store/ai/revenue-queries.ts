@@ -20,3 +20,8 @@ export async function insertAiPools(db: Kysely<ClefDatabase>, rows: readonly Cle
 export async function findAiPools(db: Kysely<ClefDatabase>, licenceId: string, period: string): Promise<ClefDatabase['ai_pools'][]> {
   return db.selectFrom('ai_pools').selectAll().where('licence_id', '=', licenceId).where('period', '=', period).orderBy('pool_id').execute();
 }
+
+/** One AI pool by id, or undefined (a usage pool is not one). */
+export async function findAiPoolById(db: Kysely<ClefDatabase>, poolId: string): Promise<ClefDatabase['ai_pools'] | undefined> {
+  return db.selectFrom('ai_pools').selectAll().where('pool_id', '=', poolId).executeTakeFirst();
+}
