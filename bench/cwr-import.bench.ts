@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { writeCwrFile, type CwrTransactionInput } from '../src/formats/cwr/index.js';
-import { loadLookups } from '../src/registry/load-lookups.js';
+import { loadLookups } from '../src/lookups/index.js';
 import { importWorksCwr } from '../src/registry/use-cases/import-works-cwr.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
 import { openStore } from '../src/store/index.js';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadCwrLookups, validateCwr } from '../src/formats/cwr/index.js';
+import { validateCwr } from '../src/formats/cwr/index.js';
+import { loadLookups } from '../src/lookups/index.js';
 import { writeCwrFile, type CwrTransactionInput } from '../src/formats/cwr/write-cwr-file.js';
 import { writeLatin1Lines } from './support/write-latin1-lines.js';
 
@@ -46,7 +47,7 @@ async function generate(path: string, count: number): Promise<void> {
 }
 
 async function parse(path: string): Promise<void> {
-  const lookups = loadCwrLookups();
+  const lookups = loadLookups();
   let findings = 0;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();

@@ -16,7 +16,7 @@ import { setDspLicence } from '../src/distribution/use-cases/dsp-licences.js';
 import { distributePeriod } from '../src/distribution/use-cases/distribute-period.js';
 import { showRun } from '../src/distribution/use-cases/run-figures.js';
 import { writeStatements } from '../src/distribution/use-cases/write-statements.js';
-import { loadLookups } from '../src/registry/load-lookups.js';
+import { loadLookups } from '../src/lookups/index.js';
 import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
 import { openStore } from '../src/store/index.js';

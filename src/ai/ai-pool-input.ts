@@ -1,3 +1,4 @@
+import { daysInMonth } from '../calendar/index.js';
 import type { LedgerEntry, PoolAllocation, PoolInput } from '../distribution/index.js';
 import type { AiPoolSource } from './ai-pool-amounts.js';
 
@@ -21,7 +22,7 @@ export function aiPoolId(licenceId: string, period: string, source: AiPoolSource
 /** The last day of a month `YYYY-MM`. */
 export function monthEnd(period: string): string {
   const [year, month] = period.split('-').map(Number);
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   return `${period}-${String(days).padStart(2, '0')}`;
 }
 

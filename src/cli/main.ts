@@ -1,9 +1,4 @@
 #!/usr/bin/env node
-import { buildProgram } from './program.js';
-import { reportFailure } from './report-failure.js';
+import { runCli } from './run-cli.js';
 
-buildProgram()
-  .parseAsync(process.argv)
-  .catch((error: unknown) => {
-    process.exitCode = reportFailure(error);
-  });
+process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });

@@ -1,3 +1,5 @@
+import { currentIo } from './cli-io.js';
+
 /** JSON text of a value with bigints written as strings of integers (money is never a float). */
 export function toJson(value: unknown, indent = 2): string {
   return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v), indent);
@@ -5,15 +7,15 @@ export function toJson(value: unknown, indent = 2): string {
 
 /** Writes a value as JSON to standard output: with `--json`, nothing else goes there. */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${toJson(value)}\n`);
+  currentIo().stdout.write(`${toJson(value)}\n`);
 }
 
 /** Writes a line for a person to standard output. */
 export function printLine(text = ''): void {
-  process.stdout.write(`${text}\n`);
+  currentIo().stdout.write(`${text}\n`);
 }
 
 /** Writes progress or a warning to standard error, so `--json` output stays clean. */
 export function printNotice(text: string): void {
-  process.stderr.write(`${text}\n`);
+  currentIo().stderr.write(`${text}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadLookups } from '../registry/load-lookups.js';
+import { currentIo } from './cli-io.js';
+import { loadLookups } from '../lookups/index.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
 import { defaultStoreLocation, openStore } from '../store/index.js';
 
@@ -13,12 +14,12 @@ export interface StoreOptions {
 export function withStoreOptions(command: Command): Command {
   return command
     .option('--db <location>', 'the store: a DuckDB file path or a postgres:// URL (default ./clef.duckdb or CLEF_DB)')
-    .option('--as <name>', 'who makes the change, recorded in the history', process.env.USER || 'clef');
+    .option('--as <name>', 'who makes the change, recorded in the history', currentIo().env.USER || 'clef');
 }
 
 /** Opens the store the options name, runs `work` with a registry context, and closes the store. */
 export async function withRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>): Promise<T> {
-  const store = await openStore(options.db ?? defaultStoreLocation());
+  const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env));
   try {
     return await work({ store, actor: options.as ?? 'clef', clock: () => new Date().toISOString(), lookups: loadLookups() });
   } finally {

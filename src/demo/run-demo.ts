@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLookups } from '../registry/load-lookups.js';
+import { loadLookups } from '../lookups/index.js';
 import { importWorksCsv } from '../registry/use-cases/import-works-csv.js';
 import { importMembers } from '../registry/use-cases/members.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';

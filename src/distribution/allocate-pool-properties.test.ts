@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadLookups } from '../registry/load-lookups.js';
+import { createTerritoryResolver, loadLookups, type TerritoryChain } from '../lookups/index.js';
 import type { Member } from '../registry/member.js';
 import type { Right } from '../registry/right.js';
-import { createTerritoryResolver } from '../registry/territory-resolver.js';
-import type { TerritoryChain } from '../registry/territory.js';
 import { allocatePool } from './allocate-pool.js';
 import { diffLedger } from './diff-ledger.js';
 import type { AiGeneratedTreatment, PoolRules } from './distribution-policy.js';

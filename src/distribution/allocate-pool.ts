@@ -1,6 +1,6 @@
 import { allocateLargestRemainder, applyBasisPoints } from '../money/index.js';
 import { ClefError } from '../errors/clef-error.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
+import type { TerritoryResolver } from '../lookups/index.js';
 import { allocateSigned, type SignedWeight } from './allocate-signed.js';
 import type { PoolRules } from './distribution-policy.js';
 import type { PoolInput, PoolLine, RegistrySnapshot } from './distribution-input.js';

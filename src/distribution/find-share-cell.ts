@@ -1,7 +1,6 @@
 import type { Right } from '../registry/right.js';
 import { fullShare, shareTolerance } from '../registry/share.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
-import { covers } from '../registry/territory-set.js';
+import { covers, type TerritoryResolver } from '../lookups/index.js';
 import type { WorkFacts } from './distribution-input.js';
 
 /** The collection shares of one work, right and country: each party's basis points, what is undocumented, and whether it is over-claimed. */

@@ -1,6 +1,6 @@
 import { allocateLargestRemainder } from '../money/index.js';
 import type { Right } from '../registry/right.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
+import type { TerritoryResolver } from '../lookups/index.js';
 import type { PoolRules } from './distribution-policy.js';
 import type { PoolInput, RegistrySnapshot, WorkFacts } from './distribution-input.js';
 import { findShareCell } from './find-share-cell.js';

@@ -1,4 +1,4 @@
-export { parseIswc, normalizeIswc, formatIswc, isValidIswc, type Iswc } from './iswc.js';
+export { parseIswc, normalizeIswc, formatIswc, isValidIswc, isCompactIswc, type Iswc } from './iswc.js';
 export { parseIpiBaseNumber, normalizeIpiBaseNumber, formatIpiBaseNumber, isValidIpiBaseNumber, type IpiBaseNumber } from './ipi-base-number.js';
 export { parseIpiNameNumber, normalizeIpiNameNumber, formatIpiNameNumber, isValidIpiNameNumber, type IpiNameNumber } from './ipi-name-number.js';
 export { parseIsni, normalizeIsni, formatIsni, isValidIsni, type Isni } from './isni.js';

@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { consolidateShares } from './consolidate-shares.js';
-import { loadLookups } from './load-lookups.js';
+import { createTerritoryResolver, loadLookups, type TerritoryChain, territoryCount } from '../lookups/index.js';
 import type { Registration, RegistrationParty, Submitter } from './registration.js';
 import { shareCellAt } from './share-cell-at.js';
 import type { RightShares } from './share.js';
-import { createTerritoryResolver } from './territory-resolver.js';
-import { territoryCount } from './territory-set.js';
-import type { TerritoryChain } from './territory.js';
 
 const table = loadLookups().territories;
 const resolve = createTerritoryResolver(table);

@@ -4,9 +4,7 @@ import { partitionTerritories } from './partition-territories.js';
 import type { CollectionClaim, Registration, RegistrationParty } from './registration.js';
 import { rights, type Right } from './right.js';
 import { fullShare, shareTolerance, type BasisPoints } from './share.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import type { TerritorySet } from './territory-set.js';
-import { worldChain } from './territory.js';
+import { type TerritoryResolver, type TerritorySet, worldChain } from '../lookups/index.js';
 
 /** One party's collection claim for one right in one region, from one registration. */
 export interface ShareClaim {

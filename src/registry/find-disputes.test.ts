@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDisputes, type RegisteredWork, type WorkMatchKeys } from './find-disputes.js';
-import { loadLookups } from './load-lookups.js';
+import { createTerritoryResolver, loadLookups } from '../lookups/index.js';
 import { nameKey, titleKey } from './match-key.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import type { RightShares } from './share.js';
-import { createTerritoryResolver } from './territory-resolver.js';
 import type { Work } from './work.js';
 
 const resolve = createTerritoryResolver(loadLookups().territories);

@@ -1,10 +1,8 @@
 import { consolidateShares, type ShareClaim } from './consolidate-shares.js';
-import { describeTerritories } from './describe-territories.js';
+import { countriesOf, describeTerritories, type TerritoryResolver } from '../lookups/index.js';
 import type { Registration } from './registration.js';
 import type { Right } from './right.js';
 import { formatShare, type BasisPoints } from './share.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import { countriesOf } from './territory-set.js';
 import type { Work } from './work.js';
 
 /** The normalizing keys that decide whether two differently documented works are the same (see match-key.ts). */

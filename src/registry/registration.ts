@@ -1,6 +1,6 @@
 import type { DeclaredAffiliation } from './party.js';
 import type { RightShares } from './share.js';
-import type { TerritoryChain } from './territory.js';
+import type { TerritoryChain } from '../lookups/index.js';
 
 /** Who submitted a registration: a member (writer or publisher party), the CMO itself, or a sister society. */
 export type Submitter =

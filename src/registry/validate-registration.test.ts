@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLookups } from './load-lookups.js';
+import { loadLookups, type TerritoryChain } from '../lookups/index.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import type { RightShares } from './share.js';
-import type { TerritoryChain } from './territory.js';
 import { validateRegistration } from './validate-registration.js';
 import type { Work } from './work.js';
 

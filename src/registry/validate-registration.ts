@@ -1,5 +1,4 @@
-import type { CodeTable } from './code-table.js';
-import { describeTerritories } from './describe-territories.js';
+import { type CodeTable, countriesOf, createTerritoryResolver, describeTerritories, type TerritoryResolver, type TerritoryTable, unknownTerritories, worldSet } from '../lookups/index.js';
 import { effectiveCollection } from './effective-collection.js';
 import { isFullyAiGenerated } from './is-fully-ai-generated.js';
 import { partitionTerritories } from './partition-territories.js';
@@ -7,9 +6,6 @@ import type { RegistryFinding } from './registry-finding.js';
 import type { CollectionClaim, Registration, RegistrationParty } from './registration.js';
 import { rights, type Right } from './right.js';
 import { formatShare, fullShare, shareTolerance, type BasisPoints } from './share.js';
-import { createTerritoryResolver, type TerritoryResolver } from './territory-resolver.js';
-import { countriesOf, unknownTerritories, worldSet } from './territory-set.js';
-import type { TerritoryTable } from './territory-table.js';
 import type { Work } from './work.js';
 
 /** The lookup tables the share rules need. */

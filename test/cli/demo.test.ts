@@ -8,7 +8,7 @@ import { runClef } from './run-clef.js';
 
 test('the demo builds its store, and search and show answer as the README promises', async () => {
   const db = join(tempDir(), 'clef-demo.duckdb');
-  const demo = runClef(['demo', '--db', db]);
+  const demo = await runClef(['demo', '--db', db]);
   assert.equal(demo.status, 0, demo.stderr);
   assert.match(demo.stdout, /River of Stars/);
   assert.match(demo.stdout, /C2PA Trusted; verify: valid/);
@@ -25,30 +25,30 @@ test('the demo builds its store, and search and show answer as the README promis
   const runs = await runClef(['runs', 'list', '--db', db, '--json']);
   assert.deepEqual((JSON.parse(runs.stdout) as { kind: string }[]).map((r) => r.kind), ['distribution', 'ai']);
 
-  const search = runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
+  const search = await runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);
   const hits = JSON.parse(search.stdout) as { work_id: string; iswc: string; title: string; score: number }[];
   assert.equal(hits[0].title, 'River of Stars');
   assert.deepEqual(Object.keys(hits[0]).sort(), ['iswc', 'score', 'title', 'work_id']);
 
-  const show = runClef(['works', 'show', hits[0].work_id, '--db', db]);
+  const show = await runClef(['works', 'show', hits[0].work_id, '--db', db]);
   assert.equal(show.status, 0, show.stderr);
   assert.match(show.stdout, /Registrations:/);
   assert.match(show.stdout, /MOREAU, Claire/);
   assert.match(show.stdout, /Neon Loop Studio/);
   assert.match(show.stdout, /IPTC compositeWithTrainedAlgorithmicMedia, DDEX ContainsAI Partly/);
 
-  const again = runClef(['demo', '--db', db]);
+  const again = await runClef(['demo', '--db', db]);
   assert.equal(again.status, 0, 'the demo may rebuild a store it created');
 });
 
-test('the demo refuses to touch a database it did not create', () => {
+test('the demo refuses to touch a database it did not create', async () => {
   const db = join(tempDir(), 'mine.duckdb');
-  assert.equal(runClef(['settings', 'set', '--society', '052', '--db', db]).status, 0);
-  const demo = runClef(['demo', '--db', db]);
+  assert.equal((await runClef(['settings', 'set', '--society', '052', '--db', db])).status, 0);
+  const demo = await runClef(['demo', '--db', db]);
   assert.equal(demo.status, 1);
   assert.match(demo.stderr, /CLEF_STORE_NOT_CREATED_BY_DEMO/);
-  const settings = runClef(['settings', 'show', '--json', '--db', db]);
+  const settings = await runClef(['settings', 'show', '--json', '--db', db]);
   assert.equal(JSON.parse(settings.stdout).society_code, '052');
 });
 
@@ -56,50 +56,50 @@ test('the demo runs on PostgreSQL too', async (t) => {
   if (!process.env.CLEF_TEST_POSTGRES_URL && process.env.CI !== 'true') return t.skip('CLEF_TEST_POSTGRES_URL not set');
   const { location, remove } = await freshLocation('postgres');
   try {
-    const demo = runClef(['demo', '--db', location]);
+    const demo = await runClef(['demo', '--db', location]);
     assert.equal(demo.status, 0, demo.stderr);
-    const search = runClef(['works', 'search', 'Rivr of Stars', '--db', location, '--json']);
+    const search = await runClef(['works', 'search', 'Rivr of Stars', '--db', location, '--json']);
     assert.equal(JSON.parse(search.stdout)[0].title, 'River of Stars');
   } finally {
     await remove();
   }
 });
 
-test('a command that needs a setting not yet made names the option to set it', () => {
+test('a command that needs a setting not yet made names the option to set it', async () => {
   const dir = tempDir();
   const csv = join(dir, 'works.csv');
   writeFileSync(csv, 'submitter_work_number,title,party1_role,party1_name,party1_pr_share\nA1,Song,CA,Someone,100\n');
-  const result = runClef(['works', 'import', csv, '--db', join(dir, 'empty.duckdb')]);
+  const result = await runClef(['works', 'import', csv, '--db', join(dir, 'empty.duckdb')]);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /CLEF_SETTINGS_MISSING.*clef settings set --society/);
 });
 
-test('settings refuse an unknown society code and a malformed sister society', () => {
+test('settings refuse an unknown society code and a malformed sister society', async () => {
   const db = join(tempDir(), 'settings.duckdb');
-  const unknown = runClef(['settings', 'set', '--society', '999', '--db', db]);
+  const unknown = await runClef(['settings', 'set', '--society', '999', '--db', db]);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /society code 999 is not in the CISAC society list/);
-  const sister = runClef(['settings', 'set', '--society', '119', '--sister', '052:XX:2136', '--db', db]);
+  const sister = await runClef(['settings', 'set', '--society', '119', '--sister', '052:XX:2136', '--db', db]);
   assert.equal(sister.status, 2);
   assert.match(sister.stderr, /right XX is not PR, MR or SR/);
-  const good = runClef(['settings', 'set', '--society', '119', '--currency', 'cny', '--sister', '052:PR;MR:2136', '--db', db, '--json']);
+  const good = await runClef(['settings', 'set', '--society', '119', '--currency', 'cny', '--sister', '052:PR;MR:2136', '--db', db, '--json']);
   assert.equal(good.status, 0, good.stderr);
   assert.deepEqual(JSON.parse(good.stdout), { name: null, society_code: '119', currency: 'CNY', sister_societies: [{ society_code: '052', rights: ['PR', 'MR'], territories: 'I2136' }] });
 });
 
-test('a member list with a bad row imports nothing and names line and field', () => {
+test('a member list with a bad row imports nothing and names line and field', async () => {
   const dir = tempDir();
   const db = join(dir, 'members.duckdb');
   const csv = join(dir, 'members.csv');
   writeFileSync(csv, 'ipi_name_number,name,rights,territories,start_date,end_date\n00014107338,LI Wei,PR;MR,2136,2020-01-01,\n00014107339,Bad Check,PR,2136,2020-01-01,\n00000000199,Bad Right,XR,2136,2020-02-30,\n');
-  const bad = runClef(['members', 'import', csv, '--db', db]);
+  const bad = await runClef(['members', 'import', csv, '--db', db]);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /members\.csv:3 \(ipi_name_number\)/);
   assert.match(bad.stderr, /members\.csv:4 \(rights\)/);
   assert.match(bad.stderr, /members\.csv:4 \(start_date\)/);
-  assert.deepEqual(JSON.parse(runClef(['members', 'list', '--json', '--db', db]).stdout), []);
+  assert.deepEqual(JSON.parse((await runClef(['members', 'list', '--json', '--db', db])).stdout), []);
   writeFileSync(csv, 'ipi_name_number,name,rights,territories,start_date,end_date\n00014107338,LI Wei,PR;MR,2136;E0250,2020-01-01,\n');
-  assert.equal(runClef(['members', 'import', csv, '--db', db]).status, 0);
-  const [member] = JSON.parse(runClef(['members', 'list', '--json', '--db', db]).stdout);
+  assert.equal((await runClef(['members', 'import', csv, '--db', db])).status, 0);
+  const [member] = JSON.parse((await runClef(['members', 'list', '--json', '--db', db])).stdout);
   assert.deepEqual([member.ipi_name_numbers, member.rights, member.territories], [['00014107338'], ['PR', 'MR'], 'I2136 E0250']);
 });

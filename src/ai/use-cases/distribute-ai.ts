@@ -1,10 +1,11 @@
+import { isIsoMonth } from '../../calendar/index.js';
 import { allocatePool, poolRules, summarizeRun, type PoolAllocation } from '../../distribution/index.js';
 import { readPolicy } from '../../distribution/use-cases/distribute-period.js';
 import { loadWorksSnapshot } from '../../distribution/use-cases/load-registry-snapshot.js';
 import { payApprovedClaims } from '../../distribution/use-cases/pay-approved-claims.js';
 import { digestOf } from '../../distribution/use-cases/record-run.js';
 import { ClefError } from '../../errors/index.js';
-import { createTerritoryResolver } from '../../registry/territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { listDeclarationRows } from '../../store/ai/declaration-queries.js';
@@ -58,7 +59,7 @@ function jsonText(value: unknown): string {
  * reserve, works used although reserved are left out and listed for enforcement. Approved claims are paid after.
  */
 export async function distributeAi(context: RegistryContext, request: AiDistributeRequest): Promise<AiDistributeOutcome> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(request.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${request.period}`, { field: '--period', value: request.period });
+  if (!isIsoMonth(request.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${request.period}`, { field: '--period', value: request.period });
   const { currency } = await requireSettings(context, ['currency']);
   const { policy, policyText } = readPolicy(request.policyPath);
   const resolve = createTerritoryResolver(context.lookups.territories);

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { ClefError } from '../../errors/index.js';
 import { uniformReservation } from '../../labels/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
-import { isIsoDate } from '../../registry/validate-member.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { showSettings } from '../../registry/use-cases/settings.js';
 import { aiprefRules } from '../aipref-rules.js';
 import { hasReservation, type ReservedLocation } from '../reserved-location.js';

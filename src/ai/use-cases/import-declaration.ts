@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { scanAudio, type RecordingCatalogue } from '../../audio/index.js';
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
-import { isIsoDate } from '../../registry/validate-member.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { findDeclarationByDigest, insertDeclaration } from '../../store/ai/declaration-queries.js';
 import { inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { coversModel } from '../ai-licence.js';

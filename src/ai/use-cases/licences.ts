@@ -4,7 +4,7 @@ import { parseDecimalToMicros, parsePercentToBasisPoints } from '../../money/ind
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { formatTerritoryChain, parseTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
-import { isIsoDate } from '../../registry/validate-member.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { findLicenceRow, findLicenseeRow, insertLicence, insertLicensee, listLicenceRows, listLicenseeRows } from '../../store/ai/licence-queries.js';
 import { inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { feeDivisions, licenceScopes, type AiLicence, type FeeDivision, type LicenceScope } from '../ai-licence.js';

@@ -3,7 +3,7 @@ import { ClefError } from '../../errors/index.js';
 import { parseIswc } from '../../identifiers/index.js';
 import { requireOneRecording } from '../../registry/use-cases/find-recording.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
-import { isIsoDate } from '../../registry/validate-member.js';
+import { isIsoDate } from '../../calendar/index.js';
 import { insertReservation, listReservationRows } from '../../store/ai/reservation-queries.js';
 import { readWorksById } from '../../store/ai/training-subject-queries.js';
 import { findPartyIdsByIpi, readParties } from '../../store/registry/party-queries.js';

@@ -1,3 +1,4 @@
+import { isIsoMonth } from '../../calendar/index.js';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ClefError } from '../../errors/index.js';
@@ -71,7 +72,7 @@ function view(row: ClefDatabase['ai_revenue_reports']): RevenueView {
  * up to its declared total. One report per licence and month.
  */
 export async function addRevenue(context: RegistryContext, input: RevenueInput): Promise<RevenueView> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${input.period}`, { field: '--period', value: input.period });
+  if (!isIsoMonth(input.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${input.period}`, { field: '--period', value: input.period });
   const { row } = await requireLicence(context.store.db, input.licenceId);
   const licence = licenceOf(row);
   if (!withinTerm(licence, input.period)) {

@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { identifyAudioFiles } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
@@ -15,7 +16,7 @@ export function audioIdentifyCommand(): Command {
     .action(async (files: string[], options: AudioCommandOptions) => {
       const results = await identifyAudioFiles(files, { indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options), decoder: decoderOf(options) });
       for (const result of results) if (result.error) printNotice(`${result.error.code}: ${result.error.message}`);
-      if (results.some((r) => r.error)) process.exitCode = 1;
+      if (results.some((r) => r.error)) setExitCode(1);
       if (options.json) return printJson(results);
       for (const result of results) {
         if (result.error) continue;

@@ -1,3 +1,4 @@
+import { currentIo } from '../cli-io.js';
 import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { indexAudio } from '../../audio/index.js';
@@ -15,7 +16,7 @@ export function audioIndexCommand(): Command {
     .option('--decoder <choice>', 'auto (ffmpeg when installed), ffmpeg or js', 'auto')
     .option('--json', 'print the result as JSON only')
     .action(async (path: string, options: AudioCommandOptions & { manifest?: string }) => {
-      const bar = options.json || !process.stderr.isTTY ? undefined : new SingleBar({ format: 'indexing [{bar}] {value}/{total} files', stream: process.stderr });
+      const bar = options.json || !currentIo().stderr.isTTY ? undefined : new SingleBar({ format: 'indexing [{bar}] {value}/{total} files', stream: currentIo().stderr as NodeJS.WritableStream });
       let started = false;
       const result = await indexAudio(
         {

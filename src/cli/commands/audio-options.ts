@@ -1,7 +1,8 @@
 import { ClefError } from '../../errors/clef-error.js';
 import { existsSync } from 'node:fs';
 import { defaultIndexDir, type DecoderChoice, type RecordingCatalogue } from '../../audio/index.js';
-import { isPostgresLocation } from '../../store/index.js';
+import { defaultStoreLocation, isPostgresLocation } from '../../store/index.js';
+import { currentIo } from '../cli-io.js';
 import { registryRecordingCatalogue } from '../../audio/use-cases/registry-recording-catalogue.js';
 import { openRegistryForReading } from '../open-registry-for-reading.js';
 
@@ -15,7 +16,7 @@ export interface AudioCommandOptions {
 
 /** The index folder: `--index`, else beside the `--db` store. */
 export function audioIndexDirOf(options: AudioCommandOptions): string {
-  return options.index ?? defaultIndexDir(options.db ?? process.env.CLEF_DB ?? './clef.duckdb');
+  return options.index ?? defaultIndexDir(options.db ?? defaultStoreLocation(currentIo().env));
 }
 
 /** The `--decoder` choice, checked. */
@@ -32,7 +33,7 @@ export function decoderOf(options: AudioCommandOptions): DecoderChoice {
  * `--recording` takes an id. Without a store the index works on the manifest's ISRCs alone; none is created.
  */
 export async function catalogueOf(options: AudioCommandOptions): Promise<RecordingCatalogue | undefined> {
-  const location = options.db ?? process.env.CLEF_DB ?? './clef.duckdb';
+  const location = options.db ?? defaultStoreLocation(currentIo().env);
   if (!isPostgresLocation(location) && !existsSync(location)) return undefined;
   return registryRecordingCatalogue(await openRegistryForReading(location));
 }

@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import type { Finding } from '../../errors/finding.js';
 import { isAboveFieldLevel, validateCwrFile } from '../../formats/cwr/index.js';
@@ -39,7 +40,7 @@ export function cwrValidateCommand(): Command {
         for (const finding of report.findingList) printLine(`${report.file}:${describe(finding)}`);
         printLine(`${report.file}: CWR ${report.version}, ${report.lines} records, ${report.groups} groups, ${report.transactions} transactions, ${report.findings} findings`);
       }
-      if (report.findingList.some((f) => isAboveFieldLevel(f.severity))) process.exitCode = 1;
+      if (report.findingList.some((f) => isAboveFieldLevel(f.severity))) setExitCode(1);
     });
 }
 

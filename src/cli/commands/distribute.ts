@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { isIsoMonth } from '../../calendar/index.js';
 import { adjustRun } from '../../distribution/use-cases/adjust-run.js';
 import { distributePeriod } from '../../distribution/use-cases/distribute-period.js';
 import { ClefError } from '../../errors/index.js';
@@ -17,7 +18,7 @@ export function distributeCommand(): Command {
       .description('distribute the complete, undistributed reports of a month into an immutable run, or adjust a run'),
   ).action(async (options) => {
     if (!options.adjust && !options.period) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'give --period YYYY-MM or --adjust RUN', { field: '--period' });
-    if (options.period && !/^\d{4}-\d{2}$/.test(options.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${options.period}`, { field: '--period' });
+    if (options.period && !isIsoMonth(options.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--period must be YYYY-MM, not ${options.period}`, { field: '--period' });
     await withRegistry(options, async (context) => {
       const outcome = options.adjust
         ? await adjustRun(context, options.adjust, { policyPath: options.policy })

@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { explicitLabelText, naming, readAudioFile, readKeyring, verifyExitCodes, verifyLabel, type LabelVerification } from '../../labels/index.js';
 import { printJson, printLine } from '../output.js';
@@ -33,6 +34,6 @@ export function labelVerifyCommand(): Command {
         const display = verification.aigc && explicitLabelText(verification.aigc.Label, verification.aigc.ContentProducer, verification.label?.digitalSourceType);
         printJson({ file, ...verification, display });
       } else printReport(file, verification);
-      process.exitCode = verifyExitCodes[verification.status];
+      setExitCode(verifyExitCodes[verification.status]);
     });
 }

@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { formatLocation } from '../../errors/index.js';
 import { addMember, importMembers, listMembers, showMember, type MemberView } from '../../registry/use-cases/members.js';
@@ -53,7 +54,7 @@ export function membersCommand(): Command {
         for (const finding of result.findings.slice(0, 50)) printNotice(`${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
         printLine(result.findings.length ? `${file}: ${result.findings.length} problems — nothing imported` : `${file}: ${result.imported} memberships imported`);
       }
-      if (result.findings.length) process.exitCode = 1;
+      if (result.findings.length) setExitCode(1);
     });
   });
   return members;

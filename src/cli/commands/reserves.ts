@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { isIsoDate } from '../../calendar/index.js';
 import { releaseMarketShare } from '../../distribution/use-cases/release-market-share.js';
 import { claimReserve, decideClaim, listClaims, listReserves, type ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
@@ -83,7 +84,7 @@ export function reservesReleaseCommand(): Command {
       .description('release unclaimed reserve money'),
   ).action(async (options) => {
     if (!options.marketShare) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'say how to release: --market-share', { field: '--market-share' });
-    if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--as-of must be YYYY-MM-DD, not ${options.asOf}`, { field: '--as-of' });
+    if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--as-of must be YYYY-MM-DD, not ${options.asOf}`, { field: '--as-of' });
     await withRegistry(options, async (context) => {
       const outcome = await releaseMarketShare(context, { asOf: options.asOf, policyPath: options.policy });
       if (options.json) return printJson(outcome);

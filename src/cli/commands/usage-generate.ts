@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { isIsoMonth } from '../../calendar/index.js';
 import { ClefError } from '../../errors/index.js';
 import { generateUsage } from '../../usage/generate-usage/generate-usage.js';
 import { printJson, printLine, printNotice } from '../output.js';
@@ -28,7 +29,7 @@ export function usageGenerateCommand(): Command {
     .option('--db <location>', 'the store (not used: generating touches no database; accepted like every command)')
     .action(async (options: { lines: number; recordings: number; out: string; seed: number; month: string; json?: boolean }) => {
       if (options.lines < 5) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--lines must be at least 5 (HEAD, a comment, two summaries, FOOT)', { field: '--lines' });
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--month is yyyy-mm', { field: '--month', value: options.month });
+      if (!isIsoMonth(options.month)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--month is yyyy-mm', { field: '--month', value: options.month });
       let next = 1_000_000;
       const result = await generateUsage({
         ...options,

@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { formatLocation, type Finding } from '../../errors/index.js';
 import { ingestReport } from '../../usage/use-cases/ingest-report.js';
@@ -44,7 +45,7 @@ export function usageIngestCommand(): Command {
           printFindings(outcome.warnings, outcome.warningCount);
         }
       }
-      if (outcomes.some((outcome) => outcome.outcome !== 'staged')) process.exitCode = 1;
+      if (outcomes.some((outcome) => outcome.outcome !== 'staged')) setExitCode(1);
     });
   });
 }

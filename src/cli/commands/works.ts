@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
@@ -71,7 +72,7 @@ export function worksCommand(): Command {
           printLine(`${summary.file}: ${summary.transactions} transactions; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}, no participation ${summary.noParticipation}${state}`);
           if (summary.ackPath) printLine(`acknowledgement written to ${summary.ackPath}`);
         }
-        if (summary.refused) process.exitCode = 1;
+        if (summary.refused) setExitCode(1);
         return;
       }
       const submitter = await submitterOf(options.submitter, async () => (await requireSettings(context, ['societyCode'])).societyCode);
@@ -85,7 +86,7 @@ export function worksCommand(): Command {
         printFindings(summary.findings);
         printLine(`${summary.file}: ${summary.rows} rows; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}${summary.imported ? '' : ' — nothing imported'}`);
       }
-      if (!summary.imported) process.exitCode = 1;
+      if (!summary.imported) setExitCode(1);
     });
   });
 

@@ -1,7 +1,7 @@
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
-import { createTerritoryResolver } from '../../registry/territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { readLedgerOf, readPoolsOf, readRunFamily, readRunReportIds } from '../../store/distribution/run-family-queries.js';
 import { findReportById } from '../../store/distribution/run-input-queries.js';
 import { markReportsDistributed } from '../../store/distribution/run-queries.js';

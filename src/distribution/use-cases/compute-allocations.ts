@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
-import type { TerritoryResolver } from '../../registry/territory-resolver.js';
+import type { TerritoryResolver } from '../../lookups/index.js';
 import { listFxRates, listLicences } from '../../store/distribution/licence-queries.js';
 import { readReportDigests } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';

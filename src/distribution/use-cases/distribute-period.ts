@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
-import { createTerritoryResolver } from '../../registry/territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { readPeriodReports, findReportRun } from '../../store/distribution/run-input-queries.js';
 import { markReportsDistributed } from '../../store/distribution/run-queries.js';
 import { inTransaction } from '../../store/index.js';

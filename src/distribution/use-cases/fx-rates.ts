@@ -1,3 +1,4 @@
+import { isIsoMonth } from '../../calendar/index.js';
 import { ClefError } from '../../errors/index.js';
 import { isCurrency, parseDecimalFraction } from '../../money/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
@@ -18,7 +19,7 @@ export async function setFxRate(context: RegistryContext, input: FxRate): Promis
   for (const [field, code] of [['FROM', from], ['TO', to]] as const) {
     if (!isCurrency(code)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${field} must be an ISO 4217 currency code, not ${code}`, { field, value: code });
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(input.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `PERIOD must be YYYY-MM, not ${input.period}`, { field: 'PERIOD', value: input.period });
+  if (!isIsoMonth(input.period)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `PERIOD must be YYYY-MM, not ${input.period}`, { field: 'PERIOD', value: input.period });
   let positive = false;
   try {
     positive = parseDecimalFraction(input.rate).numerator > 0n;

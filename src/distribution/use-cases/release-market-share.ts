@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../calendar/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { listClaimRows, readPaidShares } from '../../store/distribution/reserve-queries.js';
@@ -21,7 +22,7 @@ export interface ReleaseOutcome {
 /** The last month whose last day plus `months` months falls on or before `asOf` (`YYYY-MM-DD`), as `YYYY-MM`. */
 export function lastReleasableMonth(asOf: string, months: number): string {
   const [year, month, day] = asOf.split('-').map(Number);
-  const lastDayOfAsOfMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lastDayOfAsOfMonth = daysInMonth(year, month);
   const index = year * 12 + (month - 1) - months - (day === lastDayOfAsOfMonth ? 0 : 1);
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }

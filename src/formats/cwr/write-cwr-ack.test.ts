@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
 import { fixturePath } from '../../../test/support/repo-paths.js';
-import { loadCwrLookups } from './load-cwr-lookups.js';
+import { loadLookups } from '../../lookups/index.js';
 import { readCwrTransactions, type CwrTransaction } from './read-cwr-transactions.js';
 import { toCwrAck } from './to-cwr-ack.js';
 import { validateCwr } from './validate-cwr.js';
 import { writeCwrAck } from './write-cwr-ack.js';
 import { writeCwrFile } from './write-cwr-file.js';
 
-const lookups = loadCwrLookups();
+const lookups = loadLookups();
 
 async function readWithFindings(name: string): Promise<{ transactions: CwrTransaction[]; findings: Finding[] }> {
   const transactions: CwrTransaction[] = [];

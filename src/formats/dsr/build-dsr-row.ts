@@ -1,6 +1,5 @@
-import { parseIsrc, parseIswc } from '../../identifiers/index.js';
+import { isCompactIswc, parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { dsrCellText, dsrCellValues } from './dsr-cells.js';
-import { hasIswcCheckDigit } from './has-iswc-check-digit.js';
 import type { DsrRecordDefinition } from './dsr-record-definition.js';
 import type { DsrRow, DsrWorkData } from './dsr-rows.js';
 
@@ -34,7 +33,7 @@ function validIsrcOf(values: readonly string[]): string | null {
 
 function validIswcOf(value: string | null): string | null {
   if (value === null) return null;
-  if (hasIswcCheckDigit(value)) return value;
+  if (isCompactIswc(value)) return value;
   const parsed = parseIswc(value);
   return parsed.ok ? parsed.value : null;
 }

@@ -1,8 +1,8 @@
+import { isCalendarDate, isIsoDate, isIsoMonth } from '../../calendar/index.js';
 import type { ErrorCode } from '../../errors/error-codes.js';
-import { parseIsrc, parseIswc } from '../../identifiers/index.js';
+import { isCompactIswc, parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { dsrAllowedValues } from './dsr-allowed-values.js';
 import { dsrCellText, dsrCellValues } from './dsr-cells.js';
-import { hasIswcCheckDigit } from './has-iswc-check-digit.js';
 import type { DsrCellDefinition, DsrCellType, DsrRecordDefinition } from './dsr-record-definition.js';
 
 /** Receives one problem a cell check found: the code, whether it is only a warning, the cell index and value. */
@@ -11,11 +11,17 @@ export type DsrCellProblem = (code: ErrorCode, warning: boolean, cell: number, v
 /** Checks the cells of one line (raw cells as split, the record type first) against its definition. */
 export type DsrCellCheck = (cells: readonly string[], problem: DsrCellProblem) => void;
 
-const typeChecks: Readonly<Record<Exclude<DsrCellType, 'string' | 'avs'>, { test: RegExp; expected: string }>> = {
+/** An ISO 8601 calendar date at the precision a DSR may give: year, month or day, the day also in basic form (`20250131`). */
+function isDsrDate(v: string): boolean {
+  if (v.length === 8) return /^\d{8}$/.test(v) && isCalendarDate(Number(v.slice(0, 4)), Number(v.slice(4, 6)), Number(v.slice(6)));
+  return /^\d{4}$/.test(v) || isIsoMonth(v) || isIsoDate(v);
+}
+
+const typeChecks: Readonly<Record<Exclude<DsrCellType, 'string' | 'avs'>, { test: { test(value: string): boolean }; expected: string }>> = {
   integer: { test: /^[+-]?\d+$/, expected: 'an integer' },
   decimal: { test: /^[+-]?(\d+(\.\d*)?|\.\d+)$/, expected: 'a decimal number' },
   boolean: { test: /^(true|false|1|0)$/i, expected: 'a boolean (true or false)' },
-  date: { test: /^\d{4}(-\d{2}(-\d{2})?|\d{4})?$/, expected: 'an ISO 8601 date' },
+  date: { test: { test: isDsrDate }, expected: 'an ISO 8601 date' },
   dateTime: { test: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/, expected: 'an ISO 8601 date and time' },
   duration: { test: /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/, expected: 'an ISO 8601 duration' },
 };
@@ -40,7 +46,7 @@ function valueCheckOf(cell: DsrCellDefinition): ValueCheck | undefined {
   }
   if (cell.name === 'ISWC') {
     return (v) => {
-      if (hasIswcCheckDigit(v)) return undefined;
+      if (isCompactIswc(v)) return undefined;
       const parsed = parseIswc(v);
       return parsed.ok ? undefined : { code: 'CLEF_DSR_IDENTIFIER_INVALID', warning: true, message: `ISWC ${JSON.stringify(v)} is invalid: ${parsed.reason}` };
     };

@@ -48,8 +48,7 @@ test('stages the YouTube UGC report that declares 1.0 but uses later record vers
 test('types the YouTube report: header, summaries with all their cells, resources, works, usages and licensor lines', async () => {
   const { rows } = await parseAll(fixture(youTube));
   const header = rows.find((r) => r.kind === 'header');
-  assert.equal(header?.kind, 'header');
-  if (header?.kind !== 'header') return;
+  assert.ok(header?.kind === 'header', 'the report has a header');
   assert.deepEqual([header.messageId, header.senderName, header.usageStartDate, header.usageEndDate, header.recipientName], ['1453417766009915', 'YouTube', '2015-10-01', '2015-12-31', 'TEST']);
   assert.deepEqual(header.representedRepertoire, ['PUB_3', 'PUB_2', 'PUB_1', 'SOC_1', 'Residual']);
   const summaries = rows.filter((r) => r.kind === 'summary');

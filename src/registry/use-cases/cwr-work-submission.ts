@@ -5,7 +5,7 @@ import { recordingFromRec } from '../recording-from-rec.js';
 import type { CollectionClaim } from '../registration.js';
 import type { Right } from '../right.js';
 import type { RightShares } from '../share.js';
-import type { TerritoryStep } from '../territory.js';
+import type { TerritoryStep } from '../../lookups/index.js';
 import type { SubmittedParty, SubmittedRecording, SubmitterReference, WorkSubmission } from './work-submission.js';
 
 /** The name a party gets when CWR marks it unknown (Publisher/Writer Unknown Indicator `Y`) and gives no name. */

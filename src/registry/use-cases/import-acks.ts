@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isIsoDate } from '../../calendar/index.js';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { readCwrTransactions, toCwrAck, toCwrWork, type CwrAckMessage, type CwrRecord } from '../../formats/cwr/index.js';
 import { parseIswc } from '../../identifiers/index.js';
@@ -38,7 +39,11 @@ function societyOf(hdr: CwrRecord | undefined): string | undefined {
   return (type === 'SO' || type === 'AA') && /^\d+$/.test(id) ? String(Number(id)).padStart(3, '0') : undefined;
 }
 
-const isoDate = (yyyymmdd: string | undefined) => (yyyymmdd && /^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : null);
+/** The ACK's `YYYYMMDD` processing date as ISO, or null when it is no day that exists. */
+const isoDate = (yyyymmdd: string | undefined): string | null => {
+  const iso = yyyymmdd && /^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : null;
+  return iso && isIsoDate(iso) ? iso : null;
+};
 
 /**
  * Imports a society's CWR acknowledgement file (the `acks import` use case): per work and society the transaction status

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { inTransaction } from '../../store/index.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { createImportMemory } from './import-memory.js';
 import { parseWorksCsvRow } from './parse-works-csv-row.js';
 import { registerWorks, type RegistrationOutcome } from './register-works.js';

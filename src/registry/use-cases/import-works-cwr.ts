@@ -3,10 +3,10 @@ import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { ClefError, type Finding } from '../../errors/index.js';
-import { loadCwrLookups, readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrLookups, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
+import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
 import { inTransaction, type ClefDatabase } from '../../store/index.js';
 import { findImportedCwrFile, findMemberIpis, readWorkIswcs } from '../../store/registry/cwr-import-queries.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { checkCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
 import { cwrRecordFields } from './cwr-record-fields.js';
 import { cwrSubmitter } from './cwr-submitter.js';
@@ -23,7 +23,6 @@ export interface CwrImportOptions {
   readonly submitter?: SubmitterReference;
   /** Where to write the ACK file (the exact path; written whole or not at all). */
   readonly ackPath?: string;
-  readonly lookups?: CwrLookups;
   /** Transactions registered per store round trip. */
   readonly batchSize?: number;
   readonly onProgress?: (transactions: number) => void;
@@ -72,10 +71,9 @@ function ackMoment(iso: string): { date: string; time: string } {
  */
 export async function importWorksCwr(context: RegistryContext, path: string, options: CwrImportOptions = {}): Promise<CwrImportSummary> {
   const file = basename(path);
-  const lookups = options.lookups ?? loadCwrLookups();
   let check: CwrFileCheck;
   try {
-    check = await checkCwrFile(path, file, lookups);
+    check = await checkCwrFile(path, file, context.lookups);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });

@@ -2,11 +2,12 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
+import { isIsoDate } from '../../calendar/index.js';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
 import { appendHistory, inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { isRight, type Right } from '../right.js';
-import { unknownTerritories } from '../territory-set.js';
+import { unknownTerritories } from '../../lookups/index.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveParties } from './resolve-parties.js';
 import { formatTerritoryChain, parseTerritoryChain } from './territory-chain-text.js';
@@ -58,12 +59,6 @@ export function checkMemberInput(context: Pick<RegistryContext, 'lookups'>, inpu
   if (!input.startDate) fail('start_date', '', 'a membership needs a start date');
   if (input.endDate && input.startDate && input.endDate < input.startDate) fail('end_date', input.endDate, 'ends before it starts');
   return { findings, ipi: ipi.ok ? ipi.value : '', rights: rights as Right[], territories };
-}
-
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 async function writeMembers(context: RegistryContext, db: Kysely<ClefDatabase>, inputs: readonly (MemberInput & { ipi: string; rightsList: Right[]; chain: string })[]) {

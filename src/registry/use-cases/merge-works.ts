@@ -5,7 +5,7 @@ import { readCurrentRegistrations } from '../../store/registry/registration-quer
 import { replaceSharePictures } from '../../store/registry/work-queries.js';
 import { consolidateShares } from '../consolidate-shares.js';
 import { titleKey } from '../match-key.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { registrationFromRows } from './registration-from-rows.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveWorkId } from './show-work.js';

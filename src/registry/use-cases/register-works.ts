@@ -10,7 +10,7 @@ import type { Member } from '../member.js';
 import type { Right } from '../right.js';
 import { nameKey, titleKey } from '../match-key.js';
 import type { Registration, Submitter } from '../registration.js';
-import { createTerritoryResolver, type TerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver, type TerritoryResolver } from '../../lookups/index.js';
 import { validateRegistration } from '../validate-registration.js';
 import { buildRegistration } from './build-registration.js';
 import { registrationFromRows } from './registration-from-rows.js';

@@ -2,8 +2,7 @@ import { ClefError } from '../../errors/index.js';
 import { appendHistory, inTransaction, readSettingsRows, writeSettingsRows } from '../../store/index.js';
 import type { CmoSettings, SisterSociety } from '../cmo-settings.js';
 import { isRight, type Right } from '../right.js';
-import { normalizeSocietyCode } from '../society-table.js';
-import { unknownTerritories } from '../territory-set.js';
+import { normalizeSocietyCode, unknownTerritories } from '../../lookups/index.js';
 import type { RegistryContext } from './registry-context.js';
 import { formatTerritoryChain, parseTerritoryChain } from './territory-chain-text.js';
 

@@ -1,4 +1,4 @@
-import { createSeededRandom, mixSeed } from './seeded-random.js';
+import { createSeededRandom, mixSeed } from '../../random/index.js';
 
 /** A writer of the synthetic catalogue, with a valid IPI name number. */
 export interface SyntheticWriter {

@@ -1,6 +1,6 @@
 /**
- * A fast deterministic random source in [0, 1) from a 32-bit seed (mulberry32): the generator's
- * output depends only on its seed, never on Math.random.
+ * A fast deterministic random source in [0, 1) from a 32-bit seed (mulberry32): generated usage reports and
+ * synthetic audio depend only on their seed, never on Math.random, so every run and benchmark can be repeated.
  */
 export function createSeededRandom(seed: number): () => number {
   let state = seed >>> 0;

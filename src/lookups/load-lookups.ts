@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { ClefError } from '../errors/clef-error.js';
-import { buildCodeTable } from './code-table.js';
-import type { Lookups } from './lookups.js';
+import { buildCodeTable, type CodeTable } from './code-table.js';
+import type { CwrCodeList, Lookups } from './lookups.js';
 import { buildSocietyTable } from './society-table.js';
 import { buildTerritoryTable, currentTisDate } from './territory-table.js';
 
-/** The repository's `data/lookups` folder. */
+/** The repository's `data/lookups` folder (copied beside the compiled code by `npm run build`). */
 export const defaultLookupsDir = fileURLToPath(new URL('../../data/lookups/', import.meta.url));
 
 function readRows(dir: string, name: string): string[][] {
@@ -31,14 +31,16 @@ function readRows(dir: string, name: string): string[][] {
  * `asOf` picks the TIS group memberships valid on that ISO date; the default is the current ones.
  */
 export function loadLookups(dir: string = defaultLookupsDir, asOf: string = currentTisDate): Lookups {
+  const codeList = (list: CwrCodeList): CodeTable => buildCodeTable(readRows(dir, `cwr-${list.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.csv`));
   return {
     societies: buildSocietyTable(readRows(dir, 'societies.csv')),
     territories: buildTerritoryTable(readRows(dir, 'tis-territories.csv'), readRows(dir, 'tis-tree.csv'), asOf),
-    writerDesignations: buildCodeTable(readRows(dir, 'cwr-writer-designations.csv')),
-    publisherTypes: buildCodeTable(readRows(dir, 'cwr-publisher-types.csv')),
-    titleTypes: buildCodeTable(readRows(dir, 'cwr-title-types.csv')),
-    versionTypes: buildCodeTable(readRows(dir, 'cwr-version-types.csv')),
-    transactionStatuses: buildCodeTable(readRows(dir, 'cwr-transaction-statuses.csv')),
-    messageTypes: buildCodeTable(readRows(dir, 'cwr-message-types.csv')),
+    writerDesignations: codeList('writerDesignations'),
+    publisherTypes: codeList('publisherTypes'),
+    titleTypes: codeList('titleTypes'),
+    versionTypes: codeList('versionTypes'),
+    distributionCategories: codeList('distributionCategories'),
+    transactionStatuses: codeList('transactionStatuses'),
+    messageTypes: codeList('messageTypes'),
   };
 }

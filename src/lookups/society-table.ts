@@ -8,10 +8,13 @@ export interface Society {
 /** Societies by their three-digit code. */
 export type SocietyTable = ReadonlyMap<string, Society>;
 
-/** Pads a society code to CWR's three digits (`52` → `052`); other text comes back trimmed. */
+/**
+ * A society code as the table keys it: digits padded or trimmed to CWR's three (`52` and the HDR's `000000052`
+ * are `052`); other text comes back trimmed.
+ */
 export function normalizeSocietyCode(code: string): string {
   const trimmed = code.trim();
-  return /^\d{1,3}$/.test(trimmed) ? trimmed.padStart(3, '0') : trimmed;
+  return /^\d+$/.test(trimmed) ? trimmed.replace(/^0+(?=\d{3})/, '').padStart(3, '0') : trimmed;
 }
 
 /** Builds the society table from the rows of `societies.csv` (code, name, country; no header). */

@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { type CliIo, withCliRun } from './cli-io.js';
+import { buildProgram } from './program.js';
+import { reportFailure } from './report-failure.js';
+
+/**
+ * Runs the `clef` program once with the given arguments (without `node` and the script) and io, and returns its
+ * exit status. The binary calls it with the process's own streams; tests call it in-process with buffers.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  return withCliRun(io, async () => {
+    const program = buildProgram();
+    routeThroughIo(program, io);
+    try {
+      await program.parseAsync([...args], { from: 'user' });
+      return undefined;
+    } catch (error) {
+      if (error instanceof CommanderError) return commanderExitCode(error);
+      return reportFailure(error);
+    }
+  });
+}
+
+// Commander settings are not inherited by commands added with addCommand(), so each command of the tree gets them.
+function routeThroughIo(command: Command, io: CliIo): void {
+  command.exitOverride().configureOutput({
+    writeOut: (text) => void io.stdout.write(text),
+    writeErr: (text) => void io.stderr.write(text),
+  });
+  for (const sub of command.commands) routeThroughIo(sub, io);
+}
+
+// Help and version asked for end well; every other argument error exits 2 (docs/errors.md).
+function commanderExitCode(error: CommanderError): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+  if (error.code === 'commander.help' && error.exitCode === 0) return 0;
+  return 2;
+}
