@@ -95,12 +95,11 @@ export async function distributeAi(context: RegistryContext, request: AiDistribu
       throw new ClefError('CLEF_AI_ALREADY_DISTRIBUTED', `licence ${licence.licenceId} was already distributed for ${request.period} (see clef runs list)`, { field: '--period', value: request.period });
     }
     const snapshot = await loadWorksSnapshot(tx, [...subjects.values()].flatMap((s) => (s.workId ? [s.workId] : [])));
-    const bookings: PoolAllocation[] = [];
-    for (const source of sources) {
-      if (amounts[source] === 0n) continue;
+    const booked = sources.filter((source) => amounts[source] !== 0n).map((source) => {
       const pool = aiPoolInput({ licenceId: licence.licenceId, period: request.period, source, amountMicros: amounts[source], subjects: [...subjects.values()], weights: weightsOf[source] });
-      bookings.push(escrowNonMembers(allocatePool(pool, poolRules(policy, pool.scope), snapshot, resolve)));
-    }
+      return { source, allocation: escrowNonMembers(allocatePool(pool, poolRules(policy, pool.scope), snapshot, resolve)) };
+    });
+    const bookings: PoolAllocation[] = booked.map((b) => b.allocation);
     const summary = summarizeRun(bookings);
     const [runId] = await nextIds(tx, 'distribution_run', 'RUN', 1);
     const now = context.clock();
@@ -121,16 +120,16 @@ export async function distributeAi(context: RegistryContext, request: AiDistribu
         line_micros: summary.matchCounts.micros, matched_micros: summary.matchCounts.matchedMicros, created_at: now, actor: context.actor,
       },
       [],
-      bookings.map((b) => ({
-        run_id: runId, pool_id: b.poolId, report_id: 0n, summary_record_id: revenue?.revenue_id ?? declarations[0].declaration_id, dsp: licence.licenceId,
-        commercial_model: 'AiTraining', use_type: b.poolId.slice(b.poolId.lastIndexOf('-') + 1), territory: '2136', basis: 'ai', amount_micros: b.amountMicros,
+      booked.map(({ source, allocation }) => ({
+        run_id: runId, pool_id: allocation.poolId, report_id: 0n, summary_record_id: revenue?.revenue_id ?? declarations[0].declaration_id, dsp: licence.licenceId,
+        commercial_model: 'AiTraining', use_type: source, territory: '2136', basis: 'ai', amount_micros: allocation.amountMicros,
       })),
       bookings.flatMap((b) => b.entries).map((e) => ({
         run_id: runId, entry_seq: seq++, pool_id: e.poolId, account_kind: e.accountKind, account_id: e.accountId, party_id: e.partyId,
         work_id: e.workId, recording_id: e.recordingId, right_code: e.right, amount_micros: e.amountMicros, usages: e.usages, currency: currency!,
       })),
     );
-    await insertAiPools(tx, bookings.map((b) => ({ pool_id: b.poolId, run_id: runId, licence_id: licence.licenceId, period: request.period, period_end: monthEnd(request.period), source: b.poolId.slice(b.poolId.lastIndexOf('-') + 1) })));
+    await insertAiPools(tx, booked.map(({ source, allocation }) => ({ pool_id: allocation.poolId, run_id: runId, licence_id: licence.licenceId, period: request.period, period_end: monthEnd(request.period), source })));
     const claimsRunId = await payApprovedClaims(tx, context, { period: request.period, currency: currency!, policy, policyText });
     const outcome: AiDistributeOutcome = {
       run_id: runId, pools: Object.fromEntries(sources.map((s) => [s, String(amounts[s])])) as Record<AiPoolSource, string>, works_paid: subjects.size, enforcement,
