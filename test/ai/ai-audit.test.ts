@@ -34,7 +34,7 @@ describeEachEngine('AI training declarations and audits', (open) => {
     assert.deepEqual(JSON.parse(readFileSync(json, 'utf8')), audit.report);
     assert.match(readFileSync(html, 'utf8'), /<th>violation<\/th><td>1<\/td>[\s\S]*<th>unidentified<\/th><td>1<\/td>/);
     const again = await importDeclaration(context, { file: writeManifest(dir), licenceId: context.licenceId, trainingDate: '2026-02-01' });
-    assert.deepEqual([again.duplicate, again.declaration_id], [true, outcome.declaration_id], 'the same manifest is recognized, not declared twice');
+    assert.deepEqual([again.duplicate, again.declaration_id, again.entries, again.identified], [true, outcome.declaration_id, 5, 4], 'the same manifest is recognized, not declared twice');
   });
 
   test('an opt-in licence reaches only the works granted; training before a reservation took effect is no violation', async () => {

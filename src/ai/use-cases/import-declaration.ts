@@ -5,7 +5,7 @@ import { scanAudio, type RecordingCatalogue } from '../../audio/index.js';
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { isIsoDate } from '../../calendar/index.js';
-import { findDeclarationByDigest, insertDeclaration } from '../../store/ai/declaration-queries.js';
+import { findDeclarationByDigest, insertDeclaration, readDeclarationEntries } from '../../store/ai/declaration-queries.js';
 import { inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { coversModel } from '../ai-licence.js';
 import { parseTrainingContentSummary, type TrainingContentSummary } from '../training-content-summary.js';
@@ -72,7 +72,10 @@ export async function importDeclaration(context: RegistryContext, request: Decla
   if (!isIsoDate(trainingDate)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `the training date must be YYYY-MM-DD, not ${trainingDate}`, { field: '--trained-on', value: trainingDate });
   const digest = createHash('sha256').update(content).digest('hex');
   const known = await findDeclarationByDigest(context.store.db, licence.licenceId, digest);
-  if (known) return { declaration_id: known.declaration_id, licence_id: known.licence_id, model: `${known.model_name} ${known.model_version}`, training_date: known.training_date, entries: Number(known.entries), identified: -1, duplicate: true };
+  if (known) {
+    const identifiedBefore = (await readDeclarationEntries(context.store.db, known.declaration_id)).filter((e) => e.work_id !== null || e.recording_id !== null).length;
+    return { declaration_id: known.declaration_id, licence_id: known.licence_id, model: `${known.model_name} ${known.model_version}`, training_date: known.training_date, entries: Number(known.entries), identified: identifiedBefore, duplicate: true };
+  }
   const identified = await identifyTrainingEntries(context.store.db, manifest.entries, basename(request.file));
   const rows: Omit<ClefDatabase['ai_declaration_entries'], 'declaration_id' | 'entry_no'>[] = manifest.entries.map((e, i) => ({
     source: 'manifest', origin: `${basename(request.file)}:${e.line}`, isrc: e.isrc, iswc: e.iswc, title: e.title, artist: e.artist, file_digest: e.fileDigest,
