@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ClefError } from '../errors/clef-error.js';
+import { writeOutputFile } from '../formats/output/index.js';
 import type { AudioIndex, IndexedRecording } from './audio-index.js';
 import { loadAudioIndex } from './audio-index-store.js';
 import { decodeAudioFile, type DecoderChoice } from './decode-audio-file.js';
@@ -41,10 +41,9 @@ export async function writeAudioEvidence(request: AudioEvidenceRequest, now: () 
   const samples = await decodeAudioFile(request.query, index.params.sampleRate, request.decoder);
   const fingerprint = await fingerprintSignal(samples, index.params);
   const evidence = computeMatchEvidence(fingerprint.peaks, fingerprint.frameCount, index, recording);
-  await mkdir(request.outDir, { recursive: true });
   const json = join(request.outDir, 'evidence.json');
   const html = join(request.outDir, 'evidence.html');
-  await writeFile(json, `${JSON.stringify({ query: request.query, generated_at: now().toISOString(), ...evidence }, null, 2)}\n`);
-  await writeFile(html, renderEvidenceHtml(evidence, basename(request.query), now().toISOString()));
+  writeOutputFile(json, `${JSON.stringify({ query: request.query, generated_at: now().toISOString(), ...evidence }, null, 2)}\n`);
+  writeOutputFile(html, renderEvidenceHtml(evidence, basename(request.query), now().toISOString()));
   return { evidence, json, html };
 }

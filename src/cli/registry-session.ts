@@ -17,9 +17,18 @@ export function withStoreOptions(command: Command): Command {
     .option('--as <name>', 'who makes the change, recorded in the history', currentIo().env.USER || 'clef');
 }
 
-/** Opens the store the options name, runs `work` with a registry context, and closes the store. */
+/** Opens the store the options name (creating it when there is none), runs `work` with a registry context, and closes the store. */
 export async function withRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>): Promise<T> {
-  const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env));
+  return runWithRegistry(options, work, false);
+}
+
+/** Like withRegistry for a command that only reads: where there is no store it says so instead of creating one. */
+export async function readRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>): Promise<T> {
+  return runWithRegistry(options, work, true);
+}
+
+async function runWithRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>, mustExist: boolean): Promise<T> {
+  const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env), { mustExist });
   try {
     return await work({ store, actor: options.as ?? 'clef', clock: () => new Date().toISOString(), lookups: loadLookups() });
   } finally {

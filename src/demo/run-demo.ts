@@ -8,7 +8,7 @@ import { searchWorks } from '../registry/use-cases/search-works.js';
 import { setSettings } from '../registry/use-cases/settings.js';
 import { listDisputes, showWork } from '../registry/use-cases/show-work.js';
 import { isPostgresLocation } from '../store/index.js';
-import { runAudioDemo } from '../audio/index.js';
+import { defaultIndexDir, runAudioDemo } from '../audio/index.js';
 import { registryRecordingCatalogue } from '../audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../formats/cwr/index.js';
 import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
@@ -80,7 +80,7 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
       say(`    statement for ${st.payee.name}: ${st.lines.length} lines, ${st.totals.usages} usages, ${money(st.totals.amount_micros)}`);
       for (const line of st.lines.slice(0, 4)) say(`      ${line.title} ${line.right} ${line.usages} usages ${money(line.amount_micros)}  (${line.line_id})`);
     }
-    const audio = await runAudioDemo(join(filesDir, 'audio'), join(filesDir, 'audio-index'), () => new Date(clock()), {
+    const audio = await runAudioDemo(join(filesDir, 'audio'), defaultIndexDir(location), () => new Date(clock()), {
       isrcs: ['CNA1M2600001', 'CNA1M2600002', 'CNA1M2600003'],
       catalogue: registryRecordingCatalogue(store),
     });
@@ -100,8 +100,10 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
       say(`    AI statement for ${training.statement.payee.name}: ${training.statement.lines.length} lines, ${money(training.statement.totals.amount_micros)}`);
       for (const line of training.statement.lines.slice(0, 6)) say(`      ${line.title} ${line.right} ${line.source.use_type} from ${line.source.dsp} ${money(line.amount_micros)}  (${line.line_id})`);
     }
-    say(`Try: clef works show ${hit.work_id} --db ${location}`);
-    say(`     clef label verify ${labeled.path} --keys ${join(filesDir, 'keys')}`);
+    // Hints a person can paste into the shell of a clone (the `clef` bin exists only after a build or install).
+    say(`Try: npm run clef -- works show ${hit.work_id} --db ${location}`);
+    say(`     npm run clef -- audio identify ${audio.query} --db ${location}`);
+    say(`     npm run clef -- label verify ${labeled.path} --keys ${join(filesDir, 'keys')}`);
   } finally {
     await store.close();
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../../test/support/repo-paths.js';
-import { formatIswc, isCompactIswc, isValidIswc, normalizeIswc, parseIswc } from './iswc.js';
+import { formatIswc, isCompactIswc, isValidIswc, iswcWithCheckDigit, normalizeIswc, parseIswc } from './iswc.js';
 
 /** The ISWC field (columns 96-106) of every NWR, REV and ISW record of a CWR 2.1 fixture. */
 function cwrIswcs(file: string): string[] {
@@ -43,6 +43,11 @@ test('the compact fast path agrees with parseIswc on compact text and leaves eve
   assert.equal(isCompactIswc('T0345246801'), true);
   assert.equal(isCompactIswc('T-034.524.680-1'), false, 'display notation goes through parseIswc');
   assert.equal(isCompactIswc('T034524680A'), false);
+});
+
+test('appends the check digit parseIswc expects to nine digits', () => {
+  assert.equal(iswcWithCheckDigit('034524680'), 'T0345246801');
+  for (let n = 0; n < 1000; n++) assert.ok(isValidIswc(iswcWithCheckDigit(String(n * 7919).padStart(9, '0'))), String(n));
 });
 
 test('normalizes lowercase, spaces, dots, hyphens and a leading ISWC label', () => {

@@ -38,6 +38,14 @@ export function isValidIswc(text: string): boolean {
   return parseIswc(text).ok;
 }
 
+/**
+ * The ISWC whose nine digits are given, with its check digit: numbers for generated catalogues and test data.
+ * @example iswcWithCheckDigit('034524680') // 'T0345246801'
+ */
+export function iswcWithCheckDigit(nineDigits: string): Iswc {
+  return `T${nineDigits}${cisacCheckDigit(nineDigits, 1)}` as Iswc;
+}
+
 /** The display form of an ISWC: `T-034.524.680-1`. */
 export function formatIswc(iswc: Iswc): string {
   return `T-${iswc.slice(1, 4)}.${iswc.slice(4, 7)}.${iswc.slice(7, 10)}-${iswc[10]}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { freshLocation } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -37,6 +37,30 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(show.stdout, /MOREAU, Claire/);
   assert.match(show.stdout, /Neon Loop Studio/);
   assert.match(show.stdout, /IPTC compositeWithTrainedAlgorithmicMedia, DDEX ContainsAI Partly/);
+
+  // The closing hints run as printed (after `npm run clef --`): the audio index beside the store is found by --db.
+  const hints = [...demo.stdout.matchAll(/npm run clef -- (.+)$/gm)].map((m) => m[1].split(' '));
+  assert.deepEqual(hints.map((args) => args.slice(0, 2).join(' ')), ['works show', 'audio identify', 'label verify']);
+  const [showHint, identifyHint, verifyHint] = await Promise.all(hints.map((args) => runClef(args)));
+  assert.equal(showHint.status, 0, showHint.stderr);
+  assert.match(identifyHint.stdout, /1 match\(es\)\n.*ISRC CNA1M2600002/);
+  assert.equal(verifyHint.status, 0, verifyHint.stdout);
+  assert.match(verifyHint.stdout, /: valid\n/);
+
+  // Without a key folder the label still verifies, as other C2PA verifiers do: untrusted, exit 3.
+  const labeled = hints[2][2];
+  const keyless = await runClef(['label', 'verify', labeled], { CLEF_KEYS: join(dirname(db), 'no-keys-here') });
+  assert.equal(keyless.status, 3, keyless.stdout + keyless.stderr);
+  assert.match(keyless.stdout, /: untrusted\n/);
+  assert.match(keyless.stderr, /no key folder at .*no-keys-here: signatures are checked, but no key is trusted/);
+  const changed = join(dirname(db), 'changed.wav');
+  const bytes = readFileSync(labeled);
+  for (let i = bytes.length >> 1; i < (bytes.length >> 1) + 4000; i++) bytes[i] ^= 0x55;
+  writeFileSync(changed, bytes);
+  const tampered = await runClef(['label', 'verify', changed, '--keys', hints[2][4]]);
+  assert.equal(tampered.status, 1);
+  assert.match(tampered.stdout, /audio changed after labeling: yes/);
+  assert.doesNotMatch(tampered.stdout, /verifies/, 'a signature is never said to verify over changed audio');
 
   const again = await runClef(['demo', '--db', db]);
   assert.equal(again.status, 0, 'the demo may rebuild a store it created');

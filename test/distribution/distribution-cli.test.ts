@@ -46,8 +46,9 @@ test('licence, fx, distribute, runs list and runs show work through the real pro
   assert.equal(li.name, 'LI, Wei');
   assert.match(li.amount_micros, /^\d+$/);
   assert.ok(figures.match_rate.lines > 0 && figures.match_rate.lines < 1);
-  const again = JSON.parse(await clef(db, 'distribute', '--period', '2025-01', '--json'));
-  assert.equal(again.run_id, null, 'a distributed report is not distributed twice');
+  const again = await runClef(['distribute', '--period', '2025-01', '--json', '--db', db]);
+  assert.equal(again.status, 1, 'a distributed report is not distributed twice');
+  assert.match(again.stderr, new RegExp(`CLEF_DISTRIBUTION_ALREADY_DISTRIBUTED: .*${run.run_id}`));
 });
 
 test('reserves list, claim, approve and release work through the real program, and the next run pays the claim', async () => {
@@ -58,7 +59,7 @@ test('reserves list, claim, approve and release work through the real program, a
   assert.ok(holdings.length > 0 && holdings.every((h) => h.amount_micros === h.claimable_micros));
   const claim = JSON.parse(await clef(db, 'reserves', 'claim', 'non_member', '--party', holdings[0].party_id, '--amount', '0.5', '--evidence', 'signed up', '--json'));
   assert.equal(claim.amount_micros, '500000');
-  assert.equal(JSON.parse(await clef(db, 'reserves', 'approve', claim.claim_id, '--json')).status, 'approved');
+  assert.equal(JSON.parse(await clef(db, 'reserves', 'approve', claim.claim_id, '--as', 'staff', '--json')).status, 'approved');
   const paid = JSON.parse(await clef(db, 'distribute', '--period', '2025-01', '--json'));
   assert.match(paid.claims_run_id, /^RUN/);
   const figures = JSON.parse(await clef(db, 'runs', 'show', paid.claims_run_id, '--json'));

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { formatLocation } from '../../errors/index.js';
 import { addMember, importMembers, listMembers, showMember, type MemberView } from '../../registry/use-cases/members.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 
 function printMember(member: MemberView): void {
   printLine(`${member.member_id}  ${member.name}  IPI ${member.ipi_name_numbers.join(', ') || '-'}  ${member.rights.join(';')}  ${member.territories}  ${member.start_date}–${member.end_date ?? ''}  (${member.party_id})`);
@@ -31,14 +31,14 @@ export function membersCommand(): Command {
     });
   });
   withStoreOptions(members.command('list').description('list the memberships').option('--json', 'print JSON')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const list = await listMembers(context);
       if (options.json) return printJson(list);
       for (const member of list) printMember(member);
     });
   });
   withStoreOptions(members.command('show').argument('<member>', 'member id, party id or IPI name number').option('--json', 'print JSON')).action(async (id: string, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const member = await showMember(context, id);
       if (options.json) printJson(member);
       else printMember(member);

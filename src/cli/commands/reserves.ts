@@ -4,7 +4,7 @@ import { releaseMarketShare } from '../../distribution/use-cases/release-market-
 import { claimReserve, decideClaim, listClaims, listReserves, type ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 
 function printClaim(claim: ReserveClaim): void {
   printLine([claim.claim_id, claim.status, claim.reserve, claim.party_id, claim.amount_micros, claim.paid_run_id ?? ''].join('\t'));
@@ -15,7 +15,7 @@ export function reservesListCommand(): Command {
   return withStoreOptions(
     new Command('list').argument('[reserve]', 'only this reserve (unmatched, non_member, …)').option('--json', 'print JSON').description('list what the reserves hold and what is still claimable'),
   ).action(async (reserve: string | undefined, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const holdings = await listReserves(context, reserve);
       if (options.json) return printJson(holdings);
       for (const h of holdings) printLine([h.reserve, h.period, h.dsp, h.pool_id, h.work_id ?? h.recording_id ?? '', h.right ?? '', h.party_id ?? '', h.amount_micros, h.claimable_micros, h.runs.join(' ')].join('\t'));
@@ -65,7 +65,7 @@ function decideCommand(name: 'approve' | 'reject'): Command {
 /** `clef reserves claims [--status S] [--json]`: the claims and where they stand. */
 export function reservesClaimsCommand(): Command {
   return withStoreOptions(new Command('claims').option('--status <status>', 'pending, approved, rejected or paid').option('--json', 'print JSON').description('list the claims')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const claims = await listClaims(context, options.status);
       if (options.json) return printJson(claims);
       for (const claim of claims) printClaim(claim);

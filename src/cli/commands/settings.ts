@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { setSettings, showSettings, type StoredSettings } from '../../registry/use-cases/settings.js';
 import { formatTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -37,7 +37,7 @@ export function settingsCommand(): Command {
       .option('--name <name>', "the CMO's name")
       .option('--society <code>', 'its CISAC society code (data/lookups/societies.csv)')
       .option('--currency <iso4217>', 'the currency it distributes in')
-      .option('--sister <code:rights:territories>', 'a sister society with a reciprocal agreement, e.g. 052:PR;MR:2136 (repeatable; replaces the list)', collect)
+      .option('--sister <code:rights:territories>', "a sister society with a reciprocal agreement, e.g. '052:PR;MR:2136' quoted for the shell (repeatable; replaces the list)", collect)
       .option('--json', 'print JSON'),
   ).action(async (options) => {
     await withRegistry(options, async (context) => {
@@ -51,7 +51,7 @@ export function settingsCommand(): Command {
     });
   });
   withStoreOptions(settings.command('show').description('show the settings').option('--json', 'print JSON')).action(async (options) => {
-    await withRegistry(options, async (context) => printSettings(await showSettings(context), Boolean(options.json)));
+    await readRegistry(options, async (context) => printSettings(await showSettings(context), Boolean(options.json)));
   });
   return settings;
 }

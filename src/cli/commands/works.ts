@@ -13,7 +13,8 @@ import { mergeWorks } from '../../registry/use-cases/merge-works.js';
 import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { parseCount } from '../parse-count.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { printWork } from './print-work.js';
 
 /** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
@@ -102,7 +103,7 @@ export function worksCommand(): Command {
   ).action(async (options) => {
     const format = String(options.format).toLowerCase();
     if (format !== 'cwr21' && format !== 'cwr22') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format ${options.format} is not cwr21 or cwr22`);
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const summary = await exportWorksCwr(context, {
         version: format === 'cwr21' ? '2.1' : '2.2',
         sender: options.sender ? parseCwrSender(options.sender) : undefined,
@@ -117,7 +118,7 @@ export function worksCommand(): Command {
 
   withStoreOptions(works.command('show').argument('<work>', 'a work id, ISWC or society work number').description('show a work whole').option('--json', 'print JSON')).action(
     async (reference: string, options) => {
-      await withRegistry(options, async (context) => {
+      await readRegistry(options, async (context) => {
         const work = await showWork(context, reference);
         if (options.json) printJson(work);
         else printWork(work);
@@ -130,11 +131,11 @@ export function worksCommand(): Command {
       .command('search')
       .argument('<query>', 'a title, creator name, ISWC, ISRC, IPI name number or work number')
       .description('find works, tolerant of case, accents, punctuation, articles and typos')
-      .option('--limit <n>', 'how many results', '10')
+      .option('--limit <n>', 'how many results', parseCount('--limit'), 10)
       .option('--json', 'print JSON: an array of {work_id, iswc, title, score}'),
   ).action(async (query: string, options) => {
-    await withRegistry(options, async (context) => {
-      const hits = await searchWorks(context, query, Number(options.limit) || 10);
+    await readRegistry(options, async (context) => {
+      const hits = await searchWorks(context, query, options.limit);
       if (options.json) return printJson(hits.map(({ work_id, iswc, title, score }) => ({ work_id, iswc, title, score })));
       if (hits.length === 0) printLine('no match');
       for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})`);
@@ -143,7 +144,7 @@ export function worksCommand(): Command {
 
   withStoreOptions(works.command('disputes').description('works whose registrations claim more than 100 % of a right in a territory').option('--json', 'print JSON')).action(
     async (options) => {
-      await withRegistry(options, async (context) => {
+      await readRegistry(options, async (context) => {
         const disputes = await listDisputes(context);
         if (options.json) return printJson(disputes);
         if (disputes.length === 0) printLine('no work in dispute');

@@ -7,6 +7,7 @@ import type { AccountKind } from '../ledger-entry.js';
 import { marketShareRelease } from '../market-share-release.js';
 import type { Right } from '../../registry/right.js';
 import { readPolicy } from './distribute-period.js';
+import { lockBookings } from './lock-bookings.js';
 import { recordTransferRun } from './record-transfer-run.js';
 import { loadReserveSlots, settleClaims } from './reserve-slots.js';
 
@@ -38,6 +39,7 @@ export async function releaseMarketShare(context: RegistryContext, options: { re
   const asOf = options.asOf ?? context.clock().slice(0, 10);
   const through = lastReleasableMonth(asOf, policy.holdingPeriodMonths);
   return inTransaction(context.store.db, async (tx) => {
+    await lockBookings(tx, context.store.engine);
     const { left } = settleClaims(await loadReserveSlots(tx), await listClaimRows(tx, 'approved'));
     const unmatched = left.filter((s) => s.reserve === 'unmatched' && s.periodEnd.slice(0, 7) <= through);
     const periods = [...new Set(unmatched.map((s) => s.periodEnd.slice(0, 7)))].sort();

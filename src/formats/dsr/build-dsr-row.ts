@@ -43,6 +43,11 @@ function numberOf(text: string | null): number {
   return Number.isFinite(n) ? n : 0;
 }
 
+/** A count as an exact bigint (cell checks refuse what is not an integer or out of range; such a file is never staged). */
+function countOf(text: string | null): bigint {
+  return text !== null && /^[+-]?\d+$/.test(text) ? BigInt(text) : 0n;
+}
+
 function booleanOf(text: string | null): boolean | null {
   if (text === null) return null;
   const lower = text.toLowerCase();
@@ -126,7 +131,7 @@ export function compileDsrRowBuilder(definition: DsrRecordDefinition): DsrRowBui
     return (cells, line) => ({
       kind: 'summary', line, recordType, summaryRecordId: summaryRecordId(cells) ?? '',
       commercialModel: cm(cells), useType: ut(cells), territory: territory(cells), serviceDescription: service(cells), currency: currency(cells),
-      usages: usages(cells) === null ? null : numberOf(usages(cells)), subscribers: subscribers(cells) ?? users(cells), netRevenue: net(cells),
+      usages: usages(cells) === null ? null : countOf(usages(cells)), subscribers: subscribers(cells) ?? users(cells), netRevenue: net(cells),
       rightsController: rc(cells), rightsControllerPartyId: rcId(cells), rightsType: rt(cells), rightsTypePercentage: rtp(cells), cells: all(cells),
     });
   }
@@ -160,7 +165,7 @@ export function compileDsrRowBuilder(definition: DsrRecordDefinition): DsrRowBui
       return {
         kind: 'usage', line, recordType, blockId: block, summaryRecordId: summaryRecordId(cells), salesTransactionId: tx(cells) ?? '',
         dspResourceId: context.resourceOf(block, transactedResource ?? ownId(cells)), transactedRelease: release(cells), transactedResource,
-        usages: numberOf(usages(cells)), returns: numberOf(returns(cells)), isRoyaltyBearing: booleanOf(royalty(cells)), netRevenue: net(cells),
+        usages: countOf(usages(cells)), returns: countOf(returns(cells)), isRoyaltyBearing: booleanOf(royalty(cells)), netRevenue: net(cells),
         priceConsumerPaidExcSalesTax: price(cells),
       };
     };

@@ -66,7 +66,33 @@ function valueCheckOf(cell: DsrCellDefinition): ValueCheck | undefined {
     return (v) => (pattern.test(v) ? undefined : { code, warning: identifier, message: `${JSON.stringify(v)} does not match the pattern ${cell.pattern}` });
   }
   const { test, expected } = typeChecks[cell.type];
-  return (v) => (test.test(v) ? undefined : { code: 'CLEF_DSR_CELL_INVALID', warning: false, message: `${JSON.stringify(v)} is not ${expected}` });
+  const range = cell.type === 'integer' ? integerRangeCheck : cell.type === 'decimal' ? (v: string) => decimalRangeCheck(cell.name, v) : undefined;
+  return (v) => (test.test(v) ? range?.(v) : { code: 'CLEF_DSR_CELL_INVALID', warning: false, message: `${JSON.stringify(v)} is not ${expected}` });
+}
+
+const int64Max = 2n ** 63n - 1n;
+// Amounts are held as micro-units in 64-bit integers: at most 9,223,372,036,854.775807.
+const amountIntegerDigitsMax = int64Max / 1_000_000n;
+
+/** True for decimal cells that carry money: a negative value there is a correction, accepted with a warning. */
+function isAmountCell(name: string): boolean {
+  return /Revenue|Amount|Price|Royalty/.test(name);
+}
+
+function integerRangeCheck(v: string): ReturnType<ValueCheck> {
+  const n = BigInt(v);
+  if (n < 0n) return { code: 'CLEF_DSR_VALUE_NEGATIVE', warning: false, message: `${v} is negative: DSR counts are never negative (returns are reported in their own cell)` };
+  if (n > int64Max) return { code: 'CLEF_DSR_VALUE_OUT_OF_RANGE', warning: false, message: `${v} is beyond the largest integer the store holds exactly (${int64Max})` };
+  return undefined;
+}
+
+function decimalRangeCheck(name: string, v: string): ReturnType<ValueCheck> {
+  const negative = v.startsWith('-');
+  const whole = v.replace(/^[+-]/, '').split('.')[0] || '0';
+  if (BigInt(whole) > amountIntegerDigitsMax) return { code: 'CLEF_DSR_VALUE_OUT_OF_RANGE', warning: false, message: `${v} is beyond the largest amount the store holds exactly (${amountIntegerDigitsMax}.999999)` };
+  if (!negative || /^-0*(\.0*)?$/.test(v)) return undefined;
+  if (isAmountCell(name)) return { code: 'CLEF_DSR_VALUE_NEGATIVE', warning: true, message: `${v} is negative: read as a correction; distribution books a negative pool only with --allow-negative` };
+  return { code: 'CLEF_DSR_VALUE_NEGATIVE', warning: false, message: `${v} is negative, which ${name} never is` };
 }
 
 /** Compiles the checks of a record definition once, so each line costs only the checks its cells need. */

@@ -49,7 +49,8 @@ const isoDate = (yyyymmdd: string | undefined): string | null => {
  * Imports a society's CWR acknowledgement file (the `acks import` use case): per work and society the transaction status
  * (3.1 SR/CR included), the society's work number, date, ISWC and MSG messages. Works are found by the Submitter Work #
  * Clef sent, else by ISWC. An acknowledgement for an unknown work, with an ISWC that fails its check digit, that differs
- * from the work's ISWC, or that another work already holds, is reported and not stored. A file seen before stores nothing.
+ * from the work's ISWC, or that another work already holds, is reported and not stored. A file all of whose answers
+ * were stored before stores nothing; one with answers reported can be imported again (its works imported meanwhile).
  */
 export async function importAcks(context: RegistryContext, path: string): Promise<AcksImportSummary> {
   const file = basename(path);
@@ -130,7 +131,9 @@ export async function importAcks(context: RegistryContext, path: string): Promis
     });
     await storeCwrAcks(tx, context.store.engine, acks, [...numbers.values()], newIswcs);
     await appendHistory(tx, history);
-    await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest, file_name: file, kind: 'acks', version, imported_at: now, actor: context.actor, summary: JSON.stringify({ read: answers.length, stored }) }]);
+    // A file with answers for works not imported yet is not marked imported, so it can be
+    // imported again once its works are in; a file whose every answer was stored is a duplicate next time.
+    if (!findings.some((f) => f.code === 'CLEF_CWR_ACK_WORK_UNKNOWN')) await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest, file_name: file, kind: 'acks', version, imported_at: now, actor: context.actor, summary: JSON.stringify({ read: answers.length, stored }) }]);
   });
   return { file, societyCode, read: answers.length, stored, reported: findings.length, duplicate: false, findings };
 }

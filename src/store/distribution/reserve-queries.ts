@@ -82,7 +82,7 @@ export async function listClaimRows(db: Kysely<ClefDatabase>, status?: string): 
 export async function updateClaim(
   db: Kysely<ClefDatabase>,
   claimId: string,
-  change: Partial<Pick<ClefDatabase['reserve_claims'], 'status' | 'decided_at' | 'paid_run_id' | 'paid_micros'>>,
+  change: Partial<Pick<ClefDatabase['reserve_claims'], 'status' | 'decided_at' | 'decided_by' | 'paid_run_id' | 'paid_micros'>>,
 ): Promise<void> {
   await db.updateTable('reserve_claims').set(change).where('claim_id', '=', claimId).execute();
 }

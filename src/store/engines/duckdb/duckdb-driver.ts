@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { DuckDbKyselyConnection } from './duckdb-connection.js';
@@ -15,7 +16,10 @@ export class DuckDbDriver implements Driver {
   constructor(readonly path: string) {}
 
   async init(): Promise<void> {
+    const created = !existsSync(this.path);
     this.#instance = await DuckDBInstance.create(this.path);
+    // A store holds members' money and identities: readable by its owner only, whatever the umask.
+    if (created && existsSync(this.path)) chmodSync(this.path, 0o600);
     const native = await this.#instance.connect();
     // DuckDB's `/` is float division; money and shares need integer division (DESIGN.md).
     await native.run('SET integer_division = true');
