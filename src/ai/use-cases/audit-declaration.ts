@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeOutputFile } from '../../formats/output/index.js';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { ClefError } from '../../errors/index.js';
@@ -60,10 +60,9 @@ export async function auditDeclaration(context: Pick<RegistryContext, 'store'>, 
 /** Writes an audit into a folder as `<declaration>-audit.json` and a readable `<declaration>-audit.html`; returns the paths. */
 export async function writeAudit(context: Pick<RegistryContext, 'store'>, audit: DeclarationAudit, outDir: string): Promise<string[]> {
   const settings = await showSettings(context);
-  mkdirSync(outDir, { recursive: true });
   const base = join(outDir, `${audit.declaration.declaration_id}-audit`);
-  writeFileSync(`${base}.json`, JSON.stringify(audit.report, null, 2) + '\n');
-  writeFileSync(`${base}.html`, auditHtml(audit.report, {
+  writeOutputFile(`${base}.json`, JSON.stringify(audit.report, null, 2) + '\n');
+  writeOutputFile(`${base}.html`, auditHtml(audit.report, {
     declarationId: audit.declaration.declaration_id, licenceId: audit.licence.licenceId, licensee: audit.licensee.legal_name,
     model: `${audit.declaration.model_name} ${audit.declaration.model_version}`, trainingDate: audit.declaration.training_date, cmoName: settings.name ?? 'The CMO',
   }));

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { writeOutputFile } from '../../formats/output/index.js';
+import { join } from 'node:path';
 import { ClefError } from '../../errors/index.js';
 import { uniformReservation } from '../../labels/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
@@ -60,8 +60,7 @@ export async function reservedLocations(context: Pick<RegistryContext, 'store'>,
 }
 
 function write(path: string, text: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  writeOutputFile(path, text);
   return path;
 }
 
