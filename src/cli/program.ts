@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { registryLabelSubjects } from '../labels/use-cases/registry-label-subjects.js';
+import { lazily } from './lazily.js';
 import { openRegistryForReading } from './open-registry-for-reading.js';
 import { demoCommand } from './commands/demo.js';
 import { historyCommand } from './commands/history.js';
@@ -21,8 +21,10 @@ import { traceCommand } from './commands/trace.js';
 import { reservesCommand } from './commands/reserves.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
-import { withTrainingReservations } from '../ai/use-cases/training-label-subjects.js';
 import { aiCommand } from './commands/ai-command.js';
+
+const registryLabelSubjects = lazily(() => import('../labels/use-cases/registry-label-subjects.js'), 'registryLabelSubjects');
+const withTrainingReservations = lazily(() => import('../ai/use-cases/training-label-subjects.js'), 'withTrainingReservations');
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -38,7 +40,7 @@ export function buildProgram(): Command {
     keysCommand(),
     labelCommand(async (db) => {
       const store = await openRegistryForReading(db);
-      return withTrainingReservations(registryLabelSubjects(store), store);
+      return withTrainingReservations(await registryLabelSubjects(store), store);
     }),
     audioCommand(),
     settingsCommand(),

@@ -27,9 +27,10 @@ test('the demo builds its store, and search and show answer as the README promis
 
   const search = await runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);
-  const hits = JSON.parse(search.stdout) as { work_id: string; iswc: string; title: string; score: number }[];
+  const hits = JSON.parse(search.stdout) as { work_id: string; iswc: string; title: string; score: number; creators: string[] }[];
   assert.equal(hits[0].title, 'River of Stars');
-  assert.deepEqual(Object.keys(hits[0]).sort(), ['iswc', 'score', 'title', 'work_id']);
+  assert.deepEqual(Object.keys(hits[0]).sort(), ['creators', 'iswc', 'score', 'title', 'work_id']);
+  assert.ok(hits[0].creators.includes('MOREAU, Claire'), hits[0].creators.join('; '));
 
   const show = await runClef(['works', 'show', hits[0].work_id, '--db', db]);
   assert.equal(show.status, 0, show.stderr);

@@ -13,9 +13,9 @@ import { tdmRepFile } from '../tdmrep-file.js';
 import { trainingMiningEntries } from '../training-mining-entries.js';
 import { loadReservations } from './reservations.js';
 import { loadTrainingSubjects, reservationSubject } from './training-subjects.js';
+import { reservationExportFormats } from '../reservation-export-format.js';
 
-/** The export formats of `clef ai reservations export`. */
-export const reservationExportFormats = ['tdmrep', 'aipref', 'cawg', 'csv'] as const;
+export { reservationExportFormats } from '../reservation-export-format.js';
 
 /** What to export, where, as of which date, and the site the TDMRep and aipref paths belong to. */
 export interface ReservationExportRequest {

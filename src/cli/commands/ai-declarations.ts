@@ -1,10 +1,13 @@
 import { Command } from 'commander';
 import { auditCategories } from '../../ai/audit-category.js';
-import { auditDeclaration, writeAudit } from '../../ai/use-cases/audit-declaration.js';
-import { importDeclaration } from '../../ai/use-cases/import-declaration.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
 import { audioIndexDirOf, catalogueOf } from './audio-options.js';
+import { lazily } from '../lazily.js';
+
+const auditDeclaration = lazily(() => import('../../ai/use-cases/audit-declaration.js'), 'auditDeclaration');
+const writeAudit = lazily(() => import('../../ai/use-cases/audit-declaration.js'), 'writeAudit');
+const importDeclaration = lazily(() => import('../../ai/use-cases/import-declaration.js'), 'importDeclaration');
 
 /** `clef ai declarations import FILE --licence ID [--dataset DIR] [--summary FILE] [--model] [--model-version] [--trained-on]`. */
 export function aiDeclarationsCommand(): Command {

@@ -1,7 +1,13 @@
 import { Command } from 'commander';
-import { addLicence, addLicensee, listLicences, listLicensees, showLicence } from '../../ai/use-cases/licences.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const addLicence = lazily(() => import('../../ai/use-cases/licences.js'), 'addLicence');
+const addLicensee = lazily(() => import('../../ai/use-cases/licences.js'), 'addLicensee');
+const listLicences = lazily(() => import('../../ai/use-cases/licences.js'), 'listLicences');
+const listLicensees = lazily(() => import('../../ai/use-cases/licences.js'), 'listLicensees');
+const showLicence = lazily(() => import('../../ai/use-cases/licences.js'), 'showLicence');
 
 /** `clef ai licensees add|list`: AI developers. */
 export function aiLicenseesCommand(): Command {

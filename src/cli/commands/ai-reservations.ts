@@ -1,8 +1,12 @@
 import { Command } from 'commander';
-import { exportReservations, reservationExportFormats } from '../../ai/use-cases/export-reservations.js';
-import { listReservations, setReservation } from '../../ai/use-cases/reservations.js';
+import { reservationExportFormats } from '../../ai/reservation-export-format.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const exportReservations = lazily(() => import('../../ai/use-cases/export-reservations.js'), 'exportReservations');
+const listReservations = lazily(() => import('../../ai/use-cases/reservations.js'), 'listReservations');
+const setReservation = lazily(() => import('../../ai/use-cases/reservations.js'), 'setReservation');
 
 /** `clef ai reservations set (--work|--recording|--party|--repertoire) --use USE --status STATUS [--constraint] --from DATE`. */
 function reservationsSetCommand(): Command {

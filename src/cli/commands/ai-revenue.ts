@@ -1,9 +1,11 @@
 import { Command } from 'commander';
-import { distributeAi } from '../../ai/use-cases/distribute-ai.js';
-import { addRevenue } from '../../ai/use-cases/revenue-reports.js';
-import { traceAiStatementLine } from '../../ai/use-cases/trace-ai-line.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const distributeAi = lazily(() => import('../../ai/use-cases/distribute-ai.js'), 'distributeAi');
+const addRevenue = lazily(() => import('../../ai/use-cases/revenue-reports.js'), 'addRevenue');
+const traceAiStatementLine = lazily(() => import('../../ai/use-cases/trace-ai-line.js'), 'traceAiStatementLine');
 
 /** `clef ai revenue add --licence ID --period YYYY-MM --net AMOUNT [--output-revenue AMOUNT] [--attribution FILE]`. */
 export function aiRevenueCommand(): Command {

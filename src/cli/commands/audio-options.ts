@@ -1,10 +1,13 @@
 import { ClefError } from '../../errors/clef-error.js';
 import { existsSync } from 'node:fs';
-import { defaultIndexDir, type DecoderChoice, type RecordingCatalogue } from '../../audio/index.js';
-import { defaultStoreLocation, isPostgresLocation } from '../../store/index.js';
+import type { DecoderChoice, RecordingCatalogue } from '../../audio/index.js';
+import { defaultIndexDir } from '../../audio/audio-index-store.js';
+import { defaultStoreLocation, isPostgresLocation } from '../../store/store-location.js';
 import { currentIo } from '../cli-io.js';
-import { registryRecordingCatalogue } from '../../audio/use-cases/registry-recording-catalogue.js';
+import { lazily } from '../lazily.js';
 import { openRegistryForReading } from '../open-registry-for-reading.js';
+
+const registryRecordingCatalogue = lazily(() => import('../../audio/use-cases/registry-recording-catalogue.js'), 'registryRecordingCatalogue');
 
 /** The options every `clef audio` command shares. */
 export interface AudioCommandOptions {

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { listBalances } from '../../distribution/use-cases/balances.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const listBalances = lazily(() => import('../../distribution/use-cases/balances.js'), 'listBalances');
 
 /** `clef balances [--party ID|IPI|SOCIETY] [--json]`: what each member and sister society is owed across runs. */
 export function balancesCommand(): Command {

@@ -1,10 +1,16 @@
 import { Command } from 'commander';
 import { isIsoDate } from '../../calendar/index.js';
-import { releaseMarketShare } from '../../distribution/use-cases/release-market-share.js';
-import { claimReserve, decideClaim, listClaims, listReserves, type ReserveClaim } from '../../distribution/use-cases/reserves.js';
+import type { ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const releaseMarketShare = lazily(() => import('../../distribution/use-cases/release-market-share.js'), 'releaseMarketShare');
+const claimReserve = lazily(() => import('../../distribution/use-cases/reserves.js'), 'claimReserve');
+const decideClaim = lazily(() => import('../../distribution/use-cases/reserves.js'), 'decideClaim');
+const listClaims = lazily(() => import('../../distribution/use-cases/reserves.js'), 'listClaims');
+const listReserves = lazily(() => import('../../distribution/use-cases/reserves.js'), 'listReserves');
 
 function printClaim(claim: ReserveClaim): void {
   printLine([claim.claim_id, claim.status, claim.reserve, claim.party_id, claim.amount_micros, claim.paid_run_id ?? ''].join('\t'));

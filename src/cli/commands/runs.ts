@@ -1,7 +1,10 @@
 import { Command } from 'commander';
-import { listRuns, showRun } from '../../distribution/use-cases/run-figures.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const listRuns = lazily(() => import('../../distribution/use-cases/run-figures.js'), 'listRuns');
+const showRun = lazily(() => import('../../distribution/use-cases/run-figures.js'), 'showRun');
 
 /** `clef runs list [--json]`: every run in creation order. */
 export function runsListCommand(): Command {

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { traceStatementLine } from '../../distribution/use-cases/trace-statement-line.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const traceStatementLine = lazily(() => import('../../distribution/use-cases/trace-statement-line.js'), 'traceStatementLine');
 
 /** `clef trace STATEMENT-LINE [--json]`: the DSR lines (report, file, line number) behind a statement line. */
 export function traceCommand(): Command {

@@ -28,7 +28,7 @@ async function* bytesOf(text: string): AsyncGenerator<Uint8Array> {
 
 async function ackFile(name: string, status: string, iswc?: string): Promise<string> {
   const { transactions, findings } = await readWithFindings(name);
-  const acks = transactions.map((t) => writeCwrAck(t, 1, { status, recipientCreationNumber: 'CMO-42', iswc, findings, processingDate: '20240301', creationTime: '101500' }));
+  const acks = transactions.map((t) => writeCwrAck(t, 1, { status, recipientCreationNumber: 'CMO-42', iswc, findings, creationDate: '20240301', processingDate: '20240301', creationTime: '101500' }));
   let text = '';
   for await (const line of writeCwrFile({ version: '2.1', sender: { type: 'SO', societyCode: '052' }, senderName: 'CLEF CMO', creationDate: '20240301', creationTime: '101500' }, [{ transactionType: 'ACK', transactions: acks }])) text += line;
   return text;

@@ -38,7 +38,7 @@ export async function importWorksCsv(
 ): Promise<WorksImportSummary> {
   const file = basename(path);
   const findings: Finding[] = [];
-  const counts = { rows: 0, created: 0, added: 0, revised: 0, rejected: 0, disputed: 0 };
+  const counts = { rows: 0, created: 0, added: 0, revised: 0, held: 0, rejected: 0, disputed: 0 };
   const resolve = createTerritoryResolver(context.lookups.territories);
   const knownParties = new Map<string, string>();
   const tally = (outcomes: readonly RegistrationOutcome[]) => {

@@ -31,6 +31,8 @@ export interface WorkSubmission {
   readonly origin: { readonly file?: string; readonly line?: number };
   readonly submitter: SubmitterReference;
   readonly submitterWorkNumber: string;
+  /** True when the submitter says it revises a registration it sent before (CWR REV). */
+  readonly revision?: boolean;
   readonly source: RegistrationSource;
   readonly sourceRef?: string;
   readonly work: Omit<Work, 'id' | 'archivedIswcs' | 'originalWork'> & {
