@@ -86,7 +86,7 @@ describeEachEngine('AI remuneration runs', (open) => {
     const total = held.filter((h) => h.party_id === nonMember).reduce((s, h) => s + BigInt(h.amount_micros), 0n);
     const claim = await claimReserve(context, { reserve: 'ai_escrow', party: nonMember, shareParty: nonMember, evidence: 'joined the CMO on 2026-02-01' });
     assert.equal(BigInt(claim.amount_micros), total);
-    await decideClaim(context, claim.claim_id, 'approved');
+    await decideClaim({ ...context, actor: 'approver' }, claim.claim_id, 'approved');
     const next = await distributeAi(context, { licenceId: context.licenceId, period: '2026-02' });
     assert.ok(next.claims_run_id, 'the next run pays the approved claim');
     const paid = await ledger(store, next.claims_run_id!);
