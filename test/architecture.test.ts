@@ -109,7 +109,7 @@ const allowedParts: Readonly<Record<string, readonly string[]>> = {
   distribution: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'store'],
   labels: ['errors', 'identifiers', 'formats', 'registry', 'store'],
   audio: ['errors', 'random', 'identifiers', 'formats', 'registry', 'store'],
-  ai: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'registry', 'distribution', 'audio', 'store'],
+  ai: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'store'],
   access: ['errors', 'registry', 'usage', 'store'],
   demo: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'ai', 'access', 'store'],
 };

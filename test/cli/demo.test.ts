@@ -17,6 +17,13 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(demo.stdout, /Distribution run RUN\d+ for 2025-01 .* = commission .* \+ members and societies .* \+ reserves/);
   assert.match(demo.stdout, /statement for LI, Wei: \d+ lines/);
   assert.match(demo.stdout, /degraded 10 s excerpt .* is R\d+ CNA1M2600002/);
+  assert.match(demo.stdout, /12\. AI training: W\d+ reserved against ai_training .* licensed for Melodia 2\.0/);
+  assert.match(demo.stdout, /audited: 3 licensed, 1 violation, 0 unlicensed, 1 unidentified/);
+  assert.match(demo.stdout, /AI run RUN\d+ \(kind ai\) for 2025-01: .* = commission .* \+ AI escrow [1-9][\d.]* CNY \+ other reserves 0\.00 CNY/);
+  assert.match(demo.stdout, /not paid, listed for enforcement: W\d+/);
+  assert.match(demo.stdout, /AI statement for LI, Wei: 6 lines/);
+  const runs = await runClef(['runs', 'list', '--db', db, '--json']);
+  assert.deepEqual((JSON.parse(runs.stdout) as { kind: string }[]).map((r) => r.kind), ['distribution', 'ai']);
   assert.match(demo.stdout, /npm run demo -- --serve/);
   assert.match(demo.stdout, /login staff \/ demo-staff/);
   assert.match(demo.stdout, /login liwei \/ demo-liwei/);

@@ -38,7 +38,7 @@ export function reservesListCommand(): Command {
 export function reservesClaimCommand(): Command {
   return withStoreOptions(
     new Command('claim')
-      .argument('<reserve>', 'the reserve claimed from (unmatched, unidentified_work, undocumented_share, disputed, non_member, ai_generated, unreported_usage)')
+      .argument('<reserve>', 'the reserve claimed from (unmatched, unidentified_work, undocumented_share, disputed, non_member, ai_generated, unreported_usage, ai_escrow)')
       .requiredOption('--party <party>', 'the claimant: party id or IPI name number')
       .requiredOption('--evidence <text>', 'what supports the claim')
       .option('--pool <poolId>', 'only this pool (REPORT/SUMMARY, as reserves list shows)')
