@@ -16,9 +16,11 @@ import type { Store } from '../store/index.js';
 import { installAuthentication } from './authenticate.js';
 import { sendProblem } from './problem-details.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { aiRoutes } from './routes/ai-routes.js';
 import { distributionRoutes } from './routes/distribution-routes.js';
 import { labelRoutes } from './routes/label-routes.js';
 import { registryRoutes } from './routes/registry-routes.js';
+import { reservationPolicyRoutes } from './routes/reservation-policy-routes.js';
 import { usageRoutes } from './routes/usage-routes.js';
 import type { ServerState } from './server-state.js';
 
@@ -88,6 +90,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(usageRoutes, { prefix: '/api' });
   await app.register(distributionRoutes, { prefix: '/api' });
   await app.register(labelRoutes(options.keyFolder ?? 'clef-keys'), { prefix: '/api' });
+  await app.register(aiRoutes, { prefix: '/api' });
+  await app.register(reservationPolicyRoutes);
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   return app;
 }

@@ -14,13 +14,18 @@ import { setUpCmo } from '../distribution/distribution-setup.js';
  */
 export async function setUpAiLicence(store: Store): Promise<RegistryContext & { licenceId: string }> {
   const context = await setUpCmo(store);
+  return { ...context, licenceId: await addAiLicence(context) };
+}
+
+/** The AI set on a CMO set up already: the reservation of Harbour Lights, Melodia AI Ltd (LSE00000001) and its licence; returns the licence id. */
+export async function addAiLicence(context: RegistryContext): Promise<string> {
   await setReservation(context, { work: 'W00000004', use: 'ai_training', status: 'notAllowed', from: '2026-01-01' });
   const licensee = await addLicensee(context, { name: 'Melodia AI Ltd', country: 'gb', registrationNumber: '12345678', contact: 'legal@melodia.example' });
   const licence = await addLicence(context, {
     licensee: licensee.licensee_id, model: 'Melodia', modelVersion: '2.0', from: '2026-01-01', to: '2026-12-31', uses: 'ai_training', scope: 'not-reserved',
     division: 'equal', trainingFee: '10000', revenueShare: '30', minimumGuarantee: '500', outputRate: '10',
   });
-  return { ...context, licenceId: licence.licence_id };
+  return licence.licence_id;
 }
 
 /**

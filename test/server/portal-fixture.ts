@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { importWorksCsv } from '../../src/registry/use-cases/import-works-csv.js';
 import { dsp, ingest, januaryReport, licenseDsp, setUpCmo } from '../distribution/distribution-setup.js';
 import { writeWorksCsv } from '../registry/registry-fixtures.js';
+import { addLicence, addLicensee } from '../../src/ai/use-cases/licences.js';
+import { addAiLicence } from '../ai/ai-setup.js';
 
 /** The two members of the tests: Li Wei (River of Stars) and Zhang Min (Moonlight over Jade River). */
 export const liWeiIpi = '00012345036';
@@ -24,7 +26,9 @@ export interface PortalFixture {
   readonly app: FastifyInstance;
   readonly context: RegistryContext;
   readonly runId: string;
-  readonly tokens: { admin: string; liWei: string; zhangMin: string; dsp: string; otherDsp: string; licensee: string };
+  readonly tokens: { admin: string; liWei: string; zhangMin: string; dsp: string; otherDsp: string; licensee: string; otherLicensee: string };
+  /** Melodia AI Ltd's licence (user `aidev`) and another licensee's (user `otherai`). */
+  readonly licences: { melodia: string; other: string };
   readonly parties: { liWei: string; zhangMin: string };
 }
 
@@ -40,9 +44,13 @@ export async function setUpPortal(store: Store, options: { rateLimit?: number; b
   await ingest(context, januaryReport());
   const outcome = await distributePeriod(context, { period: '2025-01' });
   const runId = outcome.runId!;
+  const melodia = await addAiLicence(context);
+  const otherLicensee = await addLicensee(context, { name: 'Other Models Inc', country: 'us' });
+  const other = await addLicence(context, { licensee: otherLicensee.licensee_id, model: 'Chorus', modelVersion: '1', from: '2026-01-01', to: '2026-12-31', uses: 'ai_training', scope: 'opt-in', division: 'equal' });
   const users = [
     { name: 'staff', role: 'admin' }, { name: 'liwei', role: 'member', party: liWeiIpi }, { name: 'zhangmin', role: 'member', party: zhangMinIpi },
-    { name: 'streamwave', role: 'dsp', dsp }, { name: 'othermusic', role: 'dsp', dsp: 'PADPIDA2099010101X' }, { name: 'aidev', role: 'licensee', licensee: 'LIC00000001' },
+    { name: 'streamwave', role: 'dsp', dsp }, { name: 'othermusic', role: 'dsp', dsp: 'PADPIDA2099010101X' }, { name: 'aidev', role: 'licensee', licensee: 'LSE00000001' },
+    { name: 'otherai', role: 'licensee', licensee: otherLicensee.licensee_id },
   ];
   const parties: Record<string, string> = {};
   for (const user of users) {
@@ -50,9 +58,9 @@ export async function setUpPortal(store: Store, options: { rateLimit?: number; b
     if (view.party_id) parties[user.name] = view.party_id;
   }
   const token = async (name: string) => (await createApiToken(context, name)).token;
-  const tokens = { admin: await token('staff'), liWei: await token('liwei'), zhangMin: await token('zhangmin'), dsp: await token('streamwave'), otherDsp: await token('othermusic'), licensee: await token('aidev') };
+  const tokens = { admin: await token('staff'), liWei: await token('liwei'), zhangMin: await token('zhangmin'), dsp: await token('streamwave'), otherDsp: await token('othermusic'), licensee: await token('aidev'), otherLicensee: await token('otherai') };
   const app = await buildServer({ store, now: () => new Date(Date.UTC(2026, 0, 2)), ...options });
-  return { app, context, runId, tokens, parties: { liWei: parties.liwei, zhangMin: parties.zhangmin } };
+  return { app, context, runId, tokens, parties: { liWei: parties.liwei, zhangMin: parties.zhangmin }, licences: { melodia, other: other.licence_id } };
 }
 
 /** The Authorization header of a token. */

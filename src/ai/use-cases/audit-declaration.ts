@@ -57,14 +57,19 @@ export async function auditDeclaration(context: Pick<RegistryContext, 'store'>, 
   return classifyDeclaration(context.store.db, declarationId);
 }
 
-/** Writes an audit into a folder as `<declaration>-audit.json` and a readable `<declaration>-audit.html`; returns the paths. */
-export async function writeAudit(context: Pick<RegistryContext, 'store'>, audit: DeclarationAudit, outDir: string): Promise<string[]> {
+/** The readable HTML report of an audit: counts per category, then each entry with its evidence. */
+export async function auditReportHtml(context: Pick<RegistryContext, 'store'>, audit: DeclarationAudit): Promise<string> {
   const settings = await showSettings(context);
-  const base = join(outDir, `${audit.declaration.declaration_id}-audit`);
-  writeOutputFile(`${base}.json`, JSON.stringify(audit.report, null, 2) + '\n');
-  writeOutputFile(`${base}.html`, auditHtml(audit.report, {
+  return auditHtml(audit.report, {
     declarationId: audit.declaration.declaration_id, licenceId: audit.licence.licenceId, licensee: audit.licensee.legal_name,
     model: `${audit.declaration.model_name} ${audit.declaration.model_version}`, trainingDate: audit.declaration.training_date, cmoName: settings.name ?? 'The CMO',
-  }));
+  });
+}
+
+/** Writes an audit into a folder as `<declaration>-audit.json` and a readable `<declaration>-audit.html`; returns the paths. */
+export async function writeAudit(context: Pick<RegistryContext, 'store'>, audit: DeclarationAudit, outDir: string): Promise<string[]> {
+  const base = join(outDir, `${audit.declaration.declaration_id}-audit`);
+  writeOutputFile(`${base}.json`, JSON.stringify(audit.report, null, 2) + '\n');
+  writeOutputFile(`${base}.html`, await auditReportHtml(context, audit));
   return [`${base}.json`, `${base}.html`];
 }

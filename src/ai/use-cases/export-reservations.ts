@@ -59,18 +59,19 @@ export async function reservedLocations(context: Pick<RegistryContext, 'store'>,
   return { locations: [...locations.filter((l) => hasReservation(l) && !byRepertoire(l)), repertoire], cawg };
 }
 
-function write(path: string, text: string): string {
-  writeOutputFile(path, text);
-  return path;
+/** One file of an export: its path inside the export folder (empty for the single-file formats) and its text. */
+export interface ReservationExportFile {
+  readonly path: string;
+  readonly text: string;
 }
 
 /**
- * Writes the reservations in one format: `tdmrep` (a folder with `.well-known/tdmrep.json` and the ODRL policy
- * `.well-known/tdm-policy.json`), `aipref` (a folder with `robots.txt` and `content-usage-headers.txt`), `cawg` (a
- * JSON file of one `cawg.training-mining` assertion per recording) or `csv` (a file: each location's effective
- * reservations). Returns the files written.
+ * The reservations in one format, as text: `tdmrep` (`.well-known/tdmrep.json` and the ODRL policy
+ * `.well-known/tdm-policy.json`), `aipref` (`robots.txt` and `content-usage-headers.txt`), `cawg` (one
+ * `cawg.training-mining` assertion per recording) or `csv` (each location's effective reservations). The server
+ * publishes the same text the CLI writes.
  */
-export async function exportReservations(context: RegistryContext, request: ReservationExportRequest): Promise<string[]> {
+export async function reservationExportFiles(context: Pick<RegistryContext, 'store' | 'clock'>, request: Omit<ReservationExportRequest, 'out'>): Promise<ReservationExportFile[]> {
   if (!(reservationExportFormats as readonly string[]).includes(request.format)) {
     throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format takes ${reservationExportFormats.join(', ')}, not ${request.format}`, { field: '--format', value: request.format });
   }
@@ -83,17 +84,27 @@ export async function exportReservations(context: RegistryContext, request: Rese
     const policyUrl = `${site}/.well-known/tdm-policy.json`;
     const file = tdmRepFile(locations, { policyUrl, site, cmoName: settings.name ?? 'the CMO' });
     return [
-      write(join(request.out, '.well-known', 'tdmrep.json'), JSON.stringify(file.rules, null, 2) + '\n'),
-      write(join(request.out, '.well-known', 'tdm-policy.json'), JSON.stringify(file.policy, null, 2) + '\n'),
+      { path: join('.well-known', 'tdmrep.json'), text: JSON.stringify(file.rules, null, 2) + '\n' },
+      { path: join('.well-known', 'tdm-policy.json'), text: JSON.stringify(file.policy, null, 2) + '\n' },
     ];
   }
   if (request.format === 'aipref') {
     const rules = aiprefRules(locations);
     return [
-      write(join(request.out, 'robots.txt'), rules.robotsTxt),
-      write(join(request.out, 'content-usage-headers.txt'), rules.headers.map((h) => `${h.location}\t${h.header}`).join('\n') + '\n'),
+      { path: 'robots.txt', text: rules.robotsTxt },
+      { path: 'content-usage-headers.txt', text: rules.headers.map((h) => `${h.location}\t${h.header}`).join('\n') + '\n' },
     ];
   }
-  if (request.format === 'cawg') return [write(request.out, JSON.stringify(cawg, null, 2) + '\n')];
-  return [write(request.out, reservationsCsv(locations))];
+  if (request.format === 'cawg') return [{ path: '', text: JSON.stringify(cawg, null, 2) + '\n' }];
+  return [{ path: '', text: reservationsCsv(locations) }];
+}
+
+/** Writes the reservations in one format (`reservationExportFiles`) into `out`, a folder or, for cawg and csv, a file; returns the files written. */
+export async function exportReservations(context: RegistryContext, request: ReservationExportRequest): Promise<string[]> {
+  const files = await reservationExportFiles(context, request);
+  return files.map((file) => {
+    const path = file.path === '' ? request.out : join(request.out, file.path);
+    writeOutputFile(path, file.text);
+    return path;
+  });
 }

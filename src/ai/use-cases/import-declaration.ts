@@ -5,7 +5,7 @@ import { scanAudio, type RecordingCatalogue } from '../../audio/index.js';
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { isIsoDate } from '../../calendar/index.js';
-import { findDeclarationByDigest, insertDeclaration, readDeclarationEntries } from '../../store/ai/declaration-queries.js';
+import { findDeclarationByDigest, insertDeclaration, listDeclarationRows, readDeclarationEntries } from '../../store/ai/declaration-queries.js';
 import { inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { coversModel } from '../ai-licence.js';
 import { parseTrainingContentSummary, type TrainingContentSummary } from '../training-content-summary.js';
@@ -110,4 +110,10 @@ export async function importDeclaration(context: RegistryContext, request: Decla
       identified: rows.filter((r) => r.work_id !== null || r.recording_id !== null).length, duplicate: false,
     };
   });
+}
+
+/** A licence's declarations, oldest first. */
+export async function listDeclarations(context: Pick<RegistryContext, 'store'>, licenceId: string): Promise<ClefDatabase['ai_declarations'][]> {
+  await requireLicence(context.store.db, licenceId);
+  return listDeclarationRows(context.store.db, licenceId);
 }

@@ -76,8 +76,9 @@ export async function loadReservations(db: Kysely<ClefDatabase>): Promise<Reserv
 /**
  * Records a reservation or grant of one CAWG use for a work, a recording, a party's works or the repertoire from a
  * date; earlier ones stay in the history and a later one for the same subject and use supersedes them from its date.
+ * `mayReserve` is asked about the subject once it is resolved (a member may reserve only its own works).
  */
-export async function setReservation(context: RegistryContext, input: ReservationInput): Promise<ReservationView> {
+export async function setReservation(context: RegistryContext, input: ReservationInput, mayReserve?: (scope: ReservationScope) => Promise<void>): Promise<ReservationView> {
   const use = parseTrainingUse(input.use);
   if (!use) throw invalid(`--use takes ${trainingUses.join(', ')}, not ${input.use}`, '--use', input.use);
   if (!isReservationStatus(input.status)) throw invalid(`--status takes ${reservationStatuses.join(', ')}, not ${input.status}`, '--status', input.status);
@@ -86,6 +87,7 @@ export async function setReservation(context: RegistryContext, input: Reservatio
   if (input.status !== 'constrained' && constraint !== null) throw invalid('--constraint goes with --status constrained only', '--constraint', constraint);
   if (!isIsoDate(input.from)) throw invalid(`--from must be a date YYYY-MM-DD, not ${input.from}`, '--from', input.from);
   const scope = await scopeOf(context, input);
+  await mayReserve?.(scope);
   return inTransaction(context.store.db, async (tx) => {
     const [reservationId] = await nextIds(tx, 'ai_reservation', 'RSV', 1);
     const row = {
