@@ -22,11 +22,16 @@ export const memberPages: FastifyPluginAsync = async (app) => {
     const { locale, t } = frameOf(request);
     const currency = app.clef.currency;
     const balance = (await listBalances(context, partyId)).reduce((sum, b) => sum + BigInt(b.amount_micros), 0n);
-    const statements = (await listPayeeRuns(context, 'party', partyId)).map((r) => ({
+    const runs = await listPayeeRuns(context, 'party', partyId);
+    const rows = (kind: 'ai' | 'usage') => runs.filter((r) => (r.kind === 'ai') === (kind === 'ai')).map((r) => ({
       ...r, created: formatDate(r.created_at, locale), amount: formatMoney(formatMicros(BigInt(r.amount_micros)), r.currency, locale),
     }));
+    // AI training income comes from licences, not from usage reports: members see it apart.
+    const aiTotal = runs.filter((r) => r.kind === 'ai').reduce((sum, r) => sum + BigInt(r.amount_micros), 0n);
     const works = await listPartyWorks(context, partyId);
-    return renderPage(request, reply, 'my', t('my.title'), { partyId, balance: formatMoney(formatMicros(balance), currency, locale), statements, works });
+    return renderPage(request, reply, 'my', t('my.title'), {
+      partyId, balance: formatMoney(formatMicros(balance), currency, locale), statements: rows('usage'), aiStatements: rows('ai'), aiTotal: formatMoney(formatMicros(aiTotal), currency, locale), works,
+    });
   });
 
   app.get<{ Params: { run: string; payee: string } }>('/statements/:run/:payee', async (request, reply) => {

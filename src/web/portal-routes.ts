@@ -4,10 +4,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import { isClefError } from '../errors/index.js';
 import { problemOf } from '../server/problem-details.js';
 import { isLocale } from './message-catalogue.js';
+import { licenseePages } from './licensee-pages.js';
 import { memberPages } from './member-pages.js';
 import { publicPages } from './public-pages.js';
 import { frameOf, localeCookie, renderPage } from './render-page.js';
+import { reservationPages } from './reservation-pages.js';
 import { sessionPages } from './session-pages.js';
+import { staffAiPages } from './staff-ai-pages.js';
 import { staffPages } from './staff-pages.js';
 
 const require = createRequire(import.meta.url);
@@ -46,5 +49,8 @@ export function portalRoutes(keyFolder: string): FastifyPluginAsync {
     await app.register(publicPages(keyFolder));
     await app.register(memberPages);
     await app.register(staffPages);
+    await app.register(staffAiPages);
+    await app.register(reservationPages);
+    await app.register(licenseePages);
   };
 }

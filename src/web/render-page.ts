@@ -31,9 +31,10 @@ function navigation(request: FastifyRequest, t: Translate): { href: string; labe
   const path = request.url.split('?')[0];
   const items: [string, string][] = [['/', 'nav.search'], ['/verify', 'nav.verify']];
   const role = request.principal.role;
-  if (role === 'member') items.push(['/my', 'nav.my'], ['/unmatched', 'nav.unmatched']);
-  if (role === 'admin') items.push(['/staff', 'nav.dashboard'], ['/staff/upload', 'nav.upload'], ['/unmatched', 'nav.unmatched'], ['/staff/claims', 'nav.claims']);
+  if (role === 'member') items.push(['/my', 'nav.my'], ['/my/reservations', 'nav.reservations'], ['/unmatched', 'nav.unmatched']);
+  if (role === 'admin') items.push(['/staff', 'nav.dashboard'], ['/staff/upload', 'nav.upload'], ['/unmatched', 'nav.unmatched'], ['/staff/claims', 'nav.claims'], ['/staff/ai', 'nav.ai']);
   if (role === 'dsp') items.push(['/dsp', 'nav.reports']);
+  if (role === 'licensee') items.push(['/licensee', 'nav.licences']);
   return items.map(([href, key]) => ({ href, label: t(key), current: href === path }));
 }
 

@@ -10,7 +10,7 @@ function safeNext(next: unknown): string {
 }
 
 /** Where each role starts after login. */
-const homeOf: Record<string, string> = { admin: '/staff', member: '/my', dsp: '/dsp', licensee: '/' };
+const homeOf: Record<string, string> = { admin: '/staff', member: '/my', dsp: '/dsp', licensee: '/licensee' };
 
 /** Password login and logout: an HttpOnly, SameSite session cookie holding a random id whose digest the store keeps. */
 export const sessionPages: FastifyPluginAsync = async (app) => {

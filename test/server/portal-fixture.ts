@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { distributePeriod } from '../../src/distribution/use-cases/distribute-period.js';
 import type { RegistryContext } from '../../src/registry/use-cases/registry-context.js';
@@ -66,4 +67,17 @@ export async function setUpPortal(store: Store, options: { rateLimit?: number; b
 /** The Authorization header of a token. */
 export function bearer(token: string): { authorization: string } {
   return { authorization: `Bearer ${token}` };
+}
+
+/** Signs a user in through the login form; returns its session cookie and the anti-forgery token its pages carry. */
+export async function logIn(app: FastifyInstance, user: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ user, password: testPassword }).toString() });
+  assert.equal(response.statusCode, 303, response.body);
+  const setCookie = String(response.headers['set-cookie']);
+  assert.match(setCookie, /HttpOnly/);
+  assert.match(setCookie, /SameSite=Lax/);
+  const cookie = setCookie.split(';')[0];
+  const page = await app.inject({ url: '/', headers: { cookie } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
+  return { cookie, csrf };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { portalRoutes } from '../../src/web/portal-routes.js';
 import { describeEachEngine, test } from '../support/engines.js';
-import { bearer, setUpPortal, testPassword, type PortalFixture } from './portal-fixture.js';
+import { bearer, logIn as logInAs, setUpPortal, type PortalFixture } from './portal-fixture.js';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -13,17 +13,7 @@ describeEachEngine('web portal pages', (open) => {
   });
   after(async () => f?.app.close());
 
-  async function logIn(user: string): Promise<{ cookie: string; csrf: string }> {
-    const response = await f.app.inject({ method: 'POST', url: '/login', headers: form, payload: new URLSearchParams({ user, password: testPassword }).toString() });
-    assert.equal(response.statusCode, 303, response.body);
-    const setCookie = String(response.headers['set-cookie']);
-    assert.match(setCookie, /HttpOnly/);
-    assert.match(setCookie, /SameSite=Lax/);
-    const cookie = setCookie.split(';')[0];
-    const page = await f.app.inject({ url: '/', headers: { cookie } });
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1];
-    return { cookie, csrf };
-  }
+  const logIn = (user: string) => logInAs(f.app, user);
 
   test('the public searches with a typo and a Chinese title and opens a work page, in English and in Chinese', async () => {
     const en = await f.app.inject({ url: '/search?q=Rivr%20of%20Stars' });
