@@ -12,6 +12,7 @@ import { reservationPages } from './reservation-pages.js';
 import { sessionPages } from './session-pages.js';
 import { staffAiPages } from './staff-ai-pages.js';
 import { staffPages } from './staff-pages.js';
+import { workPages } from './work-pages.js';
 
 const require = createRequire(import.meta.url);
 // Served from this server: the portal's users may have no internet, so no CDN.
@@ -52,5 +53,6 @@ export function portalRoutes(keyFolder: string): FastifyPluginAsync {
     await app.register(staffAiPages);
     await app.register(reservationPages);
     await app.register(licenseePages);
+    await app.register(workPages);
   };
 }
