@@ -9,6 +9,7 @@ import { setFxRate } from '../../src/distribution/use-cases/fx-rates.js';
 import { portalRoutes } from '../../src/web/portal-routes.js';
 import { basicAudioReport } from '../distribution/basic-audio-report.js';
 import { januaryReport } from '../distribution/distribution-setup.js';
+import { writeManifest } from '../ai/ai-setup.js';
 import { setUpPortal, testPassword, type PortalFixture } from '../server/portal-fixture.js';
 import { repoRoot } from '../support/repo-paths.js';
 import { describeEachEngine, test } from '../support/engines.js';
@@ -112,6 +113,29 @@ describeEachEngine('browser journeys through the portal', (open, engine) => {
     assert.match((await p.textContent('#run-figures')) ?? '', /Money in\s*CN¥[\d,.]+/);
     assert.ok((await p.locator('#run-members tbody tr').count()) > 0);
     await shot(p, 'staff-run');
+    await p.context().close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a licensee signs in (in Chinese), uploads a training-data declaration and reads its audit, then in English', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clef-browser-'));
+    const manifest = writeManifest(dir);
+    const p = await page('zh-CN');
+    await logIn(p, 'aidev');
+    assert.match(p.url(), /\/licensee$/);
+    assert.ok(await p.isVisible('h1:text("我的AI许可")'));
+    const licence = p.locator(`#licence-${f.licences.melodia}`);
+    await licence.locator('.declaration-form input[name=manifest]').setInputFiles(manifest);
+    await licence.locator('.declaration-form input[name=trained_on]').fill('2026-02-01');
+    await Promise.all([p.waitForURL(/\/licensee\/audits\/DCL\d{8}$/), licence.locator('.declaration-form button.declare').click()]);
+    assert.match((await p.textContent('#audit-title')) ?? '', /申报 DCL\d{8} 的审核/);
+    assert.equal(await p.textContent('#audit-counts tr.audit-violation td.num'), '1');
+    assert.equal(await p.textContent('#audit-counts tr.audit-licensed td.num'), '3');
+    await shot(p, 'licensee-audit-zh');
+    await Promise.all([p.waitForLoadState('load'), p.click('#lang-switch')]);
+    assert.match((await p.textContent('#audit-title')) ?? '', /^Audit of declaration DCL\d{8}$/);
+    assert.ok(await p.isVisible('h2#violation:text("Violation (1)")'));
+    await shot(p, 'licensee-audit');
     await p.context().close();
     rmSync(dir, { recursive: true, force: true });
   });
