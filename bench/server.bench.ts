@@ -3,7 +3,8 @@
  * has its keys and trigrams) plus the demo CMO, members, catalogue and a distributed month, served by `buildServer`
  * with the portal; autocannon drives repertoire search (a different degraded title per request) and a member's
  * statement page (signed in). Each at a fixed 200 requests/s (the issue's target: search p99 under 50 ms) and then as
- * fast as 10 connections go. Generates its own data.
+ * fast as 10 connections go; then, in-process, where a search's time goes (each store query timed by table, the
+ * rest is scoring in TypeScript). Generates its own data.
  * `npm run bench:server -- [--works 1000000] [--seconds 20]`
  */
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -12,12 +13,14 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import type { KyselyPlugin, QueryId } from 'kysely';
 import { addUser } from '../src/access/use-cases/users.js';
 import { runDistributionDemo } from '../src/distribution/use-cases/run-distribution-demo.js';
 import { parseIpiNameNumber } from '../src/identifiers/index.js';
 import { loadLookups } from '../src/lookups/index.js';
 import { importMembers } from '../src/registry/use-cases/members.js';
 import { importWorksCsv } from '../src/registry/use-cases/import-works-csv.js';
+import { searchWorks } from '../src/registry/use-cases/search-works.js';
 import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
 import { buildServer } from '../src/server/build-server.js';
@@ -74,6 +77,47 @@ async function drive(name: string, base: string, path: () => string, headers: Re
   console.log(`${name}${rate ? ` at ${rate}/s` : ', 10 connections'}: ${result.requests.total} requests in ${result.duration.toFixed(0)} s = ${(result.requests.total / result.duration).toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ${errors} errors; load average ${loadavg()[0].toFixed(1)}`);
 }
 
+/** Times every store query of `db` by its first table, to say where a search's time goes. */
+function queryTimer() {
+  const started = new Map<QueryId, { table: string; at: number }>();
+  const spent = new Map<string, { ms: number; queries: number }>();
+  const plugin: KyselyPlugin = {
+    transformQuery({ node, queryId }) {
+      const table = /"TableNode".*?"name":"(\w+)"/.exec(JSON.stringify(node))?.[1] ?? 'other';
+      started.set(queryId, { table, at: performance.now() });
+      return node;
+    },
+    async transformResult({ result, queryId }) {
+      const start = started.get(queryId);
+      if (start) {
+        const entry = spent.get(start.table) ?? { ms: 0, queries: 0 };
+        spent.set(start.table, { ms: entry.ms + performance.now() - start.at, queries: entry.queries + 1 });
+        started.delete(queryId);
+      }
+      return result;
+    },
+  };
+  return { plugin, spent };
+}
+
+async function searchBreakdown(context: RegistryContext, query: () => string, count: number): Promise<void> {
+  const timer = queryTimer();
+  const timed = { ...context, store: { ...context.store, db: context.store.db.withPlugin(timer.plugin) } };
+  const latencies: number[] = [];
+  for (let n = 0; n < count; n++) {
+    const t = performance.now();
+    await searchWorks(timed, decodeURIComponent(query()), 10);
+    latencies.push(performance.now() - t);
+  }
+  latencies.sort((a, b) => a - b);
+  const total = latencies.reduce((a, b) => a + b, 0);
+  const queries = [...timer.spent].sort((a, b) => b[1].ms - a[1].ms);
+  const inStore = queries.reduce((sum, [, e]) => sum + e.ms, 0);
+  console.log(`search-works in-process, ${count} queries one at a time: p50 ${latencies[Math.floor(count / 2)].toFixed(0)} ms, p99 ${latencies[Math.floor(count * 0.99)].toFixed(0)} ms; load average ${loadavg()[0].toFixed(1)}`);
+  for (const [table, e] of queries) console.log(`  ${table}: ${(e.ms / count).toFixed(1)} ms a search (${(e.queries / count).toFixed(1)} queries, ${((e.ms / total) * 100).toFixed(0)} %)`);
+  console.log(`  outside the store (normalizing, typo forms, scoring): ${((total - inStore) / count).toFixed(1)} ms a search (${(((total - inStore) / total) * 100).toFixed(0)} %)`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'clef-bench-server-'));
 try {
   console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}`);
@@ -111,6 +155,7 @@ try {
   await drive('member statement page', base, statement, { cookie }, 200);
   await drive('member statement page', base, statement, { cookie });
   await app.close();
+  await searchBreakdown(context, () => search().slice('/api/works/search?q='.length).split('&')[0], 50);
   await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
