@@ -28,7 +28,9 @@ export async function reachAudit(request: FastifyRequest, declarationId: string)
 export async function receiveDeclaration(request: FastifyRequest, licenceId: string) {
   const uploads = await saveUploads(request, request.server.clef.uploadDir);
   try {
-    const manifest = uploads.files.manifest ?? uploads.paths[0];
+    // A client that names its one file otherwise (curl -F file=@…) still declares it; the summary is never the manifest.
+    const manifest = uploads.files.manifest ?? uploads.paths.find((path) => path !== uploads.files.summary);
+    if (!manifest) throw new ClefError('CLEF_SERVER_REQUEST_INVALID', 'send the manifest (CSV or JSON) in the file field manifest', { field: 'manifest' });
     const f = uploads.fields;
     return await importDeclaration(contextOf(request), {
       file: manifest, licenceId, summaryFile: uploads.files.summary, modelName: f.model || undefined, modelVersion: f.model_version || undefined, trainingDate: f.trained_on || undefined,

@@ -31,7 +31,9 @@ describeEachEngine('API access control: the AI part', (open) => {
     const rules = tdmrep.json() as { location: string; 'tdm-reservation': number; 'tdm-policy'?: string }[];
     const harbour = rules.find((r) => r.location.endsWith('/works/W00000004'));
     assert.equal(harbour?.['tdm-reservation'], 1, 'Harbour Lights is reserved against AI training');
-    assert.equal(harbour?.['tdm-policy'], 'http://localhost:80/.well-known/tdm-policy.json');
+    assert.equal(harbour?.['tdm-policy'], '/.well-known/tdm-policy.json', 'site-relative: never an origin from the Host header');
+    const spoofed = await f.app.inject({ url: '/.well-known/tdmrep.json', headers: { host: 'evil.example' } });
+    assert.doesNotMatch(spoofed.body, /evil\.example/);
     const policy = await get('/.well-known/tdm-policy.json');
     assert.match(policy.body, /"profile": "http:\/\/www\.w3\.org\/ns\/tdmrep"/);
     const robots = await get('/robots.txt');
@@ -81,7 +83,10 @@ describeEachEngine('API access control: the AI part', (open) => {
     for (const token of [f.tokens.liWei, f.tokens.dsp]) assert.equal((await get(`/api/ai/declarations/${declarationId}/audit`, token)).statusCode, 403);
   });
 
-  test('a malformed manifest is refused with its file, line and field, never the server\'s upload folder', async () => {
+  test('a malformed manifest is refused with its file, line and field, never the server\'s upload folder; a summary alone is no manifest', async () => {
+    const summaryOnly = await upload(`/api/ai/licences/${f.licences.melodia}/declarations`, f.tokens.licensee, [{ name: 'summary.json', content: '{}', field: 'summary' }]);
+    assert.equal(summaryOnly.statusCode, 400);
+    assert.equal(summaryOnly.json().field, 'manifest');
     const bad = await upload(`/api/ai/licences/${f.licences.melodia}/declarations`, f.tokens.licensee, [{ name: 'broken.csv', content: 'isrc,duration_used_s\nCNA1M2600001,long\n', field: 'manifest' }]);
     assert.equal(bad.statusCode, 422);
     assert.equal(bad.json().code, 'CLEF_AI_MANIFEST_INVALID');

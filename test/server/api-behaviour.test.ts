@@ -24,10 +24,12 @@ describeEachEngine('API documents, problems, uploads and limits', (open) => {
   test('the OpenAPI 3 document lists every part\'s routes with bearer security, and the docs page is served', async () => {
     const doc = (await f.app.inject({ url: '/openapi.json' })).json();
     assert.match(doc.openapi, /^3\./);
-    for (const path of ['/api/works/search', '/api/works/{work}', '/api/runs', '/api/runs/{run}/statements/{payee}', '/api/usage/reports', '/api/usage/unmatched', '/api/claims', '/api/labels/verify', '/api/users']) {
+    for (const path of ['/api/works/search', '/api/works/{work}', '/api/runs', '/api/runs/{run}/statements/{payee}', '/api/usage/reports', '/api/usage/unmatched', '/api/claims', '/api/labels/verify', '/api/users', '/api/ai/licences/{licence}/declarations', '/api/ai/declarations/{declaration}/audit', '/api/ai/runs', '/api/ai/reservations', '/api/ai/policy']) {
       assert.ok(doc.paths[path], path);
     }
     assert.equal(doc.components.securitySchemes.bearer.scheme, 'bearer');
+    assert.match(doc.paths['/api/ai/licences/{licence}/declarations'].post.summary, /^import-declaration:/, 'one name per use case across CLI, API and web');
+    assert.deepEqual(doc.paths['/api/ai/policy'].get.security, [], 'the reservation policy is public');
     assert.ok(doc.paths['/api/works/search'].get.parameters.some((p: { name: string }) => p.name === 'q'));
     const docs = await f.app.inject({ url: '/docs/' });
     assert.equal(docs.statusCode, 200);

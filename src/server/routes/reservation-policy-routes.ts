@@ -4,9 +4,12 @@ import { Type } from 'typebox';
 import { reservationExportFiles } from '../../ai/use-cases/export-reservations.js';
 import { contextOf } from '../server-state.js';
 
-/** The effective reservations today, in one format, with this server as the site their paths belong to. */
+/**
+ * The effective reservations today, in one format. Paths stay site-relative: an origin taken from the request's Host
+ * header would let any caller write its own site into a response caches keep.
+ */
 function policyFiles(request: FastifyRequest, format: 'tdmrep' | 'aipref') {
-  return reservationExportFiles(contextOf(request), { format, site: `${request.protocol}://${request.host}` });
+  return reservationExportFiles(contextOf(request), { format });
 }
 
 /**
