@@ -6,7 +6,7 @@ import { listLicences, type LicenceView } from '../ai/use-cases/licences.js';
 import { formatMicros } from '../money/index.js';
 import { reachAudit, reachLicence, receiveDeclaration, receiveRevenue } from '../server/licensee-records.js';
 import { contextOf } from '../server/server-state.js';
-import { formatMoney } from './locale-format.js';
+import { formatMoney, formatPercentText } from './locale-format.js';
 import { frameOf, renderPage } from './render-page.js';
 
 /** A licence with its money formatted for the reader and its declarations (each links to its audit). */
@@ -15,7 +15,7 @@ export async function licenceRows(request: FastifyRequest, licences: readonly Li
   const money = (micros: string, currency: string) => formatMoney(formatMicros(BigInt(micros)), currency, locale);
   return Promise.all(licences.map(async (l) => ({
     ...l, model: `${l.model_name} ${l.model_version}`, fee: money(l.training_fee_micros, l.currency), minimum: money(l.minimum_guarantee_micros, l.currency),
-    share: `${Number(l.revenue_share_bp) / 100} %`, declarations: await listDeclarations(contextOf(request), l.licence_id),
+    share: formatPercentText(String(Number(l.revenue_share_bp) / 100), locale), declarations: await listDeclarations(contextOf(request), l.licence_id),
   })));
 }
 

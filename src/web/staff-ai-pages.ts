@@ -20,10 +20,12 @@ async function aiPage(request: FastifyRequest, reply: FastifyReply, notice: stri
   const money = (micros: string | bigint) => formatMoney(formatMicros(BigInt(micros)), request.server.clef.currency, locale);
   const escrow = (await listReserves(context, 'ai_escrow')).filter((h) => BigInt(h.claimable_micros) > 0n);
   const escrowTotal = escrow.reduce((sum, h) => sum + BigInt(h.claimable_micros), 0n);
+  const licensees = await listLicensees(context);
+  const names = new Map(licensees.map((l) => [l.licensee_id, l.legal_name]));
   return renderPage(request, reply, 'staff-ai', t('staffAi.title'), {
     notice,
-    licensees: await listLicensees(context),
-    licences: await licenceRows(request, await listLicences(context)),
+    licensees,
+    licences: (await licenceRows(request, await listLicences(context))).map((l) => ({ ...l, licensee: names.get(l.licensee_id) ?? l.licensee_id })),
     escrow: escrow.map((h) => ({ ...h, amount: money(h.claimable_micros) })),
     escrowTotal: money(escrowTotal),
   }, status);

@@ -27,6 +27,7 @@ describeEachEngine('web portal pages: the AI part', (open) => {
     assert.equal(home.statusCode, 200);
     assert.match(home.body, new RegExp(`id="licence-${f.licences.melodia}"`));
     assert.doesNotMatch(home.body, new RegExp(f.licences.other), 'another licensee\'s licence is not shown');
+    assert.match(home.body, /Training fee CN¥10,000\.00 · revenue share 30\.00% with a monthly minimum of CN¥500\.00/);
     const body = multipartBody([{ name: 'manifest.csv', content: readFileSync(writeManifest(tempDir()), 'utf8'), field: 'manifest' }], 'manifest', { trained_on: '2026-02-01' });
     const action = `/licensee/licences/${f.licences.melodia}/declarations`;
     const forged = await f.app.inject({ method: 'POST', url: action, headers: { ...body.headers, cookie }, payload: body.payload });
@@ -72,6 +73,7 @@ describeEachEngine('web portal pages: the AI part', (open) => {
     const ai = await page('/staff/ai', cookie);
     assert.equal(ai.statusCode, 200);
     assert.match(ai.body, new RegExp(`href="${auditUrl}"`), 'the declaration links to its audit');
+    assert.match(ai.body, new RegExp(`<td>${f.licences.melodia}</td><td>Melodia AI Ltd <span class="ids">LSE00000001</span></td>`));
     assert.equal((await page(auditUrl, cookie)).statusCode, 200);
     const licensee = await postForm('/staff/ai/licensees', cookie, { _csrf: csrf, name: 'Sonata Labs', country: 'fr' });
     assert.equal(licensee.statusCode, 201);
