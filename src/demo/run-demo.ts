@@ -101,7 +101,7 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
       say(`    AI statement for ${training.statement.payee.name}: ${training.statement.lines.length} lines, ${money(training.statement.totals.amount_micros)}`);
       for (const line of training.statement.lines.slice(0, 6)) say(`      ${line.title} ${line.right} ${line.source.use_type} from ${line.source.dsp} ${money(line.amount_micros)}  (${line.line_id})`);
     }
-    const logins = await addDemoLogins(context);
+    const logins = await addDemoLogins(context, training.licence.licensee_id);
     say(`13. The portal and the API: npm run demo -- --serve (or clef serve --db ${location}), then open http://127.0.0.1:8080/`);
     for (const login of logins) say(`    login ${login.user} / ${login.password}: ${login.what}`);
     // Hints a person can paste into the shell of a clone (the `clef` bin exists only after a build or install).
