@@ -93,6 +93,15 @@ describeEachEngine('API access control: the AI part', (open) => {
     assert.equal(bad.json().location.file, 'broken.csv');
     assert.equal(bad.json().location.line, 2);
     assert.doesNotMatch(bad.body, /clef-uploads/);
+    const badSummary = await upload(`/api/ai/licences/${f.licences.melodia}/declarations`, f.tokens.licensee, [
+      { name: 'other-manifest.csv', content: 'isrc\nCNA1M2600001\n', field: 'manifest' }, { name: 'summary.json', content: '{"general_information": {}}', field: 'summary' },
+    ]);
+    assert.equal(badSummary.statusCode, 422);
+    assert.equal(badSummary.json().code, 'CLEF_AI_SUMMARY_INVALID');
+    assert.equal(badSummary.json().location.file, 'summary.json');
+    assert.doesNotMatch(badSummary.body, /clef-uploads/);
+    const declarations = (await get(`/api/ai/licences/${f.licences.melodia}/declarations`, f.tokens.licensee)).json();
+    assert.equal(declarations.length, 1, 'nothing recorded from refused uploads');
   });
 
   test('a licensee reports revenue with an attribution file for its own licence only; a bad attribution is a located 422', async () => {
