@@ -41,7 +41,10 @@ export async function saveUploads(request: FastifyRequest, uploadDir: string, op
         continue;
       }
       const name = basename(part.filename || 'upload').replace(/[^\w.\-]/g, '_') || 'upload';
-      const path = join(dir, name);
+      // A folder per file: two files of the same name (a manifest and a summary both called data.json) never collide.
+      const fileDir = join(dir, String(paths.length + 1));
+      mkdirSync(fileDir);
+      const path = join(fileDir, name);
       await pipeline(part.file, createWriteStream(path));
       paths.push(path);
       files[part.fieldname] = path;
@@ -54,10 +57,11 @@ export async function saveUploads(request: FastifyRequest, uploadDir: string, op
     remove();
     throw new ClefError('CLEF_SERVER_REQUEST_INVALID', 'no file in the upload', { field: 'file' });
   }
+  const folderOf = new RegExp(`${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\${sep}\\d+\\${sep}`, 'g');
   const hideFolder = (error: unknown) => {
     if (!isClefError(error)) return error;
     const location = error.location && { ...error.location, ...(error.location.file ? { file: basename(error.location.file) } : {}) };
-    return Object.assign(Object.create(ClefError.prototype) as ClefError, error, { message: error.message.split(dir + sep).join(''), location });
+    return Object.assign(Object.create(ClefError.prototype) as ClefError, error, { message: error.message.replace(folderOf, ''), location });
   };
   return { paths, files, fields, remove, hideFolder };
 }

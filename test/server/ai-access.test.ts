@@ -102,6 +102,12 @@ describeEachEngine('API access control: the AI part', (open) => {
     assert.doesNotMatch(badSummary.body, /clef-uploads/);
     const declarations = (await get(`/api/ai/licences/${f.licences.melodia}/declarations`, f.tokens.licensee)).json();
     assert.equal(declarations.length, 1, 'nothing recorded from refused uploads');
+    const summary = { general_information: { provider: 'Melodia AI Ltd', model_name: 'Melodia', model_version: '2.0', modalities: ['audio'], training_date: '2026-02-01' }, list_of_data_sources: {}, data_processing: { tdm_opt_out_compliance: 'honoured' } };
+    const sameNames = await upload(`/api/ai/licences/${f.licences.melodia}/declarations`, f.tokens.licensee, [
+      { name: 'data.json', content: JSON.stringify([{ isrc: 'CNA1M2600001', duration_used_s: '60' }]), field: 'manifest' }, { name: 'data.json', content: JSON.stringify(summary), field: 'summary' },
+    ]);
+    assert.equal(sameNames.statusCode, 201, `a manifest and a summary of the same file name do not overwrite each other: ${sameNames.body}`);
+    assert.deepEqual([sameNames.json().entries, sameNames.json().identified, sameNames.json().training_date], [1, 1, '2026-02-01']);
   });
 
   test('a licensee reports revenue with an attribution file for its own licence only; a bad attribution is a located 422', async () => {
