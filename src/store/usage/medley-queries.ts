@@ -32,13 +32,6 @@ export async function readMedleyWorks(db: Kysely<ClefDatabase>, reportIds: reado
   return rows.map((row) => ({ ...row, report_id: BigInt(row.report_id) }));
 }
 
-/** The works holding ISWCs (current or archived), by ISWC. */
-export async function readWorksByIswc(db: Kysely<ClefDatabase>, iswcs: readonly string[]): Promise<Map<string, string>> {
-  if (iswcs.length === 0) return new Map();
-  const rows = await db.selectFrom('work_iswcs').select(['iswc', 'work_id']).where('iswc', 'in', [...new Set(iswcs)]).execute();
-  return new Map(rows.map((row) => [row.iswc, row.work_id]));
-}
-
 /**
  * Replaces the reports' medley parts, then gives each medley resource not yet identified one of its identified
  * parts' works (the smallest id), so worklists and match rates count it; distribution reads the parts themselves.

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { nameKey, titleKey } from '../../registry/match-key.js';
 import type { ClefDatabase } from '../../store/index.js';
-import { readMedleyWorks, readWorksByIswc, saveMedleyParts } from '../../store/usage/medley-queries.js';
+import { findWorksByIswc } from '../../store/registry/cwr-ack-queries.js';
+import { readMedleyWorks, saveMedleyParts } from '../../store/usage/medley-queries.js';
 import { resolveWorkNumbers } from './resolve-work-numbers.js';
 
 /**
@@ -16,7 +17,7 @@ export async function matchMedleys(db: Kysely<ClefDatabase>, reportIds: readonly
     const key = `${w.report_id}|${w.dsp_resource_id}|${w.dsp_work_id}`;
     return !seen.has(key) && seen.add(key);
   });
-  const byIswc = await readWorksByIswc(db, works.flatMap((w) => (w.valid_iswc ? [w.valid_iswc] : [])));
+  const byIswc = await findWorksByIswc(db, works.flatMap((w) => (w.valid_iswc ? [w.valid_iswc] : [])));
   const byNumber = works.filter((w) => !(w.valid_iswc && byIswc.has(w.valid_iswc)));
   const numbered = await resolveWorkNumbers(
     db,
