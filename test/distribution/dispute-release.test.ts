@@ -43,10 +43,11 @@ describeEachEngine('resolving a counterclaim by shares releases the disputed mon
     // Malformed or incomplete decisions change nothing.
     const refusals: [string[], RegExp][] = [
       [['--shares', `PR:${starlight}=60,${jadeRiver}=50`], /CLEF_REGISTRY_RESOLUTION_INVALID: \(shares\): --shares PR adds up to 110\.00 %/],
-      [['--shares', `PR:${starlight}=50,${jadeRiver}=0`], /CLEF_REGISTRY_RESOLUTION_INVALID: \(shares\): MR is in dispute: give --shares MR:IPI=PERCENT/],
+      [['--shares', `PR:${starlight}=50,${jadeRiver}=0`], /CLEF_REGISTRY_RESOLUTION_INVALID: \(shares\): MR is in dispute: give --shares MR:IPI=PERCENT,… for 00012347128, 00012347814/],
       [['--shares', `PR:${starlight}=50`, `MR:${starlight}=50,${jadeRiver}=0`, `SR:${starlight}=50,${jadeRiver}=0`], /must give 00012347814 a share/],
       [['--shares', `PR:00012345036=50,${starlight}=50,${jadeRiver}=0`, `MR:${starlight}=50,${jadeRiver}=0`, `SR:${starlight}=50,${jadeRiver}=0`], /00012345036 has no contested PR claim/],
       [['--shares', 'PR:00000000000=50'], /IPI 00000000000, which no party has/],
+      [['--shares', 'PR:00012347814=50', 'MR:00012347814=50', 'SR:00012347814=50'], /--shares PR must give 00012347128 a share/],
       [['--shares', 'XX:1=2'], /is not RIGHT:IPI=PERCENT/],
     ];
     for (const [args, message] of refusals) {

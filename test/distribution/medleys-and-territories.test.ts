@@ -53,6 +53,25 @@ describeEachEngine('medleys and multi-territory summaries', (open) => {
     assert.equal(sum((e) => e.account_kind === 'reserve'), 0n, 'nothing of the medley is held');
   });
 
+  test('a medley whose recording the registry links to its works is paid by those, not by the report\'s list; a guarded part names the reason on the worklist', async () => {
+    const store = await open();
+    const context = await setUpCmo(store);
+    await licenseDsp(context);
+    await ingest(context, report([
+      { ...medley([{ title: 'Harbour Lights', iswc: harbourLights }, { title: 'The Cafe on Nanjing Road', iswc: cafe }]), isrc: 'CNA1M2600004', resourceId: 'MEDLEY-ISRC' },
+      { isrc: '', title: 'Two Songs', artist: 'Nobody', summaryId: '1', streams: 0, resourceId: 'MEDLEY-GUARDED', works: [{ title: 'Completely Different', proprietaryId: 'clef::W00000004' }, { title: 'Another One', proprietaryId: 'myns::1' }] },
+    ]));
+    const { runId } = await distributePeriod(context, { period: '2025-01' });
+    const { sum } = await booked(store, runId!);
+    const harbour = await workId(store, harbourLights);
+    assert.equal(sum((e) => e.work_id === harbour), 79_687_500n, 'the recording\'s linked work takes the whole value');
+    const cafeWork = await workId(store, cafe);
+    assert.equal(sum((e) => e.work_id === cafeWork), 0n);
+    const guarded = await store.db.selectFrom('usage_matches').select(['status', 'note']).where('dsp_resource_id', '=', 'MEDLEY-GUARDED').executeTakeFirstOrThrow();
+    assert.equal(guarded.status, 'unmatched');
+    assert.match(guarded.note ?? '', /^clef::W00000004 names W00000004, set aside: the report's title "completely different"/);
+  });
+
   test('a medley part nobody identified keeps its equal share in the unidentified-work reserve; the remainder goes to the works by id', async () => {
     const store = await open();
     const context = await setUpCmo(store);

@@ -11,7 +11,7 @@ import { sharePictureRows } from './share-picture-rows.js';
 import { syncCounterclaims } from './sync-counterclaims.js';
 import { withShareResolutions } from './share-resolutions.js';
 import { applyShareDecision, checkShareDecision, parseShareDecision, type ShareDecision } from '../share-decision.js';
-import { findPartyIdsByIpi } from '../../store/registry/party-queries.js';
+import { findPartyIdsByIpi, readParties } from '../../store/registry/party-queries.js';
 
 /** One counterclaim as its submitters and the CMO see it. */
 export interface CounterclaimView {
@@ -98,7 +98,9 @@ export async function resolveCounterclaim(context: RegistryContext, counterclaim
     } else {
       const { decision, ipiOf } = await decisionByParty(tx, choice.shares);
       const before = await derive();
-      checkShareDecision(before, decision, (partyId) => ipiOf.get(partyId) ?? partyId);
+      const contested = [...new Set(before.cells.flatMap((c) => c.claims.filter((claim) => claim.contested).map((claim) => claim.partyId)))];
+      const named = new Map((await readParties(tx, contested)).ipis.map((row) => [row.party_id, row.ipi_name_number]));
+      checkShareDecision(before, decision, (partyId) => ipiOf.get(partyId) ?? named.get(partyId) ?? partyId);
       picture = applyShareDecision(before, decision);
       resolution = { withdrawn: [], shares: Object.fromEntries([...decision].map(([right, shares]) => [right, Object.fromEntries(shares)])), ipis: Object.fromEntries(ipiOf), by: context.actor };
     }

@@ -46,6 +46,12 @@ export async function saveMedleyParts(db: Kysely<ClefDatabase>, reportIds: reado
     from (select report_id, dsp_resource_id, min(work_id) as work_id from usage_medley_parts
           where report_id in (${reportsIn(reportIds)}) and work_id is not null group by report_id, dsp_resource_id) p
     where m.report_id = p.report_id and m.dsp_resource_id = p.dsp_resource_id and m.work_id is null and m.status <> 'ambiguous'`.execute(db);
+  // A medley none of whose parts was identified shows on the worklist why a part's number was set aside.
+  await sql`
+    update usage_matches as m set note = p.note
+    from (select report_id, dsp_resource_id, min(note) as note from usage_medley_parts
+          where report_id in (${reportsIn(reportIds)}) and note is not null group by report_id, dsp_resource_id) p
+    where m.report_id = p.report_id and m.dsp_resource_id = p.dsp_resource_id and m.work_id is null`.execute(db);
 }
 
 /** A report's medley parts, by resource and part. */
