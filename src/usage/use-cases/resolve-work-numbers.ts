@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { loadLookups } from '../../lookups/index.js';
+import { loadSocietyTable } from '../../lookups/index.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { readEarlierResourceWorks, readExistingWorkIds, readOwnNames, readSocietyWorkNumbers, readWorkIdentities } from '../../store/usage/work-number-queries.js';
 import { guardIdMatch, type IdMatchEvidence } from '../guard-id-match.js';
@@ -36,7 +36,7 @@ export async function resolveWorkNumbers(db: Kysely<ClefDatabase>, requests: rea
   const context: NamespaceContext = {
     ownNames: new Set(['clef', ...[own.name, own.societyCode, ...own.controllers].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase())]),
     ownSocietyCode: own.societyCode,
-    societies: loadLookups().societies,
+    societies: loadSocietyTable(),
   };
   const parsed = requests.map((r) => r.numbers.map(parseWorkNumber).map((number) => ({ number, scope: scopeOfWorkNumber(number, context) })));
   const all = parsed.flat();
