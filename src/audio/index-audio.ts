@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ClefError } from '../errors/clef-error.js';
 import type { Finding } from '../errors/finding.js';
 import { parseAudioManifest } from './audio-manifest.js';
-import { addRecording, entryCount, type IndexedRecording } from './audio-index.js';
+import { addRecordingHashes, entryCount, type IndexedRecording } from './audio-index.js';
 import { audioIndexBytes, loadAudioIndex, saveAudioIndex } from './audio-index-store.js';
-import { decodeAudioFile, type DecoderChoice } from './decode-audio-file.js';
-import { fingerprintSignal } from './fingerprint-signal.js';
+import { runAudioTasks } from './audio-worker-pool.js';
+import type { DecoderChoice } from './decode-audio-file.js';
+import { hashFileOrFailure, type IndexTaskResult } from './fingerprint-audio-file.js';
 import { listAudioFiles } from './list-audio-files.js';
 import { linkRecordings } from './link-recordings.js';
 import type { RecordingCatalogue } from './recording-catalogue.js';
@@ -20,6 +21,8 @@ export interface IndexAudioRequest {
   readonly decoder?: DecoderChoice;
   readonly catalogue?: RecordingCatalogue;
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /** Worker threads that decode and hash files (default: one per core); 1 does it all in this thread. */
+  readonly workers?: number;
 }
 
 /** The outcome of an indexing run. */
@@ -66,46 +69,37 @@ export async function indexAudio(request: IndexAudioRequest, now: () => number):
   const unchanged: string[] = [];
   const failed: { file: string; code: string; message: string }[] = [];
   let addedSeconds = 0;
-  // The next file is read and decoded while the current one is fingerprinted: with ffmpeg, decoding runs in
-  // its own process, so the two overlap.
-  const load = async (file: string): Promise<{ digest: string; samples?: Float32Array }> => {
-    const bytes = await readFile(file).catch((error: Error) => {
-      throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read: ${error.message}`, { file });
-    });
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if (byDigest.has(digest)) return { digest };
-    return { digest, samples: await decodeAudioFile(file, index.params.sampleRate, request.decoder) };
-  };
-  const settle = (file: string) =>
-    load(file).then(
-      (value) => ({ value, error: undefined }),
-      (error: unknown) => ({ value: undefined, error }),
-    );
-  let next = files.length > 0 ? settle(files[0]) : undefined;
-  for (const [n, file] of files.entries()) {
-    request.onProgress?.(n, files.length, file);
-    const loaded = await next!;
-    next = n + 1 < files.length ? settle(files[n + 1]) : undefined;
-    const isrc = isrcByFile.get(resolve(file));
-    try {
-      if (loaded.error !== undefined) throw loaded.error;
-      const { digest, samples } = loaded.value!;
-      const known = byDigest.get(digest);
-      if (known || !samples) {
-        if (known && isrc && !known.isrc) known.isrc = isrc;
-        unchanged.push(file);
-        continue;
-      }
-      const fingerprint = await fingerprintSignal(samples, index.params);
-      const title = basename(file, extname(file));
-      const { recording } = addRecording(index, { isrc, title, file, digest }, fingerprint);
-      byDigest.set(digest, recording);
-      added.push(recording);
-      addedSeconds += fingerprint.durationS;
-    } catch (error) {
-      if (!(error instanceof ClefError)) throw error;
-      failed.push({ file, code: error.code, message: error.message });
+  const deliver = (loaded: IndexTaskResult, n: number) => {
+    const file = files[n];
+    request.onProgress?.(n + 1, files.length, file);
+    if ('failure' in loaded) {
+      failed.push({ file, ...loaded.failure });
+      return;
     }
+    const isrc = isrcByFile.get(resolve(file));
+    const known = byDigest.get(loaded.digest);
+    if (known || !loaded.audio) {
+      if (known && isrc && !known.isrc) known.isrc = isrc;
+      unchanged.push(file);
+      return;
+    }
+    const title = basename(file, extname(file));
+    const { recording } = addRecordingHashes(index, { isrc, title, file, digest: loaded.digest }, loaded.audio);
+    byDigest.set(loaded.digest, recording);
+    added.push(recording);
+    addedSeconds += loaded.audio.durationS;
+  };
+  request.onProgress?.(0, files.length, files[0] ?? '');
+  const known = new Set(byDigest.keys());
+  const decoder = request.decoder ?? 'auto';
+  const workers = Math.min(request.workers ?? availableParallelism(), files.length);
+  if (workers <= 1) {
+    for (const [n, file] of files.entries()) deliver(await hashFileOrFailure(file, index.params, decoder, known), n);
+  } else {
+    // Files are decoded and hashed on every core; the index takes them in file order, so it is the same
+    // index whatever the number of threads.
+    const setup = { params: index.params, decoder, knownDigests: [...known] };
+    await runAudioTasks<IndexTaskResult>(files, 'index', workers, setup, deliver);
   }
   request.onProgress?.(files.length, files.length, '');
   if (request.catalogue) await linkRecordings(index, request.catalogue);
