@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { indexAudio } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, workersOf, type AudioCommandOptions } from './audio-options.js';
 
 /** `clef audio index DIR|FILE [--manifest CSV]`: fingerprints registered recordings into the audio index. */
 export function audioIndexCommand(): Command {
@@ -13,6 +13,7 @@ export function audioIndexCommand(): Command {
     .option('--db <location>', 'the store; the index defaults to <db path>.audio')
     .option('--index <dir>', 'the audio index folder')
     .option('--decoder <choice>', 'auto (ffmpeg when installed), ffmpeg or js', 'auto')
+    .option('--workers <n>', 'threads that decode and fingerprint files (default: one per core)')
     .option('--json', 'print the result as JSON only')
     .action(async (path: string, options: AudioCommandOptions & { manifest?: string }) => {
       const bar = options.json || !process.stderr.isTTY ? undefined : new SingleBar({ format: 'indexing [{bar}] {value}/{total} files', stream: process.stderr });
@@ -23,6 +24,7 @@ export function audioIndexCommand(): Command {
           indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options),
           manifest: options.manifest,
           decoder: decoderOf(options),
+          workers: workersOf(options),
           onProgress: (done, total) => {
             if (!bar) return;
             if (!started) bar.start(total, done);
