@@ -44,6 +44,7 @@ rmSync(indexDir, { recursive: true, force: true });
 let ffmpegSeconds = 0;
 let ffmpegElapsed = 0;
 let indexPeakRss = 0;
+let indexCpu = 0;
 let indexBytes = 0;
 for (const pkg of referencePackages) {
   const run = runClefCommand(['audio', 'index', join(cache, 'root', pkg), '--index', indexDir, '--decoder', 'ffmpeg', '--json']);
@@ -52,6 +53,7 @@ for (const pkg of referencePackages) {
   indexBytes = result.index_bytes;
   ffmpegElapsed += run.seconds;
   indexPeakRss = Math.max(indexPeakRss, run.peakRssMb ?? 0);
+  indexCpu += run.cpuSeconds ?? 0;
   if (result.failed.length) console.error(`failed: ${JSON.stringify(result.failed)}`);
 }
 const indexedHours = ffmpegSeconds / 3600;
@@ -90,14 +92,22 @@ const index = await loadAudioIndex(indexDir);
 const bySource = new Map(index.recordings.map((r) => [realpathSync(r.file), r]));
 const results = new Map<string, { correct: number; wrong: number; total: number }>();
 const latencies = { positive: [] as number[], negative: [] as number[] };
+// CPU time of the query: this process runs it on one thread, so it is the latency on an idle core.
+const cpuLatencies: number[] = [];
+const cpuMs = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
 const negativeBest: number[] = [];
 const lookup = lookupOf(index);
 for (const q of queries) {
   const samples = await decodeAudioFile(q.file, index.params.sampleRate, 'ffmpeg');
   const started = performance.now();
+  const startedCpu = cpuMs();
   const fingerprint = await fingerprintSignal(samples, index.params);
   const matches = identifyPeaks(fingerprint.peaks, index);
   const elapsed = performance.now() - started;
+  cpuLatencies.push(cpuMs() - startedCpu);
   const row = results.get(q.condition) ?? { correct: 0, wrong: 0, total: 0 };
   row.total++;
   if (q.condition === 'negative') {
@@ -133,11 +143,23 @@ const report = {
   conditions: Object.fromEntries(results),
   negative_best_hits: { max: Math.max(...negativeBest), p99: percentile(negativeBest, 99), p50: percentile(negativeBest, 50) },
   indexing: {
-    ffmpeg: { audio_hours: indexedHours, seconds: round(ffmpegElapsed), real_time_factor: round(ffmpegSeconds / ffmpegElapsed, 0), peak_rss_mb: round(indexPeakRss, 0) },
+    ffmpeg: {
+      audio_hours: indexedHours,
+      seconds: round(ffmpegElapsed),
+      real_time_factor: round(ffmpegSeconds / ffmpegElapsed, 0),
+      cpu_seconds_with_ffmpeg: round(indexCpu),
+      real_time_per_cpu_second: round(ffmpegSeconds / indexCpu, 0),
+      peak_rss_mb: round(indexPeakRss, 0),
+    },
     js: { audio_hours: jsSeconds / 3600, seconds: round(jsRun.seconds), real_time_factor: round(jsSeconds / jsRun.seconds, 0), peak_rss_mb: round(jsRun.peakRssMb ?? 0, 0) },
   },
   index: { bytes: indexBytes, entries: lookup.times.length, bytes_per_hour: round(indexBytes / indexedHours, 0) },
-  query_ms_in_process: { all: summary([...latencies.positive, ...latencies.negative]), positives: summary(latencies.positive), negatives: summary(latencies.negative) },
+  query_ms_in_process: {
+    all: summary([...latencies.positive, ...latencies.negative]),
+    positives: summary(latencies.positive),
+    negatives: summary(latencies.negative),
+    cpu_ms_all: summary(cpuLatencies),
+  },
   query_ms_cli_call: summary(cliCalls),
   scan: {
     files: scanFiles.files_scanned,
