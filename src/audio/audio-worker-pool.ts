@@ -6,12 +6,10 @@ import type { DecoderChoice } from './decode-audio-file.js';
 import type { FingerprintParams } from './fingerprint-params.js';
 import { mapInOrder } from './map-in-order.js';
 
-/** What every worker of a pool is given once: the settings, and the index (shared memory) or the known digests. */
+/** What every worker of a pool is given once: the settings and, for identification, the index (shared memory). */
 export interface AudioWorkerSetup {
   readonly params: FingerprintParams;
   readonly decoder: DecoderChoice;
-  /** For indexing: digests already in the index (such files are not decoded). */
-  readonly knownDigests?: readonly string[];
   /** For identification: the lookup tables in SharedArrayBuffers and the catalogue of recordings. */
   readonly index?: {
     readonly offsets: Uint32Array;

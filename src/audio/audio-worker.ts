@@ -4,11 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ClefError } from '../errors/clef-error.js';
 import type { AudioIndex } from './audio-index.js';
 import type { AudioWorkerReply, AudioWorkerSetup, AudioWorkerTask } from './audio-worker-pool.js';
-import { hashFileOrFailure } from './fingerprint-audio-file.js';
+import { hashFileForIndex } from './fingerprint-audio-file.js';
 import { identifyAudioFile } from './identify-audio.js';
 
 const setup = workerData as AudioWorkerSetup;
-const known = new Set(setup.knownDigests ?? []);
 const index: AudioIndex | undefined = setup.index && {
   params: setup.params,
   recordings: [...setup.index.recordings],
@@ -19,8 +18,8 @@ const index: AudioIndex | undefined = setup.index && {
 
 async function perform(task: AudioWorkerTask): Promise<{ result: unknown; transfer: ArrayBuffer[] }> {
   if (task.kind === 'index') {
-    const result = await hashFileOrFailure(task.file, setup.params, setup.decoder, known);
-    return { result, transfer: 'audio' in result && result.audio ? [result.audio.hashes.buffer as ArrayBuffer, result.audio.frames.buffer as ArrayBuffer] : [] };
+    const result = await hashFileForIndex(task.file, setup.params, setup.decoder);
+    return { result, transfer: 'audio' in result ? [result.audio.hashes.buffer as ArrayBuffer, result.audio.frames.buffer as ArrayBuffer] : [] };
   }
   if (!index) throw new Error('an identify task needs a worker started with the index');
   return { result: await identifyAudioFile(task.file, index, { decoder: setup.decoder, exhaustive: setup.exhaustive }), transfer: [] };

@@ -24,34 +24,23 @@ export async function digestFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/**
- * What indexing needs of one file: its digest and, unless that digest is already indexed, its landmark
- * hashes with their anchor frames (counted from the file's start) and its length.
- */
+/** What indexing needs of one file's audio: its landmark hashes with their anchor frames (from the file's start) and its length. */
 export interface FileHashes {
-  readonly digest: string;
-  readonly audio?: { readonly hashes: Uint32Array; readonly frames: Uint32Array; readonly frameCount: number; readonly durationS: number };
+  readonly hashes: Uint32Array;
+  readonly frames: Uint32Array;
+  readonly frameCount: number;
+  readonly durationS: number;
 }
 
-/** Digests a file and, when its digest is not in `known`, decodes and hashes it for the index. */
-export async function hashFileForIndex(file: string, params: FingerprintParams, decoder: DecoderChoice, known: ReadonlySet<string>): Promise<FileHashes> {
-  const digest = await digestFile(file);
-  if (known.has(digest)) return { digest };
-  const fingerprint = await fingerprintAudioFile(file, params, decoder);
-  const pairs = landmarkHashes(fingerprint.peaks, params);
-  return {
-    digest,
-    audio: { hashes: pairs.hashes.slice(), frames: Uint32Array.from(pairs.frames), frameCount: fingerprint.frameCount, durationS: fingerprint.durationS },
-  };
-}
+/** A file's hashes for the index, or why it could not be decoded (a ClefError's code and message). */
+export type IndexTaskResult = { readonly audio: FileHashes } | { readonly failure: { readonly code: string; readonly message: string } };
 
-/** A file's hashes for the index, or why it could not be read (a ClefError's code and message). */
-export type IndexTaskResult = FileHashes | { readonly failure: { readonly code: string; readonly message: string } };
-
-/** `hashFileForIndex`, with a file that cannot be read or decoded reported as a failure instead of thrown. */
-export async function hashFileOrFailure(file: string, params: FingerprintParams, decoder: DecoderChoice, known: ReadonlySet<string>): Promise<IndexTaskResult> {
+/** Decodes and hashes a file for the index; a file that cannot be decoded is reported as a failure, not thrown. */
+export async function hashFileForIndex(file: string, params: FingerprintParams, decoder: DecoderChoice): Promise<IndexTaskResult> {
   try {
-    return await hashFileForIndex(file, params, decoder, known);
+    const fingerprint = await fingerprintAudioFile(file, params, decoder);
+    const pairs = landmarkHashes(fingerprint.peaks, params);
+    return { audio: { hashes: pairs.hashes.slice(), frames: Uint32Array.from(pairs.frames), frameCount: fingerprint.frameCount, durationS: fingerprint.durationS } };
   } catch (error) {
     if (!(error instanceof ClefError)) throw error;
     return { failure: { code: error.code, message: error.message } };

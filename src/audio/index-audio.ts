@@ -8,7 +8,7 @@ import { addRecordingHashes, entryCount, type IndexedRecording } from './audio-i
 import { audioIndexBytes, loadAudioIndex, saveAudioIndex } from './audio-index-store.js';
 import { runAudioTasks } from './audio-worker-pool.js';
 import type { DecoderChoice } from './decode-audio-file.js';
-import { hashFileOrFailure, type IndexTaskResult } from './fingerprint-audio-file.js';
+import { digestFile, hashFileForIndex, type IndexTaskResult } from './fingerprint-audio-file.js';
 import { listAudioFiles } from './list-audio-files.js';
 import { linkRecordings } from './link-recordings.js';
 import type { RecordingCatalogue } from './recording-catalogue.js';
@@ -69,38 +69,60 @@ export async function indexAudio(request: IndexAudioRequest, now: () => number):
   const unchanged: string[] = [];
   const failed: { file: string; code: string; message: string }[] = [];
   let addedSeconds = 0;
-  const deliver = (loaded: IndexTaskResult, n: number) => {
+  // Digests first (streamed, cheap): audio already indexed, or met earlier in this run, is never decoded.
+  const digests: ({ digest: string } | { failure: { code: string; message: string } })[] = [];
+  const firstWith = new Map<string, number>();
+  for (const [n, file] of files.entries()) {
+    try {
+      const digest = await digestFile(file);
+      digests.push({ digest });
+      if (!byDigest.has(digest) && !firstWith.has(digest)) firstWith.set(digest, n);
+    } catch (error) {
+      if (!(error instanceof ClefError)) throw error;
+      digests.push({ failure: { code: error.code, message: error.message } });
+    }
+  }
+  const failedDigests = new Map<string, { code: string; message: string }>();
+  const settle = (n: number, result?: IndexTaskResult) => {
     const file = files[n];
     request.onProgress?.(n + 1, files.length, file);
-    if ('failure' in loaded) {
-      failed.push({ file, ...loaded.failure });
-      return;
-    }
+    const entry = digests[n];
+    if ('failure' in entry) return void failed.push({ file, ...entry.failure });
     const isrc = isrcByFile.get(resolve(file));
-    const known = byDigest.get(loaded.digest);
-    if (known || !loaded.audio) {
+    const known = byDigest.get(entry.digest);
+    // The same bytes as a file that could not be decoded fail the same way.
+    const earlierFailure = failedDigests.get(entry.digest);
+    if (earlierFailure) return void failed.push({ file, ...earlierFailure });
+    if (known || !result) {
       if (known && isrc && !known.isrc) known.isrc = isrc;
-      unchanged.push(file);
-      return;
+      return void unchanged.push(file);
+    }
+    if ('failure' in result) {
+      failedDigests.set(entry.digest, result.failure);
+      return void failed.push({ file, ...result.failure });
     }
     const title = basename(file, extname(file));
-    const { recording } = addRecordingHashes(index, { isrc, title, file, digest: loaded.digest }, loaded.audio);
-    byDigest.set(loaded.digest, recording);
+    const { recording } = addRecordingHashes(index, { isrc, title, file, digest: entry.digest }, result.audio);
+    byDigest.set(entry.digest, recording);
     added.push(recording);
-    addedSeconds += loaded.audio.durationS;
+    addedSeconds += result.audio.durationS;
   };
-  request.onProgress?.(0, files.length, files[0] ?? '');
-  const known = new Set(byDigest.keys());
+  const decode = [...firstWith.values()].sort((a, b) => a - b);
+  let settled = 0;
+  // Files are decoded and hashed on every core; the index takes them in file order, so it is the same index
+  // whatever the number of threads.
+  const deliver = (result: IndexTaskResult, k: number) => {
+    while (settled < decode[k]) settle(settled++);
+    settle(settled++, result);
+  };
   const decoder = request.decoder ?? 'auto';
-  const workers = Math.min(request.workers ?? availableParallelism(), files.length);
+  const workers = Math.min(request.workers ?? availableParallelism(), decode.length);
   if (workers <= 1) {
-    for (const [n, file] of files.entries()) deliver(await hashFileOrFailure(file, index.params, decoder, known), n);
+    for (const [k, n] of decode.entries()) deliver(await hashFileForIndex(files[n], index.params, decoder), k);
   } else {
-    // Files are decoded and hashed on every core; the index takes them in file order, so it is the same
-    // index whatever the number of threads.
-    const setup = { params: index.params, decoder, knownDigests: [...known] };
-    await runAudioTasks<IndexTaskResult>(files, 'index', workers, setup, deliver);
+    await runAudioTasks<IndexTaskResult>(decode.map((n) => files[n]), 'index', workers, { params: index.params, decoder }, deliver);
   }
+  while (settled < files.length) settle(settled++);
   request.onProgress?.(files.length, files.length, '');
   if (request.catalogue) await linkRecordings(index, request.catalogue);
   await saveAudioIndex(request.indexDir, index, storedBatches);
