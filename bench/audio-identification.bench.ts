@@ -5,7 +5,7 @@
 import { mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { seededRandom } from '../src/audio/seeded-random.js';
+import { createSeededRandom } from '../src/random/index.js';
 import { decodeAudioFile } from '../src/audio/decode-audio-file.js';
 import { fingerprintSignal } from '../src/audio/fingerprint-signal.js';
 import { identifyPeaks } from '../src/audio/identify-peaks.js';
@@ -72,7 +72,7 @@ rmSync(jsDir, { recursive: true, force: true });
 console.error(`indexed ${(jsSeconds / 3600).toFixed(2)} h with the JS decoders in ${jsRun.seconds.toFixed(1)} s, peak RSS ${round(jsRun.peakRssMb ?? 0, 0)} MB`);
 
 // Queries: the same 60 excerpt positions under every condition, 240 negative excerpts.
-const random = seededRandom(recipe.seed);
+const random = createSeededRandom(recipe.seed);
 const pickExcerpt = (files: string[]) => {
   const usable = files.filter((f) => (durations.get(f) ?? 0) >= recipe.minFileSeconds);
   const source = usable[Math.floor(random() * usable.length)];

@@ -2,11 +2,11 @@
 // most claiming the World, some the World minus a country, a sub-publisher one country, a sister society the EU.
 // Usage: npm run bench:consolidate -- [--works N]. Registrations are generated up front from 10 000 distinct shapes.
 import { consolidateShares } from '../src/registry/consolidate-shares.js';
-import { loadLookups } from '../src/registry/load-lookups.js';
+import { loadLookups } from '../src/lookups/index.js';
 import type { Registration, RegistrationParty } from '../src/registry/registration.js';
 import type { RightShares } from '../src/registry/share.js';
-import { createTerritoryResolver } from '../src/registry/territory-resolver.js';
-import type { TerritoryChain } from '../src/registry/territory.js';
+import { createTerritoryResolver } from '../src/lookups/index.js';
+import type { TerritoryChain } from '../src/lookups/index.js';
 
 const worksArg = process.argv.indexOf('--works');
 const works = worksArg > 0 ? Number(process.argv[worksArg + 1]) : 1_000_000;

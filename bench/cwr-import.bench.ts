@@ -7,18 +7,12 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { writeCwrFile, type CwrTransactionInput } from '../src/formats/cwr/index.js';
-import { loadLookups } from '../src/registry/load-lookups.js';
+import { loadLookups } from '../src/lookups/index.js';
 import { importWorksCwr } from '../src/registry/use-cases/import-works-cwr.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
 import { openStore } from '../src/store/index.js';
+import { iswcOf } from '../src/usage/generate-usage/synthetic-recording.js';
 import { writeLatin1Lines } from './support/write-latin1-lines.js';
-
-function iswcOf(n: number): string {
-  const digits = String(n).padStart(9, '0');
-  let sum = 1;
-  for (let i = 0; i < 9; i++) sum += (i + 1) * Number(digits[i]);
-  return `T${digits}${(10 - (sum % 10)) % 10}`;
-}
 
 /** Works by a publisher with 1,000 writers (so parties repeat, as in a real catalogue), each with a recording. */
 function* works(count: number): Generator<CwrTransactionInput> {

@@ -6,16 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadCwrLookups, validateCwr } from '../src/formats/cwr/index.js';
+import { validateCwr } from '../src/formats/cwr/index.js';
+import { loadLookups } from '../src/lookups/index.js';
 import { writeCwrFile, type CwrTransactionInput } from '../src/formats/cwr/write-cwr-file.js';
+import { iswcOf } from '../src/usage/generate-usage/synthetic-recording.js';
 import { writeLatin1Lines } from './support/write-latin1-lines.js';
-
-function iswcOf(n: number): string {
-  const digits = String(n).padStart(9, '0');
-  let sum = 1;
-  for (let i = 0; i < 9; i++) sum += (i + 1) * Number(digits[i]);
-  return `T${digits}${(10 - (sum % 10)) % 10}`;
-}
 
 function* works(count: number): Generator<CwrTransactionInput> {
   for (let n = 1; n <= count; n++) {
@@ -46,7 +41,7 @@ async function generate(path: string, count: number): Promise<void> {
 }
 
 async function parse(path: string): Promise<void> {
-  const lookups = loadCwrLookups();
+  const lookups = loadLookups();
   let findings = 0;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();

@@ -11,18 +11,18 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { setDspLicence } from '../src/distribution/use-cases/dsp-licences.js';
 import { distributePeriod } from '../src/distribution/use-cases/distribute-period.js';
 import { showRun } from '../src/distribution/use-cases/run-figures.js';
 import { writeStatements } from '../src/distribution/use-cases/write-statements.js';
-import { loadLookups } from '../src/registry/load-lookups.js';
+import { loadLookups } from '../src/lookups/index.js';
 import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
 import { openStore } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
+import { withScratchDatabase } from './support/with-scratch-database.js';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, recordings: { type: 'string', default: '100000' }, postgres: { type: 'string' } } });
 const lines = Number(values.lines);
@@ -83,16 +83,5 @@ try {
   rmSync(duckDir, { recursive: true, force: true });
 }
 if (postgresUrl) {
-  const name = `clef_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  try {
-    await run('postgres', url.toString(), file);
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`).catch((error: Error) => console.error(`could not drop ${name}: ${error.message}`));
-    await admin.end();
-  }
+  await withScratchDatabase(postgresUrl, (url) => run('postgres', url, file));
 }

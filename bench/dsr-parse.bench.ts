@@ -39,7 +39,7 @@ if (!validated.accepted) throw new Error(`the generated report was refused: ${va
 console.log(`validate only:              ${(validated.lines / seconds / 1e6).toFixed(2)} M lines/s (${seconds.toFixed(2)} s, ${(validated.bytes / 1e6).toFixed(0)} MB), peak RSS so far ${mb(process.resourceUsage().maxRSS)}`);
 
 started = performance.now();
-const byIsrc = new Map<string, number>();
+const byIsrc = new Map<string, bigint>();
 let blockIsrc: string | null = null;
 const parse = parseDsrFile(openDsrFile(file));
 let result;
@@ -51,7 +51,7 @@ for (;;) {
   }
   for (const row of next.value) {
     if (row.kind === 'resource') blockIsrc = row.validIsrc;
-    else if (row.kind === 'usage' && blockIsrc !== null) byIsrc.set(blockIsrc, (byIsrc.get(blockIsrc) ?? 0) + row.usages);
+    else if (row.kind === 'usage' && blockIsrc !== null) byIsrc.set(blockIsrc, (byIsrc.get(blockIsrc) ?? 0n) + row.usages);
   }
 }
 seconds = (performance.now() - started) / 1000;
@@ -71,6 +71,6 @@ const reader = await connection.runAndReadAll(`
   SELECT count(*) AS isrcs, sum(total) AS streams FROM (SELECT isrc, sum(streams) AS total FROM usages JOIN resources USING (block) GROUP BY isrc)`);
 seconds = (performance.now() - started) / 1000;
 const [isrcs, streams] = reader.getRows()[0];
-const ours = [...byIsrc.values()].reduce((a, b) => a + b, 0);
+const ours = [...byIsrc.values()].reduce((a, b) => a + b, 0n);
 console.log(`DuckDB read_csv + join + sum: ${(result.lines / seconds / 1e6).toFixed(2)} M lines/s (${seconds.toFixed(2)} s, ${Number(isrcs).toLocaleString('en')} ISRCs, streams ${streams} vs ours ${ours}), peak RSS ${mb(process.resourceUsage().maxRSS)}`);
 connection.closeSync();

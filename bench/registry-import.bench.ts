@@ -5,7 +5,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { loadLookups } from '../src/registry/load-lookups.js';
+import { loadLookups } from '../src/lookups/index.js';
 import { importWorksCsv } from '../src/registry/use-cases/import-works-csv.js';
 import { searchWorks } from '../src/registry/use-cases/search-works.js';
 import { openStore } from '../src/store/index.js';

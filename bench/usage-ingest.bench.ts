@@ -11,11 +11,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { openStore } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
+import { withScratchDatabase } from './support/with-scratch-database.js';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' }, engine: { type: 'string', default: 'both' } } });
 const lines = Number(values.lines);
@@ -101,26 +101,5 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 if (engines.includes('postgres') && postgresUrl) {
-  const name = `clef_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  try {
-    await run('postgres', url.toString(), file);
-  } finally {
-    // Not WITH (FORCE): that kills the store pool's connection while it is still closing, an unhandled 'error'
-    // event that ended earlier runs after their figures; wait for the pool's connections to go instead.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-        break;
-      } catch (error) {
-        if (attempt === 20) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
-    await admin.end();
-  }
+  await withScratchDatabase(postgresUrl, (url) => run('postgres', url, file));
 }

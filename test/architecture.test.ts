@@ -4,8 +4,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from './support/repo-paths.js';
 
-// STYLE.md rules 2 and 3, checked on the import graph of src/: pure files stay pure, no import cycles,
-// and no file imports its own part's index.
+// Checked on the import graph of src/ (docs/architecture.md): each part depends only on the parts below it,
+// pure files stay pure, no import cycles, and no file imports its own part's index.
 const src = join(repoRoot, 'src');
 
 function sourceFiles(dir: string): string[] {
@@ -34,10 +34,10 @@ const edgeFiles = new Set([
   'audio/audio-evidence.ts', 'audio/audio-index-store.ts', 'audio/audio-worker.ts', 'audio/audio-worker-pool.ts',
   'audio/decode-audio-file.ts', 'audio/fingerprint-audio-file.ts', 'audio/index-audio.ts',
   'audio/list-audio-files.ts', 'audio/run-audio-demo.ts',
-  'formats/cwr/load-cwr-lookups.ts', 'formats/cwr/validate-cwr-file.ts',
-  'formats/dsr/generate-record-definitions.ts', 'formats/dsr/open-dsr-file.ts',
+  'formats/cwr/validate-cwr-file.ts',
+  'formats/dsr/generate-record-definitions.ts', 'formats/dsr/open-dsr-file.ts', 'formats/output/write-output-file.ts',
   'labels/c2pa-runtime.ts', 'labels/key-folder.ts', 'labels/label-demo-recording.ts', 'labels/label-file.ts',
-  'registry/load-lookups.ts',
+  'lookups/load-lookups.ts',
   'usage/generate-usage/generate-usage.ts',
 ]);
 const isEdge = (file: string) => {
@@ -90,4 +90,42 @@ test('the import graph of src/ has no cycles', () => {
   };
   for (const file of files) if (!state.has(file)) visit(file);
   assert.deepEqual(cycles, []);
+});
+
+/**
+ * The parts each part may import (type-only imports included), lowest first: a lower part never reaches up, so
+ * `formats` reads CWR and DSR without knowing the registry, and a new part must be placed here before it is used.
+ */
+const allowedParts: Readonly<Record<string, readonly string[]>> = {
+  errors: [],
+  calendar: [],
+  random: [],
+  identifiers: ['errors'],
+  money: ['errors'],
+  lookups: ['errors'],
+  store: ['errors'],
+  formats: ['errors', 'calendar', 'identifiers', 'lookups'],
+  registry: ['errors', 'calendar', 'identifiers', 'lookups', 'formats', 'store'],
+  usage: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'store'],
+  distribution: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'store'],
+  labels: ['errors', 'identifiers', 'formats', 'registry', 'store'],
+  audio: ['errors', 'random', 'identifiers', 'formats', 'registry', 'store'],
+  ai: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'store'],
+  demo: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'ai', 'store'],
+};
+const interfaces = new Set(['cli', 'server', 'web']);
+
+test('each part imports only the parts below it', () => {
+  const part = (file: string) => rel(file).split('/')[0];
+  const offenders = files.flatMap((file) => {
+    const from = part(file);
+    if (interfaces.has(from)) return [];
+    const allowed = allowedParts[from];
+    if (!allowed) return [`${rel(file)}: part '${from}' has no place in allowedParts`];
+    const targets = [...texts.get(file)!.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'(\.[^']+)'/gm)].map((match) => resolve(dirname(file), match[1]));
+    return targets
+      .filter((target) => target.startsWith(src) && part(target) !== from && !allowed.includes(part(target)))
+      .map((target) => `${rel(file)} → ${part(target)}`);
+  });
+  assert.deepEqual(offenders, []);
 });

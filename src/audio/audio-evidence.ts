@@ -1,6 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ClefError } from '../errors/clef-error.js';
+import { writeOutputFile } from '../formats/output/index.js';
 import type { AudioIndex, IndexedRecording } from './audio-index.js';
 import { loadAudioIndex } from './audio-index-store.js';
 import type { DecoderChoice } from './decode-audio-file.js';
@@ -40,10 +40,9 @@ export async function writeAudioEvidence(request: AudioEvidenceRequest, now: () 
   const recording = findIndexedRecording(index, request.recording);
   const fingerprint = await fingerprintAudioFile(request.query, index.params, request.decoder);
   const evidence = computeMatchEvidence(fingerprint.peaks, fingerprint.frameCount, index, recording);
-  await mkdir(request.outDir, { recursive: true });
   const json = join(request.outDir, 'evidence.json');
   const html = join(request.outDir, 'evidence.html');
-  await writeFile(json, `${JSON.stringify({ query: request.query, generated_at: now().toISOString(), ...evidence }, null, 2)}\n`);
-  await writeFile(html, renderEvidenceHtml(evidence, basename(request.query), now().toISOString()));
+  writeOutputFile(json, `${JSON.stringify({ query: request.query, generated_at: now().toISOString(), ...evidence }, null, 2)}\n`);
+  writeOutputFile(html, renderEvidenceHtml(evidence, basename(request.query), now().toISOString()));
   return { evidence, json, html };
 }

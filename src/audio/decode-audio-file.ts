@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { ClefError } from '../errors/clef-error.js';
 import { createResampler } from './resampler.js';
+import { wavTruncation } from './wav-truncation.js';
 import { sniffAudioFormat, type AudioFormat } from './sniff-audio-format.js';
 
 /** Which decoder to use: ffmpeg when installed (faster, every format), the bundled pure-JS/WASM ones, or either. */
@@ -31,6 +32,7 @@ export type SampleSink = (chunk: Float32Array) => void;
  * (possibly after some chunks were delivered). Returns the number of samples delivered.
  */
 export async function decodeAudioStream(path: string, sampleRate: number, choice: DecoderChoice, sink: SampleSink): Promise<number> {
+  await refuseTruncatedWav(path);
   if (choice === 'ffmpeg' || (choice === 'auto' && hasFfmpeg())) return decodeWithFfmpeg(path, sampleRate, sink);
   return decodeWithJs(path, sampleRate, sink);
 }
@@ -46,6 +48,26 @@ export async function decodeAudioFile(path: string, sampleRate: number, choice: 
     at += part.length;
   }
   return samples;
+}
+
+async function openAudioFile(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    throw new ClefError('CLEF_FILE_UNREADABLE', `cannot open: ${(error as Error).message}`, { file: path });
+  }
+}
+
+async function refuseTruncatedWav(path: string): Promise<void> {
+  const handle = await openAudioFile(path);
+  try {
+    const head = new Uint8Array(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const truncated = wavTruncation(head.subarray(0, bytesRead), (await handle.stat()).size);
+    if (truncated) throw new ClefError('CLEF_AUDIO_DECODE_FAILED', `cannot decode wav: ${truncated}`, { file: path });
+  } finally {
+    await handle.close();
+  }
 }
 
 async function decodeWithFfmpeg(path: string, sampleRate: number, sink: SampleSink): Promise<number> {
@@ -112,12 +134,7 @@ async function loadDecoder(format: AudioFormat): Promise<ChunkDecoder> {
 const readChunk = 1 << 18;
 
 async function decodeWithJs(path: string, sampleRate: number, sink: SampleSink): Promise<number> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new ClefError('CLEF_FILE_UNREADABLE', `cannot open: ${(error as Error).message}`, { file: path });
-  }
+  const handle = await openAudioFile(path);
   try {
     const head = new Uint8Array(128);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);

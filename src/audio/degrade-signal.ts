@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../random/index.js';
 
 /** Adds white noise at a signal-to-noise ratio in dB (0: as loud as the signal), reproducibly for a seed. */
 export function addWhiteNoise(samples: Float32Array, snrDb: number, seed: number): Float32Array {
@@ -7,7 +7,7 @@ export function addWhiteNoise(samples: Float32Array, snrDb: number, seed: number
   power /= Math.max(1, samples.length);
   // Uniform noise in [-a, a] has power a²/3.
   const amplitude = Math.sqrt((3 * power) / 10 ** (snrDb / 10));
-  const random = seededRandom(seed);
+  const random = createSeededRandom(seed);
   return samples.map((v) => v + amplitude * (2 * random() - 1));
 }
 

@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../random/index.js';
 
 /** What to synthesize: a seed picks the music; pitch and tempo factors render the same music changed. */
 export interface MelodyOptions {
@@ -30,7 +30,7 @@ export function synthesizeMelody(options: MelodyOptions): Float32Array {
   const pitch = options.pitchFactor ?? 1;
   const tempo = options.tempoFactor ?? 1;
   const rate = options.sampleRate;
-  const random = seededRandom(options.seed);
+  const random = createSeededRandom(options.seed);
   const notes: Note[] = [];
   const root = 45 + Math.floor(random() * 12);
   const midiHz = (midi: number) => 440 * 2 ** ((midi - 69) / 12);
@@ -66,7 +66,7 @@ export function synthesizeMelody(options: MelodyOptions): Float32Array {
       }
     }
   }
-  const hits = seededRandom(options.seed ^ 0x9e3779b9);
+  const hits = createSeededRandom(options.seed ^ 0x9e3779b9);
   for (let t = 0.25; t < scoreLength; t += 1) {
     const from = Math.round((t / tempo) * rate);
     if (from >= out.length) break;

@@ -1,9 +1,5 @@
 #!/usr/bin/env node
-import { buildProgram } from './program.js';
-import { reportFailure } from './report-failure.js';
+import { runCli } from './run-cli.js';
+import { closedPipeSafe } from './closed-pipe-safe.js';
 
-buildProgram()
-  .parseAsync(process.argv)
-  .catch((error: unknown) => {
-    process.exitCode = reportFailure(error);
-  });
+process.exitCode = await runCli(process.argv.slice(2), { stdout: closedPipeSafe(process.stdout), stderr: closedPipeSafe(process.stderr), env: process.env });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { loadLookups } from '../registry/load-lookups.js';
+import { currentIo } from './cli-io.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
-import { defaultStoreLocation, openStore } from '../store/index.js';
 
 /** The options every store command takes. */
 export interface StoreOptions {
@@ -13,12 +12,22 @@ export interface StoreOptions {
 export function withStoreOptions(command: Command): Command {
   return command
     .option('--db <location>', 'the store: a DuckDB file path or a postgres:// URL (default ./clef.duckdb or CLEF_DB)')
-    .option('--as <name>', 'who makes the change, recorded in the history', process.env.USER || 'clef');
+    .option('--as <name>', 'who makes the change, recorded in the history', currentIo().env.USER || 'clef');
 }
 
-/** Opens the store the options name, runs `work` with a registry context, and closes the store. */
+/** Opens the store the options name (creating it when there is none), runs `work` with a registry context, and closes the store. */
 export async function withRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>): Promise<T> {
-  const store = await openStore(options.db ?? defaultStoreLocation());
+  return runWithRegistry(options, work, false);
+}
+
+/** Like withRegistry for a command that only reads: where there is no store it says so instead of creating one. */
+export async function readRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>): Promise<T> {
+  return runWithRegistry(options, work, true);
+}
+
+async function runWithRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>, mustExist: boolean): Promise<T> {
+  const [{ defaultStoreLocation, openStore }, { loadLookups }] = await Promise.all([import('../store/index.js'), import('../lookups/index.js')]);
+  const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env), { mustExist });
   try {
     return await work({ store, actor: options.as ?? 'clef', clock: () => new Date().toISOString(), lookups: loadLookups() });
   } finally {

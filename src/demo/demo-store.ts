@@ -1,4 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
+import { defaultIndexDir } from '../audio/index.js';
 import { ClefError } from '../errors/index.js';
 import { isPostgresLocation, openStore, type Store } from '../store/index.js';
 
@@ -16,6 +17,8 @@ export async function openDemoStore(location: string): Promise<Store> {
     if (!mine) throw refusal(location);
     rmSync(location, { force: true });
     rmSync(`${location}.wal`, { force: true });
+    // The audio index beside the store belongs to it (`clef audio identify --db` finds it there).
+    rmSync(defaultIndexDir(location), { recursive: true, force: true });
   }
   const store = await openStore(location);
   if (isPostgresLocation(location)) {

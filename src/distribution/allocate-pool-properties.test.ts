@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { loadLookups } from '../registry/load-lookups.js';
+import { createTerritoryResolver, loadLookups, type TerritoryChain } from '../lookups/index.js';
 import type { Member } from '../registry/member.js';
 import type { Right } from '../registry/right.js';
-import { createTerritoryResolver } from '../registry/territory-resolver.js';
-import type { TerritoryChain } from '../registry/territory.js';
 import { allocatePool } from './allocate-pool.js';
 import { diffLedger } from './diff-ledger.js';
 import type { AiGeneratedTreatment, PoolRules } from './distribution-policy.js';
@@ -84,7 +82,17 @@ const caseArb = registryArb.chain((registry) =>
   }),
 );
 
-function poolOf(c: { pool: { amountMicros: bigint; summaryWeight: bigint | null; rights: Right[]; territoryTis: number; lines: [string, Omit<PoolLine, 'key'>][] } }): PoolInput {
+type PoolCase = { pool: { amountMicros: bigint; summaryWeight: bigint | null; rights: Right[]; territoryTis: number; lines: [string, Omit<PoolLine, 'key'>][] } };
+
+const listedWeight = (c: PoolCase): bigint => c.pool.lines.reduce((sum, [, line]) => sum + line.weight, 0n);
+
+/** The pool as a report that passed validation makes it: a summary's Usages never below what its lines list. */
+function poolOf(c: PoolCase): PoolInput {
+  const pool = rawPoolOf(c);
+  return pool.summaryWeight === null ? pool : { ...pool, summaryWeight: pool.summaryWeight + listedWeight(c) };
+}
+
+function rawPoolOf(c: PoolCase): PoolInput {
   return {
     poolId: 'POOL',
     scope: { dsp: 'D', commercialModel: null, useType: null },
@@ -127,6 +135,37 @@ test('an adjustment after no change books nothing, and after a change books exac
       const after = allocatePool(poolOf({ pool: { ...c.pool, amountMicros: c.pool.amountMicros + extra } }), c.rules, c.registry, resolve);
       const adjustment = diffLedger(before.entries, after.entries);
       assert.equal(adjustment.reduce((sum, e) => sum + e.amountMicros, 0n), extra);
+    }),
+    { numRuns: 200 },
+  );
+});
+
+/** A report as validation lets it through: money in the pool, every line a non-negative count. */
+const moneyCaseArb = caseArb.map((c) => ({
+  ...c,
+  pool: { ...c.pool, amountMicros: c.pool.amountMicros < 0n ? -c.pool.amountMicros : c.pool.amountMicros, lines: c.pool.lines.map(([key, line]): [string, Omit<PoolLine, 'key'>] => [key, { ...line, weight: line.weight < 0n ? -line.weight : line.weight }]) },
+}));
+
+test('for any report, members + societies + reserves + commission = pool, and no reserve is negative', () => {
+  fc.assert(
+    fc.property(moneyCaseArb, (c) => {
+      const allocation = allocatePool(poolOf(c), c.rules, c.registry, resolve);
+      const sum = (kind: string) => allocation.entries.filter((e) => e.accountKind === kind).reduce((s, e) => s + e.amountMicros, 0n);
+      assert.equal(sum('party') + sum('society') + sum('reserve') + sum('commission'), c.pool.amountMicros);
+      assert.deepEqual(allocation.entries.filter((e) => e.accountKind === 'reserve' && e.amountMicros < 0n), []);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a pool whose lines list more usages than its summary is refused, never paid out of a negative reserve', () => {
+  fc.assert(
+    fc.property(moneyCaseArb, fc.bigInt({ min: 1n, max: 10_000n }), (c, excess) => {
+      fc.pre(c.pool.lines.length > 0);
+      const listed = listedWeight(c);
+      fc.pre(listed > 0n);
+      const pool = { ...rawPoolOf(c), summaryWeight: listed - (excess > listed ? listed : excess) };
+      assert.throws(() => allocatePool(pool, c.rules, c.registry, resolve), { code: 'CLEF_DISTRIBUTION_POOL_OVERDRAWN' });
     }),
     { numRuns: 200 },
   );

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLookups } from '../registry/load-lookups.js';
-import { createTerritoryResolver } from '../registry/territory-resolver.js';
+import { createTerritoryResolver, loadLookups } from '../lookups/index.js';
 import { workedPolicy, workedPool, workedRate, workedRegistry, workedRevenue } from '../../test/distribution/worked-example.js';
 import { allocatePool } from './allocate-pool.js';
 import { computePoolAmount } from './compute-pool-amount.js';

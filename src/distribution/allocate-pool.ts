@@ -1,6 +1,6 @@
 import { allocateLargestRemainder, applyBasisPoints } from '../money/index.js';
 import { ClefError } from '../errors/clef-error.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
+import type { TerritoryResolver } from '../lookups/index.js';
 import { allocateSigned, type SignedWeight } from './allocate-signed.js';
 import type { PoolRules } from './distribution-policy.js';
 import type { PoolInput, PoolLine, RegistrySnapshot } from './distribution-input.js';
@@ -100,6 +100,10 @@ function valueTargets(pool: PoolInput, rest: bigint, rules: PoolRules, registry:
   }
   const unreported: Target = { kind: 'unreported', recordingId: null, workIds: [], value: 0n, usages: 0n };
   targets.set(unreportedKey, unreported);
+  if (pool.summaryWeight !== null && listed > pool.summaryWeight) {
+    // The lines would take more than the summary's money and the unreported-usage reserve would pay for it.
+    throw new ClefError('CLEF_DISTRIBUTION_POOL_OVERDRAWN', `pool ${pool.poolId}: its lines weigh ${listed} usages, more than the ${pool.summaryWeight} its summary reports`, { field: 'Usages', value: String(pool.summaryWeight) });
+  }
   if (pool.summaryWeight !== null) weights.push({ key: unreportedKey, weight: pool.summaryWeight - listed });
   const values = allocateSigned(rest, weights);
   if (values === null) {
@@ -147,5 +151,23 @@ export function allocatePool(pool: PoolInput, rules: PoolRules, registry: Regist
       }
     }
   }
-  return { poolId: pool.poolId, amountMicros: pool.amountMicros, entries: ledger.entries(), matchCounts: matchCounts(pool, rest, targets.values()) };
+  const allocation = { poolId: pool.poolId, amountMicros: pool.amountMicros, entries: ledger.entries(), matchCounts: matchCounts(pool, rest, targets.values()) };
+  checkPoolAllocation(pool, allocation);
+  return allocation;
+}
+
+/**
+ * The invariant every allocation keeps, asserted rather than trusted: commission, payments, societies and reserves
+ * add up to the pool exactly; and a pool of money (not negative, every line weighing zero or more) books nothing
+ * negative, so no reserve pays for an overpayment elsewhere.
+ */
+function checkPoolAllocation(pool: PoolInput, allocation: PoolAllocation): void {
+  const total = allocation.entries.reduce((sum, e) => sum + e.amountMicros, 0n);
+  const overdrawn = (why: string): never => {
+    throw new ClefError('CLEF_DISTRIBUTION_POOL_OVERDRAWN', `pool ${pool.poolId} of ${pool.amountMicros} micro-units: ${why}`, { field: 'amountMicros', value: String(pool.amountMicros) });
+  };
+  if (total !== pool.amountMicros) overdrawn(`its bookings add up to ${total}`);
+  if (pool.amountMicros < 0n || pool.lines.some((line) => line.weight < 0n)) return;
+  const negative = allocation.entries.find((e) => e.amountMicros < 0n);
+  if (negative) overdrawn(`${negative.accountKind} ${negative.accountId} would be booked ${negative.amountMicros}`);
 }

@@ -1,6 +1,6 @@
 import type { Member } from '../registry/member.js';
 import type { Right } from '../registry/right.js';
-import type { TerritoryChain } from '../registry/territory.js';
+import type { TerritoryChain } from '../lookups/index.js';
 import type { PoolScope } from './distribution-policy.js';
 
 /** What matching found for a usage line: nothing, or a recording (null when only the work was identified) with its works (possibly none). */

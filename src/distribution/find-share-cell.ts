@@ -1,7 +1,6 @@
 import type { Right } from '../registry/right.js';
 import { fullShare, shareTolerance } from '../registry/share.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
-import { covers } from '../registry/territory-set.js';
+import { covers, type TerritoryResolver } from '../lookups/index.js';
 import type { WorkFacts } from './distribution-input.js';
 
 /** The collection shares of one work, right and country: each party's basis points, what is undocumented, and whether it is over-claimed. */
@@ -14,8 +13,8 @@ export interface ShareCellView {
 
 /**
  * The share cell of a work for `right` that covers the country `tis`: the rows with one territory chain form a
- * cell; null when no cell covers it (nobody documented that right there). A cell claimed beyond 100 % (+0.06 %)
- * is in dispute.
+ * cell; null when no cell covers it (nobody documented that right there). A cell documented to within 0.06 % of
+ * 100 % has nothing undocumented; one claimed beyond 100 % (+0.06 %) is in dispute.
  */
 export function findShareCell(work: WorkFacts, right: Right, tis: number, resolve: TerritoryResolver): ShareCellView | null {
   const cells = new Map<string, Map<string, bigint>>();
@@ -31,5 +30,7 @@ export function findShareCell(work: WorkFacts, right: Right, tis: number, resolv
   let total = 0n;
   for (const bp of parties.values()) total += bp;
   const full = BigInt(fullShare);
-  return { parties, undocumented: total < full ? full - total : 0n, inDispute: total > full + BigInt(shareTolerance) };
+  // Shares within CWR's tolerance of 100 % are grossed up pro rata (allocation over the parties alone): no dust in a reserve.
+  const undocumented = total < full - BigInt(shareTolerance) ? full - total : 0n;
+  return { parties, undocumented, inDispute: total > full + BigInt(shareTolerance) };
 }

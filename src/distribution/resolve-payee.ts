@@ -1,7 +1,6 @@
 import { findMembership } from '../registry/find-membership.js';
 import type { Right } from '../registry/right.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
-import { covers } from '../registry/territory-set.js';
+import { covers, type TerritoryResolver } from '../lookups/index.js';
 import type { RegistrySnapshot } from './distribution-input.js';
 
 /** Who receives a party's share: the member itself, the sister society it is affiliated to, or the non-member reserve. */

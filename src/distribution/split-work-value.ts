@@ -1,6 +1,7 @@
 import { allocateLargestRemainder } from '../money/index.js';
+import { heldShareParty } from '../registry/consolidate-shares.js';
 import type { Right } from '../registry/right.js';
-import type { TerritoryResolver } from '../registry/territory-resolver.js';
+import type { TerritoryResolver } from '../lookups/index.js';
 import type { PoolRules } from './distribution-policy.js';
 import type { PoolInput, RegistrySnapshot, WorkFacts } from './distribution-input.js';
 import { findShareCell } from './find-share-cell.js';
@@ -20,8 +21,8 @@ const undocumentedKey = '~undocumented';
 
 /**
  * Books a work's value for one right: a fully AI-generated work by the policy's treatment; otherwise over the
- * work's collection shares in the pool's territory, each party's part to its payee, the unclaimed part to the
- * undocumented-share reserve, an over-claimed cell or a work nobody documented there to the disputed or
+ * work's collection shares in the pool's territory, each party's part to its payee, the part held for a counterclaim
+ * to the disputed reserve, the unclaimed part to the undocumented-share reserve, an over-claimed cell or a work nobody documented there to the disputed or
  * undocumented-share reserve.
  */
 export function splitWorkValue(context: WorkSplitContext, work: WorkFacts, right: Right, value: bigint, usages: bigint): void {
@@ -50,6 +51,10 @@ export function splitWorkValue(context: WorkSplitContext, work: WorkFacts, right
   for (const [partyId, amountMicros] of allocateLargestRemainder(payable, weights)) {
     if (partyId === undocumentedKey) {
       reserve('undocumented_share', amountMicros);
+      continue;
+    }
+    if (partyId === heldShareParty) {
+      reserve('disputed', amountMicros);
       continue;
     }
     const payee = resolvePayee(registry, partyId, right, pool.territoryTis, pool.date, resolve);

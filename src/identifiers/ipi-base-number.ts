@@ -17,7 +17,7 @@ export function normalizeIpiBaseNumber(text: string): string {
 export function parseIpiBaseNumber(text: string): IdentifierResult<IpiBaseNumber> {
   const compact = normalizeIpiBaseNumber(text);
   if (!/^I\d{10}$/.test(compact)) return refused(`expected I + 9 digits + check digit, found ${JSON.stringify(text)}`, 'shape');
-  const expected = cisacCheckDigit(compact.slice(1, 10), 2);
+  const expected = cisacCheckDigit(compact, 2, 1);
   const found = Number(compact[10]);
   if (expected !== found) return refused(`check digit should be ${expected}, found ${found}`, 'check');
   return accepted(compact as IpiBaseNumber);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../../test/support/repo-paths.js';
-import { formatIpiNameNumber, isValidIpiNameNumber, normalizeIpiNameNumber, parseIpiNameNumber } from './ipi-name-number.js';
+import { formatIpiNameNumber, ipiNameNumberWithCheckDigits, isValidIpiNameNumber, normalizeIpiNameNumber, parseIpiNameNumber } from './ipi-name-number.js';
 
 test('accepts the reference vectors', () => {
   assert.deepEqual(parseIpiNameNumber('00000000199'), { ok: true, value: '00000000199' });
@@ -56,4 +56,9 @@ test('formats a name number as its 11 digits', () => {
   const parsed = parseIpiNameNumber('000 000 001 99');
   assert.ok(parsed.ok);
   assert.equal(formatIpiNameNumber(parsed.value), '00000000199');
+});
+
+test('appends the two check digits parseIpiNameNumber expects to nine base digits', () => {
+  assert.equal(ipiNameNumberWithCheckDigits('190000030'), '19000003001');
+  for (let n = 0; n < 1000; n++) assert.ok(isValidIpiNameNumber(ipiNameNumberWithCheckDigits(String(n * 7919).padStart(9, '0'))), String(n));
 });

@@ -37,6 +37,14 @@ export function parseIpiNameNumber(text: string): IdentifierResult<IpiNameNumber
   return accepted(digits as IpiNameNumber);
 }
 
+/**
+ * The IPI name number of nine base digits, with its two check digits: numbers for generated catalogues and test data.
+ * @example ipiNameNumberWithCheckDigits('190000030') // '19000003001'
+ */
+export function ipiNameNumberWithCheckDigits(nineDigits: string): IpiNameNumber {
+  return `${nineDigits}${String(ipiNameCheck(nineDigits)).padStart(2, '0')}` as IpiNameNumber;
+}
+
 /** True when the text is a valid IPI name number. */
 export function isValidIpiNameNumber(text: string): boolean {
   return parseIpiNameNumber(text).ok;

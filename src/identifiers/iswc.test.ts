@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixturePath } from '../../test/support/repo-paths.js';
-import { formatIswc, isValidIswc, normalizeIswc, parseIswc } from './iswc.js';
+import { formatIswc, isCompactIswc, isValidIswc, iswcWithCheckDigit, normalizeIswc, parseIswc } from './iswc.js';
 
 /** The ISWC field (columns 96-106) of every NWR, REV and ISW record of a CWR 2.1 fixture. */
 function cwrIswcs(file: string): string[] {
@@ -33,6 +33,21 @@ test('rejects values of the wrong length or without the T prefix as a shape prob
     assert.equal(result.problem, 'shape', text);
     assert.match(result.reason, /expected T \+ 10 digits/);
   }
+});
+
+test('the compact fast path agrees with parseIswc on compact text and leaves every other notation to it', () => {
+  for (let n = 0; n < 2000; n++) {
+    const text = `T${String(n * 4999).padStart(9, '0')}${n % 10}`;
+    assert.equal(isCompactIswc(text), parseIswc(text).ok, text);
+  }
+  assert.equal(isCompactIswc('T0345246801'), true);
+  assert.equal(isCompactIswc('T-034.524.680-1'), false, 'display notation goes through parseIswc');
+  assert.equal(isCompactIswc('T034524680A'), false);
+});
+
+test('appends the check digit parseIswc expects to nine digits', () => {
+  assert.equal(iswcWithCheckDigit('034524680'), 'T0345246801');
+  for (let n = 0; n < 1000; n++) assert.ok(isValidIswc(iswcWithCheckDigit(String(n * 7919).padStart(9, '0'))), String(n));
 });
 
 test('normalizes lowercase, spaces, dots, hyphens and a leading ISWC label', () => {

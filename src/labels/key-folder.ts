@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { ClefError } from '../errors/clef-error.js';
 import { createDevelopmentKeys, C2PA_SIGNER_EKU } from './development-keys.js';
@@ -43,7 +43,25 @@ const DOCUMENT_SIGNING_EKU = '1.3.6.1.5.5.7.3.36';
 function readIndex(dir: string): KeyringFile {
   const path = join(dir, KEYRING);
   if (!existsSync(path)) throw new ClefError('CLEF_LABEL_KEY_MISSING', `no key folder at ${dir}; run \`clef keys init\``, { file: path });
-  return JSON.parse(readFileSync(path, 'utf8')) as KeyringFile;
+  let index: Partial<KeyringFile> | undefined;
+  try {
+    index = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyringFile>;
+  } catch (error) {
+    throw new ClefError('CLEF_LABEL_KEY_INVALID', `${path} is not the JSON keyring \`clef keys init\` writes (${(error as Error).message}): restore it from a backup or make a new key folder`, { file: path });
+  }
+  if (typeof index?.cmo !== 'string' || !Array.isArray(index.keys) || !index.keys.every((key) => typeof key?.id === 'string' && typeof key.kind === 'string')) {
+    throw new ClefError('CLEF_LABEL_KEY_INVALID', `${path} is not the keyring \`clef keys init\` writes (it needs a cmo name and a list of keys): restore it from a backup or make a new key folder`, { file: path });
+  }
+  return index as KeyringFile;
+}
+
+/**
+ * Makes the key folder owner-only (0700). `mkdir` leaves an existing folder's mode alone, so a folder made earlier
+ * with wider permissions (0777) is tightened rather than refused: the keys it is about to hold need it closed.
+ */
+function ownerOnlyFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
 }
 
 function write(dir: string, name: string, text: string, secret: boolean): string {
@@ -58,9 +76,29 @@ function write(dir: string, name: string, text: string, secret: boolean): string
  * Ed25519 implicit-label key; private keys are written with mode 0600. Refuses an existing folder.
  */
 export async function initKeyFolder(dir: string, cmoName: string, now: Date): Promise<KeyFolderEntry[]> {
-  if (existsSync(join(dir, KEYRING))) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${dir} already holds a key folder`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const present = existsSync(dir) ? readdirSync(dir) : [];
+  if (present.length > 0) {
+    const code = present.includes(KEYRING) || present.some((name) => name.endsWith('.pem')) ? 'CLEF_LABEL_KEY_EXISTS' : 'CLEF_OUTPUT_UNWRITABLE';
+    throw new ClefError(code, `${dir} already holds ${present.includes(KEYRING) ? 'a key folder' : 'files'}: keys are never overwritten; give --keys a new folder`);
+  }
   const keys = await createDevelopmentKeys(cmoName, now);
+  // The keys are written into a fresh folder beside the target and renamed into place whole, so an interrupted
+  // init leaves no partial key folder that a later run would take for a real one.
+  mkdirSync(dirname(dir), { recursive: true });
+  const staging = mkdtempSync(join(dirname(dir), `.${basename(dir)}-`));
+  try {
+    const entries = writeDevelopmentKeys(staging, cmoName, keys);
+    if (existsSync(dir)) rmdirSync(dir);
+    renameSync(staging, dir);
+    chmodSync(dir, 0o700);
+    return entries;
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function writeDevelopmentKeys(dir: string, cmoName: string, keys: Awaited<ReturnType<typeof createDevelopmentKeys>>): KeyFolderEntry[] {
   const entries: KeyFolderEntry[] = [
     { id: 'cmo-ca', kind: 'c2pa-ca', role: 'cmo', party: cmoName, certificate: write(dir, 'cmo-ca.cert.pem', keys.caCertificatePem, false), privateKey: write(dir, 'cmo-ca.key.pem', keys.caPrivateKeyPem, true) },
     { id: 'cmo-c2pa', kind: 'c2pa-signer', role: 'cmo', party: cmoName, certificate: write(dir, 'cmo-c2pa.cert.pem', keys.signerCertificatePem, false), chain: 'cmo-ca.cert.pem', privateKey: write(dir, 'cmo-c2pa.key.pem', keys.signerPrivateKeyPem, true) },
@@ -97,6 +135,7 @@ function checkSigner(item: KeyImport, privateKey: KeyObject): void {
 /** Adds a certificate or key the CMO supplies, or an AI service's public key, to the key folder. */
 export function importKey(dir: string, item: KeyImport): KeyFolderEntry {
   const index = readIndex(dir);
+  ownerOnlyFolder(dir);
   if (!/^[A-Za-z0-9_.-]+$/.test(item.id) || index.keys.some((k) => k.id === item.id)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `key id "${item.id}" is not a new file-safe name`);
   let entry: KeyFolderEntry;
   try {

@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ClefError } from '../errors/clef-error.js';
+import { writeOutputFile } from '../formats/output/index.js';
 
 /** The largest audio file labels read (a label never needs more than the file itself in memory). */
 export const MAX_LABEL_FILE_BYTES = 1024 * 1024 * 1024;
@@ -30,7 +30,5 @@ export function readAudioFile(path: string): Uint8Array {
 
 /** Writes a labeled file through a temporary name and a rename, so a failure leaves no half-written output. */
 export function writeAudioFile(path: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, path);
+  writeOutputFile(path, bytes);
 }

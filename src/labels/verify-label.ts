@@ -6,6 +6,7 @@ import type { ContentLabel, LabelSignature } from './label-model.js';
 import { readImplicitLabel } from './implicit-label.js';
 import { readC2pa, type C2paReading } from './read-c2pa.js';
 import { parseReservedCode, verifyReservedCode, type ReservedCodeSlot } from './reserved-code.js';
+import { signerBindingProblem } from './signer-binding.js';
 
 /** The verdict of `clef label verify`, which is also its exit status. */
 export type VerifyStatus = 'valid' | 'invalid' | 'unlabeled' | 'untrusted';
@@ -33,7 +34,7 @@ export interface LabelVerification {
   readonly problems: readonly string[];
 }
 
-function checkReservedCode(aigc: AigcLabel, slot: ReservedCodeSlot, digest: string, keyring: LabelKeyring, problems: string[]): { signature?: LabelSignature; audioChanged: boolean } {
+function checkReservedCode(aigc: AigcLabel, slot: ReservedCodeSlot, digest: string, keyring: LabelKeyring, problems: string[]): { signature?: LabelSignature; audioChanged: boolean; unbound?: boolean } {
   const field = `ReservedCode${slot}`;
   const text = slot === 1 ? aigc.ReservedCode1 : aigc.ReservedCode2;
   const code = parseReservedCode(text);
@@ -47,7 +48,9 @@ function checkReservedCode(aigc: AigcLabel, slot: ReservedCodeSlot, digest: stri
   if (audioChanged) problems.push(`${field}: the audio changed after labeling`);
   const trusted = trustedEd25519(keyring, code.publicKey);
   if (!trusted) problems.push(`${field} is signed by key ${code.keyId}, which Clef does not trust`);
-  return { signature: { carrier: 'AIGC', field, signer: code.signer, key: code.keyId, valid, trustedAs: trusted && `${trusted.id} (${trusted.party})` }, audioChanged };
+  const binding = trusted && signerBindingProblem(trusted, code.signer, slot, aigc);
+  if (binding) problems.push(`${field} ${binding}`);
+  return { signature: { carrier: 'AIGC', field, signer: code.signer, key: code.keyId, valid, trustedAs: trusted && `${trusted.id} (${trusted.party})` }, audioChanged, unbound: binding !== undefined };
 }
 
 /**
@@ -73,7 +76,7 @@ export async function verifyLabel(bytes: Uint8Array, keyring: LabelKeyring): Pro
       if (!result.signature) untrusted = true;
       else {
         signatures.push(result.signature);
-        invalid ||= !result.signature.valid || result.audioChanged;
+        invalid ||= !result.signature.valid || result.audioChanged || result.unbound === true;
         untrusted ||= !result.signature.trustedAs;
       }
     }

@@ -2,11 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkAffiliations, type AffiliationContext } from './check-affiliations.js';
 import { findMembership } from './find-membership.js';
-import { loadLookups } from './load-lookups.js';
+import { createTerritoryResolver, loadLookups, type TerritoryChain } from '../lookups/index.js';
 import type { Member } from './member.js';
 import type { Registration, RegistrationParty } from './registration.js';
-import { createTerritoryResolver } from './territory-resolver.js';
-import type { TerritoryChain } from './territory.js';
 
 const resolve = createTerritoryResolver(loadLookups().territories);
 const chain = (...steps: string[]): TerritoryChain => steps.map((s) => ({ inclusion: s[0] as 'I' | 'E', tis: Number(s.slice(1)) }));

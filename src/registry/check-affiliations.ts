@@ -1,14 +1,10 @@
-import { describeTerritories } from './describe-territories.js';
+import { countriesOf, describeTerritories, intersectTerritories, isEmptyTerritorySet, normalizeSocietyCode, type TerritoryResolver, type TerritorySet, unionTerritories, worldChain } from '../lookups/index.js';
 import { effectiveCollection } from './effective-collection.js';
 import { membershipRunsOn } from './find-membership.js';
 import type { Member } from './member.js';
 import type { RegistryFinding } from './registry-finding.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import type { Right } from './right.js';
-import { normalizeSocietyCode } from './society-table.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import { countriesOf, intersectTerritories, isEmptyTerritorySet, unionTerritories, type TerritorySet } from './territory-set.js';
-import { worldChain } from './territory.js';
 
 /** What decides whether a declared affiliation holds: the CMO's society code and its own member records on a date. */
 export interface AffiliationContext {

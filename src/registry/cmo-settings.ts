@@ -1,5 +1,5 @@
 import type { Right } from './right.js';
-import type { TerritoryChain } from './territory.js';
+import type { TerritoryChain } from '../lookups/index.js';
 
 /** A sister society the CMO has a reciprocal agreement with, for some rights in some territories. */
 export interface SisterSociety {

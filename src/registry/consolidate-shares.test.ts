@@ -1,20 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { consolidateShares } from './consolidate-shares.js';
-import { loadLookups } from './load-lookups.js';
+import { createTerritoryResolver, loadLookups, type TerritoryChain, territoryCount } from '../lookups/index.js';
 import type { Registration, RegistrationParty, Submitter } from './registration.js';
 import { shareCellAt } from './share-cell-at.js';
 import type { RightShares } from './share.js';
-import { createTerritoryResolver } from './territory-resolver.js';
-import { territoryCount } from './territory-set.js';
-import type { TerritoryChain } from './territory.js';
 
 const table = loadLookups().territories;
 const resolve = createTerritoryResolver(table);
 const shares = (PR: number, MR = PR, SR = MR): RightShares => ({ PR, MR, SR });
 const chain = (...steps: string[]): TerritoryChain => steps.map((s) => ({ inclusion: s[0] as 'I' | 'E', tis: Number(s.slice(1)) }));
-const party = (partyId: string, kind: 'writer' | 'publisher', ownership: RightShares, collection: RegistrationParty['collection'] = []): RegistrationParty => ({
-  partyId, kind, role: kind === 'writer' ? 'CA' : 'E', controlled: true, ownership, collection, affiliations: [],
+const party = (partyId: string, kind: 'writer' | 'publisher', ownership: RightShares, collection: RegistrationParty['collection'] = [], extra: Partial<RegistrationParty> = {}): RegistrationParty => ({
+  partyId, kind, role: kind === 'writer' ? 'CA' : 'E', controlled: true, ownership, collection, affiliations: [], ...extra,
 });
 let next = 0;
 const registration = (submitter: Submitter, number: string, receivedAt: string, parties: RegistrationParty[]): Registration => ({
@@ -39,7 +36,7 @@ test('cuts the World into regions where the claims differ: the World except Fran
     registration(publisherA, 'A1', '2025-01-01', [
       party('wr', 'writer', shares(5000), [{ territories: chain('I2136'), shares: shares(5000) }]),
       party('pubA', 'publisher', shares(5000), [{ territories: chain('I2136', 'E250'), shares: shares(5000) }]),
-      party('subFR', 'publisher', shares(0), [{ territories: chain('I250'), shares: shares(5000) }]),
+      party('subFR', 'publisher', shares(0), [{ territories: chain('I250'), shares: shares(5000) }], { role: 'SE' }),
     ]),
   ], resolve);
   const pr = picture.cells.filter((c) => c.right === 'PR');
@@ -62,7 +59,7 @@ test('a later registration by the same submitter for the same work number revise
   }
 });
 
-test('two submitters claiming the same right beyond 100 % put the region in dispute and keep every claim', () => {
+test('two submitters claiming the same right beyond 100 % hold only the claims they do not share; the agreed writer is paid', () => {
   const a = registration(publisherA, 'A1', '2025-01-01', [party('wr', 'writer', shares(5000)), party('pubA', 'publisher', shares(5000))]);
   const b = registration(publisherB, 'B7', '2025-01-02', [
     party('wr', 'writer', shares(5000), [{ territories: chain('I2123'), shares: shares(5000) }]),
@@ -71,18 +68,18 @@ test('two submitters claiming the same right beyond 100 % put the region in disp
   const picture = consolidateShares([a, b], resolve);
   assert.equal(picture.inDispute, true);
   const eu = shareCellAt(picture, 'PR', 276)!;
-  assert.equal(eu.inDispute, true);
-  assert.equal(eu.total, 20000);
-  assert.equal(eu.undocumented, 0);
-  assert.deepEqual(eu.claims.map((c) => [c.registrationId, c.partyId, c.share]), [[a.id, 'wr', 5000], [a.id, 'pubA', 5000], [b.id, 'wr', 5000], [b.id, 'pubB', 5000]]);
+  assert.deepEqual([eu.inDispute, eu.total, eu.paid, eu.held, eu.undocumented], [true, 15000, 5000, 5000, 0]);
+  assert.deepEqual(eu.claims.map((c) => [c.partyId, c.share, c.contested, c.values.map((v) => v.registrationId)]), [
+    ['wr', 5000, false, [a.id, b.id]], ['pubA', 5000, true, [a.id]], ['pubB', 5000, true, [b.id]],
+  ]);
   assert.equal(shareCellAt(picture, 'PR', 840)?.inDispute, false, 'outside the EU only registration A claims');
-  assert.equal(shareCellAt(picture, 'MR', 276)?.total, 15000, 'the writer is claimed twice');
+  assert.deepEqual([shareCellAt(picture, 'MR', 276)?.total, shareCellAt(picture, 'MR', 276)?.inDispute], [10000, false], 'the writer claimed twice is one claim');
 });
 
 test('a total of 100.06 % is within tolerance and 100.07 % is in dispute', () => {
   const make = (extra: number) => [
     registration(publisherA, 'A1', '2025-01-01', [party('wr', 'writer', shares(5000)), party('pubA', 'publisher', shares(5000))]),
-    registration(publisherB, 'B1', '2025-01-01', [party('pubB', 'publisher', shares(0), [{ territories: chain('I2136'), shares: shares(extra) }])]),
+    registration(publisherB, 'B1', '2025-01-01', [party('wr', 'writer', shares(5000)), party('pubB', 'publisher', shares(extra))]),
   ];
   assert.equal(consolidateShares(make(6), resolve).inDispute, false);
   assert.equal(consolidateShares(make(7), resolve).inDispute, true);

@@ -1,5 +1,5 @@
 import type { CollectionClaim, RegistrationParty } from './registration.js';
-import { worldChain } from './territory.js';
+import { worldChain } from '../lookups/index.js';
 
 /** A party's collection claims; a party with no territory records collects its ownership share worldwide. */
 export function effectiveCollection(party: RegistrationParty): readonly CollectionClaim[] {

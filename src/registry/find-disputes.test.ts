@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDisputes, type RegisteredWork, type WorkMatchKeys } from './find-disputes.js';
-import { loadLookups } from './load-lookups.js';
+import { createTerritoryResolver, loadLookups } from '../lookups/index.js';
 import { nameKey, titleKey } from './match-key.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import type { RightShares } from './share.js';
-import { createTerritoryResolver } from './territory-resolver.js';
 import type { Work } from './work.js';
 
 const resolve = createTerritoryResolver(loadLookups().territories);
@@ -54,7 +53,7 @@ test('finds a dispute between works without ISWC with the same normalized title 
     registered(work('w1', 'Canción del Río'), 'pubA', [party('w-ana', 'writer', shares(5000)), party('w-bo', 'writer', shares(5000))]),
     registered(work('w2', 'CANCION DEL RIO!'), 'pubB', [party('w-bo', 'writer', shares(2000, 0, 0)), party('w-ana2', 'writer', shares(2000, 0, 0)), party('pubB', 'publisher', shares(2000, 0, 0))]),
   ], partyName, keys, resolve);
-  assert.deepEqual(disputes.map((d) => [d.right, d.total, d.matchedBy]), [['PR', 16000, 'title-and-creators']]);
+  assert.deepEqual(disputes.map((d) => [d.right, d.total, d.matchedBy]), [['PR', 14000, 'title-and-creators']]);
 });
 
 test('does not join works with the same title but other creators', () => {
@@ -78,7 +77,8 @@ test('finds a dispute between registrations of one work', () => {
   const a = registered(w, 'pubA', [party('w-ana', 'writer', shares(5000)), party('pubA', 'publisher', shares(5000))]);
   const b = registered(w, 'pubB', [party('w-ana', 'writer', shares(5000)), party('pubB', 'publisher', shares(5000))]);
   const disputes = findDisputes([{ work: w, registrations: [...a.registrations, ...(b.registrations as Registration[])] }], partyName, keys, resolve);
-  assert.deepEqual(disputes.map((d) => [d.matchedBy, d.total]), [['same-work', 20000], ['same-work', 20000], ['same-work', 20000]]);
+  assert.deepEqual(disputes.map((d) => [d.matchedBy, d.total]), [['same-work', 15000], ['same-work', 15000], ['same-work', 15000]]);
+  assert.deepEqual(disputes[0].claims.map((c) => [c.partyId, c.contested]), [['w-ana', false], ['pubA', true], ['pubB', true]]);
 });
 
 test('joins works by the registry\'s own title and name keys from match-key.ts', () => {

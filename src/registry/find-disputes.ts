@@ -1,10 +1,8 @@
 import { consolidateShares, type ShareClaim } from './consolidate-shares.js';
-import { describeTerritories } from './describe-territories.js';
+import { countriesOf, describeTerritories, type TerritoryResolver } from '../lookups/index.js';
 import type { Registration } from './registration.js';
 import type { Right } from './right.js';
 import { formatShare, type BasisPoints } from './share.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import { countriesOf } from './territory-set.js';
 import type { Work } from './work.js';
 
 /** The normalizing keys that decide whether two differently documented works are the same (see match-key.ts). */
@@ -19,7 +17,7 @@ export interface RegisteredWork {
   readonly registrations: readonly Registration[];
 }
 
-/** Registrations of the same work that together claim more than 100 % of a right in a region; every claim is kept. */
+/** Registrations of the same work that disagree on a party's share, or whose merged claims exceed 100 % of a right in a region; every claim is kept. */
 export interface Dispute {
   readonly code: 'CLEF_REGISTRY_DISPUTE';
   readonly message: string;
@@ -35,7 +33,8 @@ export interface Dispute {
 }
 
 /**
- * Finds registrations of the same work that together claim more than 100 % (+0.06 %) of a right in a territory.
+ * Finds registrations of the same work that, merged per interested party, disagree on a party's share or claim more
+ * than 100 % (+0.06 %) of a right in a territory.
  * Works are the same when they share an ISWC (current or archived), or the same normalized title and the same set of
  * normalized writer names; `partyName` names the writers. Nothing is overwritten: each dispute lists every claim.
  */
@@ -76,7 +75,7 @@ export function findDisputes(
       if (!cell.inDispute) continue;
       disputes.push({
         code: 'CLEF_REGISTRY_DISPUTE',
-        message: `work ${workIds.join(' = ')} "${works[members[0]].work.title}": registrations ${[...new Set(cell.claims.map((c) => c.registrationId))].join(', ')} together claim ${formatShare(cell.total)} of ${cell.right} in ${describeTerritories(cell.territories)} (${cell.claims.map((c) => `${c.partyId} ${formatShare(c.share)} by ${c.registrationId}`).join(', ')})`,
+        message: `work ${workIds.join(' = ')} "${works[members[0]].work.title}": registrations ${[...new Set(cell.claims.flatMap((c) => c.values.map((v) => v.registrationId)))].join(', ')} together claim ${formatShare(cell.total)} of ${cell.right} in ${describeTerritories(cell.territories)} (contested: ${cell.claims.filter((c) => c.contested).map((c) => `${c.partyId} ${c.values.map((v) => `${formatShare(v.share)} by ${v.registrationId}`).join(' or ')}`).join(', ')})`,
         workIds,
         matchedBy,
         right: cell.right,

@@ -1,7 +1,6 @@
 import type { Member } from './member.js';
 import type { Right } from './right.js';
-import type { TerritoryResolver } from './territory-resolver.js';
-import { covers } from './territory-set.js';
+import { covers, type TerritoryResolver } from '../lookups/index.js';
 
 /** True when a membership runs on the ISO date `date` (start and end days included). */
 export function membershipRunsOn(member: Member, date: string): boolean {

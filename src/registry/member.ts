@@ -1,5 +1,5 @@
 import type { Right } from './right.js';
-import type { TerritoryChain } from './territory.js';
+import type { TerritoryChain } from '../lookups/index.js';
 
 /** A membership: the CMO's own record that it represents a party for some rights in some territories for a period. */
 export interface Member {

@@ -1,4 +1,4 @@
-import { intersectTerritories, isEmptyTerritorySet, subtractTerritories, type TerritorySet } from './territory-set.js';
+import { intersectTerritories, isEmptyTerritorySet, subtractTerritories, type TerritorySet } from '../lookups/index.js';
 
 /** A region where the same entries apply: the countries and the entries covering all of them. */
 export interface TerritoryCell<T> {

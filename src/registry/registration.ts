@@ -1,6 +1,6 @@
 import type { DeclaredAffiliation } from './party.js';
 import type { RightShares } from './share.js';
-import type { TerritoryChain } from './territory.js';
+import type { TerritoryChain } from '../lookups/index.js';
 
 /** Who submitted a registration: a member (writer or publisher party), the CMO itself, or a sister society. */
 export type Submitter =
@@ -24,10 +24,12 @@ export interface RegistrationParty {
   readonly kind: 'writer' | 'publisher';
   /** CWR writer designation (`CA`, `C`, `A`, …) or publisher type (`E`, `AM`, `SE`, …). */
   readonly role: string;
+  /** A publisher's chain of title: its CWR Publisher Sequence # (the original publisher and those holding its share after it). */
+  readonly chain?: number;
   /** True for the parties the submitter controls (CWR SPU/SWR), false for the others it names (OPU/OWR). */
   readonly controlled: boolean;
   readonly ownership: RightShares;
-  /** Empty when the registration has no territory records: the party then collects its ownership share worldwide. */
+  /** The party's territory records; without them it collects by the chain of title (chain-of-title.ts). */
   readonly collection: readonly CollectionClaim[];
   readonly affiliations: readonly DeclaredAffiliation[];
 }

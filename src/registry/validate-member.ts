@@ -1,16 +1,8 @@
+import { isIsoDate } from '../calendar/index.js';
 import { ClefError } from '../errors/clef-error.js';
 import type { Member } from './member.js';
 import { isRight } from './right.js';
-import { unknownTerritories } from './territory-set.js';
-import type { TerritoryTable } from './territory-table.js';
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const [y, m, d] = text.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+import { type TerritoryTable, unknownTerritories } from '../lookups/index.js';
 
 /** Refuses a member record with no or unknown rights, no or unknown territories, or dates that are invalid or out of order. */
 export function validateMember(member: Member, territories: TerritoryTable): void {

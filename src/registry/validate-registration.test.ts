@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLookups } from './load-lookups.js';
+import { loadLookups, type TerritoryChain } from '../lookups/index.js';
 import type { Registration, RegistrationParty } from './registration.js';
 import type { RightShares } from './share.js';
-import type { TerritoryChain } from './territory.js';
 import { validateRegistration } from './validate-registration.js';
 import type { Work } from './work.js';
 
@@ -66,19 +65,27 @@ test('refuses publishers owning 50.01 % of the performing right but not of the m
   assert.match(findings[0].message, /publishers own 50\.01 % of PR/);
 });
 
-test('accepts collection of 100.05 % in a territory and refuses 100.07 %', () => {
+test('accepts writers collecting 100.05 % in a territory and refuses 100.07 %', () => {
   const claim = (pr: number) => ({ collection: [{ territories: chain('I2136'), shares: shares(pr, 0, 0) }] });
-  const ok = registration([writer('wr', shares(5000), claim(5000)), publisher('pub', shares(5000), claim(5005))]);
+  const ok = registration([writer('wr', shares(5000), claim(5000)), writer('wr2', shares(5000), claim(5005))]);
   assert.deepEqual(codes(ok), []);
-  const over = validateRegistration(work, registration([writer('wr', shares(5000), claim(5000)), publisher('pub', shares(5000), claim(5007))]), lookups);
+  const over = validateRegistration(work, registration([writer('wr', shares(5000), claim(5000)), writer('wr2', shares(5000), claim(5007))]), lookups);
   assert.deepEqual(over.map((f) => [f.code, f.right, f.numbers.total]), [['CLEF_REGISTRY_SHARES_INVALID', 'PR', 10007]]);
   assert.match(over[0].message, /PR collection totals 100\.07 % in WORLD/);
+});
+
+test('a publisher collecting beyond its ownership is cut to it within the tolerance, as a replaced field', () => {
+  const claim = (pr: number) => ({ collection: [{ territories: chain('I2136'), shares: shares(pr, 0, 0) }] });
+  assert.deepEqual(codes(registration([writer('wr', shares(5000), claim(5000)), publisher('pub', shares(5000), claim(5006))])), []);
+  const over = validateRegistration(work, registration([writer('wr', shares(5000), claim(5000)), publisher('pub', shares(5000), claim(5007))]), lookups);
+  assert.deepEqual(over.map((f) => [f.code, f.severity, f.right, f.numbers]), [['CLEF_REGISTRY_COLLECTION_CAPPED', 'FR', 'PR', { claimed: 5007, kept: 5000 }]]);
+  assert.deepEqual([over[0].location.recordType, over[0].location.field], ['SPT', 'PR Collection Share']);
 });
 
 test('finds over-collection only where territory chains overlap: World minus France plus a France claim is fine, a second World claim is not', () => {
   const exceptFrance = { collection: [{ territories: chain('I2136', 'E250'), shares: shares(10000) }] };
   const france = { collection: [{ territories: chain('I250'), shares: shares(10000) }] };
-  assert.deepEqual(codes(registration([writer('wr', shares(5000), exceptFrance), publisher('pub', shares(5000), france)])), []);
+  assert.deepEqual(codes(registration([writer('wr', shares(5000), exceptFrance), writer('wr2', shares(5000), france)])), []);
   const europe = { collection: [{ territories: chain('I2120'), shares: shares(5000) }] };
   const findings = validateRegistration(work, registration([writer('wr', shares(5000), exceptFrance), publisher('pub', shares(5000), europe)]), lookups);
   assert.deepEqual([...new Set(findings.map((f) => f.code))], ['CLEF_REGISTRY_SHARES_INVALID']);
@@ -87,10 +94,11 @@ test('finds over-collection only where territory chains overlap: World minus Fra
   assert.equal(findings[0].territories?.includes(276), true);
 });
 
-test('a party without territory records collects its ownership worldwide and counts against explicit claims', () => {
+test("a publisher's SPT collecting 60 % of PR keeps its 50 % ownership; of MR it takes 10 % from its writer", () => {
   const world = { collection: [{ territories: chain('I2136'), shares: shares(6000) }] };
   const findings = validateRegistration(work, registration([writer('wr', shares(5000)), publisher('pub', shares(5000), world)]), lookups);
-  assert.deepEqual(findings.map((f) => [f.right, f.numbers.total]), [['PR', 11000], ['MR', 11000], ['SR', 11000]]);
+  assert.deepEqual(findings.map((f) => [f.code, f.right, f.numbers]), [['CLEF_REGISTRY_COLLECTION_CAPPED', 'PR', { claimed: 6000, kept: 5000 }]]);
+  assert.match(findings[0].message, /publishers may not collect the writers' share of PR/);
 });
 
 test('refuses an unknown role and an unknown territory', () => {

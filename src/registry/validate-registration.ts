@@ -1,15 +1,12 @@
-import type { CodeTable } from './code-table.js';
-import { describeTerritories } from './describe-territories.js';
-import { effectiveCollection } from './effective-collection.js';
+import { type CodeTable, countriesOf, createTerritoryResolver, describeTerritories, type TerritoryResolver, type TerritoryTable, unknownTerritories, worldSet } from '../lookups/index.js';
+import { registrationCollection, type CollectionCut, type RegistrationCollection } from './chain-of-title.js';
 import { isFullyAiGenerated } from './is-fully-ai-generated.js';
 import { partitionTerritories } from './partition-territories.js';
 import type { RegistryFinding } from './registry-finding.js';
-import type { CollectionClaim, Registration, RegistrationParty } from './registration.js';
+import type { Registration, RegistrationParty } from './registration.js';
+import { defaultRegistryPolicy, type RegistryPolicy } from './registry-policy.js';
 import { rights, type Right } from './right.js';
 import { formatShare, fullShare, shareTolerance, type BasisPoints } from './share.js';
-import { createTerritoryResolver, type TerritoryResolver } from './territory-resolver.js';
-import { countriesOf, unknownTerritories, worldSet } from './territory-set.js';
-import type { TerritoryTable } from './territory-table.js';
 import type { Work } from './work.js';
 
 /** The lookup tables the share rules need. */
@@ -25,7 +22,8 @@ export const publisherPerformingLimit: BasisPoints = 5000;
 /**
  * Checks one registration of a work against the share rules and the lookups, and returns every problem found:
  * per right, writers' and publishers' ownership totals 100 % (±0.06 %) or 0 %; publishers own at most 50 % of PR;
- * collection per right and territory at most 100 % (+0.06 %); known roles and territories; a writer unless the work
+ * collection per right and territory, by the chain of title, at most 100 % (+0.06 %), and a collection share the chain
+ * of title lowers reported as a replaced field (FR); known roles and territories; a writer unless the work
  * is fully AI-generated (then a `CLEF_REGISTRY_AI_GENERATED_WORK` warning flags it). Each finding names the work,
  * the registration, the parties, the right and the numbers.
  */
@@ -34,6 +32,7 @@ export function validateRegistration(
   registration: Registration,
   tables: RegistrationTables,
   resolve: TerritoryResolver = createTerritoryResolver(tables.territories),
+  policy: RegistryPolicy = defaultRegistryPolicy,
 ): RegistryFinding[] {
   const findings: RegistryFinding[] = [];
   const where = `work ${work.id} "${work.title}", registration ${registration.id}`;
@@ -115,6 +114,9 @@ export function validateRegistration(
     });
   }
 
+  const collection = parties.some((p) => p.collection.some((c) => unknownTerritories(tables.territories, c.territories).length > 0))
+    ? { entries: [], cuts: [] }
+    : registrationCollection(registration, resolve, policy);
   for (const right of rights) {
     const writerTotal = sum(writers, (p) => p.ownership[right]);
     const publisherTotal = sum(publishers, (p) => p.ownership[right]);
@@ -139,28 +141,24 @@ export function validateRegistration(
         numbers: { publishers: publisherTotal, limit: publisherPerformingLimit },
       });
     }
-    checkCollection(registration, right, tables.territories, resolve, add);
+    checkCollection(collection, right, tables.territories, add);
   }
+  for (const cut of collection.cuts) reportCut(parties.find((p) => p.partyId === cut.partyId)!, cut, add);
   return findings;
 }
 
-type Add = (finding: Omit<RegistryFinding, 'workId' | 'registrationId' | 'severity'>) => void;
+type Add = (finding: Omit<RegistryFinding, 'workId' | 'registrationId' | 'severity'> & { severity?: RegistryFinding['severity'] }) => void;
 
-function checkCollection(registration: Registration, right: Right, table: TerritoryTable, resolve: TerritoryResolver, add: Add): void {
-  const entries: { party: RegistrationParty; claim: CollectionClaim }[] = [];
-  for (const party of registration.parties) {
-    for (const claim of effectiveCollection(party)) {
-      if (claim.shares[right] > 0 && unknownTerritories(table, claim.territories).length === 0) entries.push({ party, claim });
-    }
-  }
+function checkCollection(collection: RegistrationCollection, right: Right, table: TerritoryTable, add: Add): void {
+  const entries = collection.entries.filter((e) => e.right === right && e.party.collection.every((c) => unknownTerritories(table, c.territories).length === 0));
   if (entries.length === 0) return;
-  for (const cell of partitionTerritories(worldSet(table), entries, (e) => resolve(e.claim.territories))) {
-    const total = sum(cell.entries, (e) => e.claim.shares[right]);
+  for (const cell of partitionTerritories(worldSet(table), entries, (e) => e.territories)) {
+    const total = sum(cell.entries, (e) => e.share);
     // Claims all taken from ownership are already judged by the ownership total.
     if (total <= fullShare + shareTolerance || cell.entries.every((e) => e.party.collection.length === 0)) continue;
     add({
       code: 'CLEF_REGISTRY_SHARES_INVALID',
-      message: `${right} collection totals ${formatShare(total)} in ${describeTerritories(cell.territories)} (${cell.entries.map((e) => `${e.party.partyId} ${formatShare(e.claim.shares[right])}`).join(', ')}); at most 100.00 % (+0.06 %)`,
+      message: `${right} collection totals ${formatShare(total)} in ${describeTerritories(cell.territories)} (${cell.entries.map((e) => `${e.party.partyId} ${formatShare(e.share)}`).join(', ')}); at most 100.00 % (+0.06 %)`,
       location: { recordType: 'SPT', field: `${right} Collection Share`, value: String(total) },
       partyIds: [...new Set(cell.entries.map((e) => e.party.partyId))],
       right,
@@ -168,6 +166,23 @@ function checkCollection(registration: Registration, right: Right, table: Territ
       territories: countriesOf(cell.territories),
     });
   }
+}
+
+/** A collection share the chain of title lowered: the field is replaced (CWR FR), the registration goes on. */
+function reportCut(party: RegistrationParty, cut: CollectionCut, add: Add): void {
+  const why = cut.reason === 'writers-performing-share'
+    ? "publishers may not collect the writers' share of PR"
+    : "a chain of title collects at most its ownership and its writers' shares";
+  add({
+    severity: 'FR',
+    code: 'CLEF_REGISTRY_COLLECTION_CAPPED',
+    message: `party ${party.partyId} claims ${cut.right} collection ${formatShare(cut.claimed)} in ${describeTerritories(cut.territories)}; ${why}, so ${formatShare(cut.kept)} is kept`,
+    location: { recordType: party.kind === 'writer' ? (party.controlled ? 'SWT' : 'OWT') : party.controlled ? 'SPT' : 'OPT', field: `${cut.right} Collection Share`, value: String(cut.claimed) },
+    partyIds: [party.partyId],
+    right: cut.right,
+    numbers: { claimed: cut.claimed, kept: cut.kept },
+    territories: countriesOf(cut.territories),
+  });
 }
 
 function recordTypeOf(party: RegistrationParty): string {

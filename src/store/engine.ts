@@ -16,4 +16,9 @@ export interface Engine {
     table: T,
     rows: readonly Partial<ClefDatabase[T]>[],
   ): Promise<void>;
+  /**
+   * Takes the exclusive lock `name` until the current transaction ends, or returns false at once when another
+   * session holds it (PostgreSQL advisory lock). DuckDB has one writer process per file, so it always succeeds there.
+   */
+  tryTransactionLock(db: Kysely<ClefDatabase>, name: string): Promise<boolean>;
 }

@@ -1,16 +1,20 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ClefDatabase } from './schema.js';
 
-/** Reserves `count` consecutive numbers of a kind and returns the first. Run inside the writing transaction. */
+/**
+ * Reserves `count` consecutive numbers of a kind and returns the first. One statement both reads and moves the
+ * counter, so two sessions never get the same numbers: on PostgreSQL the second waits on the first's row lock (and
+ * on its insert of a new kind) until the first transaction ends. Run inside the writing transaction.
+ */
 export async function nextSequence(db: Kysely<ClefDatabase>, kind: string, count: number): Promise<bigint> {
-  const current = await db.selectFrom('id_counters').select('next_value').where('kind', '=', kind).executeTakeFirst();
-  const first = current ? BigInt(current.next_value) : 1n;
-  if (current) {
-    await db.updateTable('id_counters').set({ next_value: first + BigInt(count) }).where('kind', '=', kind).execute();
-  } else {
-    await db.insertInto('id_counters').values({ kind, next_value: first + BigInt(count) }).execute();
-  }
-  return first;
+  const step = BigInt(count);
+  const row = await db
+    .insertInto('id_counters')
+    .values({ kind, next_value: 1n + step })
+    .onConflict((conflict) => conflict.column('kind').doUpdateSet({ next_value: sql<bigint>`id_counters.next_value + ${step}` }))
+    .returning('next_value')
+    .executeTakeFirstOrThrow();
+  return BigInt(row.next_value) - step;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { ClefError } from '../errors/index.js';
 import type { Engine } from './engine.js';
 import { DuckDbDialect } from './engines/duckdb/duckdb-dialect.js';
@@ -9,6 +9,8 @@ import { createPostgresEngine } from './engines/postgres/postgres-engine.js';
 import { createPostgresPool } from './engines/postgres/postgres-pool.js';
 import { migrationProvider } from './migrations/migration-list.js';
 import type { ClefDatabase } from './schema.js';
+import { isPostgresLocation } from './store-location.js';
+import { printableStoreLocation, storeOpenError } from './store-open-errors.js';
 
 /** An open store: the typed query builder, the engine shim, and where it lives. */
 export interface Store {
@@ -18,18 +20,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** The default embedded store: `./clef.duckdb`, or `CLEF_DB`. */
-export function defaultStoreLocation(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CLEF_DB || './clef.duckdb';
-}
-
-/** True when a location names a PostgreSQL server rather than an embedded file. */
-export function isPostgresLocation(location: string): boolean {
-  return /^postgres(ql)?:\/\//.test(location);
+/** How to open a store. */
+export interface OpenStoreOptions {
+  /**
+   * Refuse with CLEF_STORE_MISSING instead of creating an empty store (and its folders) when none exists there:
+   * for commands that only read.
+   */
+  readonly mustExist?: boolean;
 }
 
 /** Opens (and migrates to the latest version) the store at a file path or `postgres://` URL. */
-export async function openStore(location: string): Promise<Store> {
+export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
   let db: Kysely<ClefDatabase>;
   let engine: Engine;
   if (isPostgresLocation(location)) {
@@ -38,14 +39,35 @@ export async function openStore(location: string): Promise<Store> {
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new ClefError('CLEF_STORE_UNSUPPORTED_URL', `unsupported database location ${location}: give a file path or a postgres:// URL`);
   } else {
+    if (options.mustExist && !existsSync(location)) throw storeMissing(location);
     // A new embedded store may be named in a folder that does not exist yet (`--db ./stores/clef.duckdb`).
-    mkdirSync(dirname(location), { recursive: true });
+    try {
+      mkdirSync(dirname(location), { recursive: true });
+    } catch (error) {
+      throw new ClefError('CLEF_OUTPUT_UNWRITABLE', `cannot create the folder of the store ${location}: ${(error as Error).message}`);
+    }
     const dialect = new DuckDbDialect(location);
     db = new Kysely<ClefDatabase>({ dialect });
     engine = createDuckDbEngine(() => dialect.driver.native);
   }
-  await migrateToLatest(db);
+  try {
+    if (options.mustExist && isPostgresLocation(location) && !(await holdsStore(db))) throw storeMissing(location);
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw storeOpenError(error, location) ?? error;
+  }
   return { db, engine, location, close: () => db.destroy() };
+}
+
+function storeMissing(location: string): ClefError {
+  return new ClefError('CLEF_STORE_MISSING', `no Clef store at ${printableStoreLocation(location)}: name one with --db (or CLEF_DB), or create one with a command that writes, such as \`clef settings set\``);
+}
+
+// A PostgreSQL database holds a store once Clef has migrated it; an empty database is not a store yet.
+async function holdsStore(db: Kysely<ClefDatabase>): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`select to_regclass('kysely_migration') is not null as found`.execute(db);
+  return rows[0]?.found === true;
 }
 
 async function migrateToLatest(db: Kysely<ClefDatabase>): Promise<void> {

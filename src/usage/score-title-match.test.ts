@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { artistKey, titleKey } from '../registry/match-key.js';
-import { createSeededRandom } from './generate-usage/seeded-random.js';
+import { createSeededRandom } from '../random/index.js';
 import { syntheticRecording } from './generate-usage/synthetic-recording.js';
 import { varyTitleArtist } from './generate-usage/vary-title-artist.js';
 import { scoreTitleMatch, type TitleMatchCandidate } from './score-title-match.js';

@@ -86,19 +86,19 @@ describeEachEngine('importing CWR registration files', (open) => {
     const ack = join(dir, 'ack.V21');
     const summary = await importWorksCwr(context, writeCwrLines(dir, 'CW220002DMP_000.V21', lines), { ackPath: ack });
     assert.deepEqual([first.created, summary.revised, summary.created], [1, 1, 0]);
-    assert.equal(ackStatuses(ack)[0][0], 'RA');
+    assert.equal(ackStatuses(ack)[0][0], 'AS', 'an accepted revision is AS: RA is not "revision accepted"');
     const work = await showWork(context, 'T1234567894');
     assert.deepEqual(work.registrations.map((r) => r.status).sort(), ['current', 'revised']);
   });
 
-  test('a second submitter claiming the same ISWC in full makes a dispute answered CO', async () => {
+  test('a second submitter sending the very same registration agrees with the first: answered AS, no dispute', async () => {
     const context = await cmoContext(await open());
     await importWorksCwr(context, cwrFixture('CW220001DMP_000.V21'));
     const ack = join(tempDir(), 'ack.V21');
     const dir = tempDir();
     const other = writeCwrLines(dir, 'CW220001XYZ_000.V21', cwrLines(cwrFixture('CW220001DMP_000.V21')).map((line) => (line.startsWith('HDR') ? `HDRPB000000199${line.slice(14)}` : line)));
     const disputed = await importWorksCwr(context, other, { ackPath: ack });
-    assert.deepEqual([disputed.added, disputed.disputed], [1, 1]);
-    assert.equal(ackStatuses(ack)[0][0], 'CO');
+    assert.deepEqual([disputed.added, disputed.disputed], [1, 0]);
+    assert.equal(ackStatuses(ack)[0][0], 'AS');
   });
 });

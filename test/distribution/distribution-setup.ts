@@ -5,7 +5,7 @@ import { importWorksCsv } from '../../src/registry/use-cases/import-works-csv.js
 import { importMembers } from '../../src/registry/use-cases/members.js';
 import type { RegistryContext } from '../../src/registry/use-cases/registry-context.js';
 import { setSettings } from '../../src/registry/use-cases/settings.js';
-import type { Store } from '../../src/store/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { ingestReportSource } from '../../src/usage/use-cases/ingest-report.js';
 import { testContext } from '../registry/registry-fixtures.js';
 import { basicAudioReport, reportSource, type BlockSpec, type ReportSpec } from './basic-audio-report.js';
@@ -68,4 +68,22 @@ export function januaryReport(blocks: readonly BlockSpec[] = januaryBlocks, seri
 export async function ingest(context: RegistryContext, spec: ReportSpec, replaces?: string): Promise<void> {
   const outcome = await ingestReportSource(context, reportSource(basicAudioReport(spec)), replaces ? { replaces } : {});
   if (outcome.outcome !== 'staged') throw new Error(`report not staged: ${outcome.outcome} ${outcome.errors.map((e) => e.message).join('; ')}`);
+}
+
+/**
+ * A fresh store at a test location with the licensed CMO of `setUpCmo`, the given reports ingested and `more`
+ * done, closed again so the real program can open it; returns its location.
+ */
+export async function preparedLocation(location: () => Promise<string>, reports: readonly ReportSpec[] = [], more?: (context: RegistryContext) => Promise<unknown>): Promise<string> {
+  const db = await location();
+  const store = await openStore(db);
+  try {
+    const context = await setUpCmo(store);
+    await licenseDsp(context);
+    for (const report of reports) await ingest(context, report);
+    await more?.(context);
+  } finally {
+    await store.close();
+  }
+  return db;
 }

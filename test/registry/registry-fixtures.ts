@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadLookups } from '../../src/registry/load-lookups.js';
+import { loadLookups } from '../../src/lookups/index.js';
 import type { RegistryContext } from '../../src/registry/use-cases/registry-context.js';
 import type { Store } from '../../src/store/index.js';
 

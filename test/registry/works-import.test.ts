@@ -83,9 +83,10 @@ describeEachEngine('importing works from Clef CSV', (open) => {
     const work = await showWork(context, 'T1234567894');
     assert.equal(work.in_dispute, true);
     assert.equal(work.registrations.length, 2);
-    assert.equal(work.shares.filter((s) => s.right === 'PR').length, 4);
+    // The writer both name alike is paid; the two publishers' 50 % each are held as one disputed 50 %.
+    assert.deepEqual(work.shares.filter((s) => s.right === 'PR').map((s) => [s.name, s.collection_bp]), [['LI Wei', 5000], ['HELD IN DISPUTE', 5000]]);
     const disputes = await listDisputes(context);
-    assert.deepEqual(disputes.map((d) => [d.right_code, d.territory, d.claimed_bp]).sort(), [['MR', 'I2136', 20000], ['PR', 'I2136', 20000], ['SR', 'I2136', 20000]]);
+    assert.deepEqual(disputes.map((d) => [d.right_code, d.territory, d.claimed_bp]).sort(), [['MR', 'I2136', 15000], ['PR', 'I2136', 15000], ['SR', 'I2136', 15000]]);
   });
 
   test('registers a fully AI-generated work without a human author, flagged', async () => {
@@ -144,6 +145,9 @@ describeEachEngine('merging duplicate works', (open) => {
     assert.equal(work.registrations.length, 2);
     assert.ok(work.alternate_titles.some((t) => t.title === 'Night Train (Remix)'));
     assert.equal((await searchWorks(context, 'T1234567894'))[0].work_id, result.kept);
+    const byMergedWriter = await searchWorks(context, 'moreau');
+    assert.deepEqual(byMergedWriter.map((hit) => [hit.work_id, hit.matched_by]), [[result.kept, 'creator']]);
+    assert.deepEqual([...byMergedWriter[0].creators].sort(), ['LI Wei', 'MOREAU Claire']);
     await assert.rejects(showWork(context, result.merged), { code: 'CLEF_NOT_FOUND' });
   });
 });

@@ -21,7 +21,7 @@ function uniquelyNamed(): number[] {
 /** A Basic Audio 1.2 report without ISRCs or ISWCs: titles written in capitals, and works named only by a proprietary id. */
 function report(byTitle: readonly number[], byWorkNumber: readonly number[]): Uint8Array {
   const lines = [['HEAD', 'dsrf/30', 'BasicAudioProfile', '1.2', `${sender}-STEPS`, '2025-02-01T00:00:00Z', '1', '1', '2025-01-01', '2025-01-31', sender, 'ClefStream', 'Premium', recipient, 'ClefCMO', ''].join('\t')];
-  lines.push(['SY02.02', '1', '', '', 'SubscriptionModel', 'OnDemandStream', 'FR', 'Premium', '100', '10', 'EUR', '1.00', 'ClefCMO', '', '', '', '', 'PerformingRight', 'Music', '', '', '100'].join('\t'));
+  lines.push(['SY02.02', '1', '', '', 'SubscriptionModel', 'OnDemandStream', 'FR', 'Premium', '1000', '10', 'EUR', '1.00', 'ClefCMO', '', '', '', '', 'PerformingRight', 'Music', '', '', '100'].join('\t'));
   let block = 0;
   for (const i of byTitle) {
     const r = syntheticRecording(seed, i, 10);

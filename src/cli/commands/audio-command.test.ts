@@ -1,18 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../../test/support/repo-paths.js';
+import { runClef } from '../../../test/cli/run-clef.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { addWhiteNoise, encodeWav, synthesizeMelody } from '../../audio/index.js';
 
 const rate = 16000;
 
-function clef(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: repoRoot });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const clef = (...args: string[]) => runClef(args);
 
 const dir = tempDir();
 const library = join(dir, 'library');
@@ -25,8 +21,8 @@ writeFileSync(query, encodeWav(addWhiteNoise(synthesizeMelody({ seed: 32, durati
 const stranger = join(dir, 'stranger.wav');
 writeFileSync(stranger, encodeWav(synthesizeMelody({ seed: 99, durationS: 10, sampleRate: rate }), rate));
 
-test('audio index fingerprints a folder with its manifest and reports the index size per hour', () => {
-  const run = clef('audio', 'index', library, '--manifest', join(library, 'manifest.csv'), '--db', join(dir, 'clef.duckdb'), '--decoder', 'js', '--json');
+test('audio index fingerprints a folder with its manifest and reports the index size per hour', async () => {
+  const run = await clef('audio', 'index', library, '--manifest', join(library, 'manifest.csv'), '--db', join(dir, 'clef.duckdb'), '--decoder', 'js', '--json');
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout);
   assert.equal(result.added, 3);
@@ -36,8 +32,8 @@ test('audio index fingerprints a folder with its manifest and reports the index 
   assert.deepEqual(catalogue.recordings.map((r: { isrc?: string }) => r.isrc ?? null), ['ZZCLF2600031', 'ZZCLF2600032', null]);
 });
 
-test('audio index run again adds nothing: the index is incremental', () => {
-  const run = clef('audio', 'index', library, '--index', indexDir, '--decoder', 'js', '--json');
+test('audio index run again adds nothing: the index is incremental', async () => {
+  const run = await clef('audio', 'index', library, '--index', indexDir, '--decoder', 'js', '--json');
   assert.equal(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout);
   assert.equal(result.added, 0);
@@ -45,8 +41,8 @@ test('audio index run again adds nothing: the index is incremental', () => {
   assert.equal(result.recordings, 3);
 });
 
-test('audio identify --json finds a pitched, noisy excerpt and nothing in unknown music, exiting 0', () => {
-  const run = clef('audio', 'identify', query, stranger, '--index', indexDir, '--decoder', 'js', '--json');
+test('audio identify --json finds a pitched, noisy excerpt and nothing in unknown music, exiting 0', async () => {
+  const run = await clef('audio', 'identify', query, stranger, '--index', indexDir, '--decoder', 'js', '--json');
   assert.equal(run.status, 0, run.stderr);
   const [hit, miss] = JSON.parse(run.stdout);
   assert.equal(hit.file, query);
@@ -62,12 +58,12 @@ test('audio identify --json finds a pitched, noisy excerpt and nothing in unknow
   assert.deepEqual(miss, { file: stranger, duration_s: 10, matches: [] });
 });
 
-test('audio scan lists per file where recordings are found and summarizes the set', () => {
+test('audio scan lists per file where recordings are found and summarizes the set', async () => {
   const set = join(dir, 'training-set');
   mkdirSync(set);
   writeFileSync(join(set, 'a.wav'), readFileSync(query));
   writeFileSync(join(set, 'b.wav'), readFileSync(stranger));
-  const run = clef('audio', 'scan', set, '--index', indexDir, '--decoder', 'js', '--json');
+  const run = await clef('audio', 'scan', set, '--index', indexDir, '--decoder', 'js', '--json');
   assert.equal(run.status, 0, run.stderr);
   const scan = JSON.parse(run.stdout);
   assert.deepEqual(scan.files.map((f: { matches: unknown[] }) => f.matches.length), [1, 0]);
@@ -76,9 +72,9 @@ test('audio scan lists per file where recordings are found and summarizes the se
   assert.deepEqual(scan.summary.recordings.map((r: { isrc: string; files: number }) => [r.isrc, r.files]), [['ZZCLF2600032', 1]]);
 });
 
-test('audio evidence writes JSON and an HTML page with the alignment picture', () => {
+test('audio evidence writes JSON and an HTML page with the alignment picture', async () => {
   const out = join(dir, 'evidence');
-  const run = clef('audio', 'evidence', query, '--recording', 'ZZ-CLF-26-00032', '--out', out, '--index', indexDir, '--decoder', 'js');
+  const run = await clef('audio', 'evidence', query, '--recording', 'ZZ-CLF-26-00032', '--out', out, '--index', indexDir, '--decoder', 'js');
   assert.equal(run.status, 0, run.stderr);
   const evidence = JSON.parse(readFileSync(join(out, 'evidence.json'), 'utf8'));
   assert.equal(evidence.accepted, true);
@@ -90,19 +86,19 @@ test('audio evidence writes JSON and an HTML page with the alignment picture', (
   assert.equal((html.match(/<circle /g) ?? []).length, evidence.points.length);
 });
 
-test('audio evidence names an unknown recording with CLEF_NOT_FOUND', () => {
-  const run = clef('audio', 'evidence', query, '--recording', 'ZZCLF2699999', '--out', join(dir, 'none'), '--index', indexDir);
+test('audio evidence names an unknown recording with CLEF_NOT_FOUND', async () => {
+  const run = await clef('audio', 'evidence', query, '--recording', 'ZZCLF2699999', '--out', join(dir, 'none'), '--index', indexDir);
   assert.equal(run.status, 1);
   assert.match(run.stderr, /CLEF_NOT_FOUND/);
   assert.equal(existsSync(join(dir, 'none')), false);
 });
 
-test('audio identify reports unsupported and corrupt files with their codes and exits 1', () => {
+test('audio identify reports unsupported and corrupt files with their codes and exits 1', async () => {
   const text = join(dir, 'notes.wav');
   writeFileSync(text, 'not audio at all\n');
   const broken = join(dir, 'broken.flac');
   writeFileSync(broken, Buffer.concat([Buffer.from('fLaC'), Buffer.alloc(200, 7)]));
-  const run = clef('audio', 'identify', text, broken, '--index', indexDir, '--decoder', 'js', '--json');
+  const run = await clef('audio', 'identify', text, broken, '--index', indexDir, '--decoder', 'js', '--json');
   assert.equal(run.status, 1);
   const [a, b] = JSON.parse(run.stdout);
   assert.equal(a.error.code, 'CLEF_AUDIO_UNSUPPORTED_FORMAT');
@@ -110,8 +106,8 @@ test('audio identify reports unsupported and corrupt files with their codes and 
   assert.match(run.stderr, /broken\.flac/);
 });
 
-test('audio identify without an index says how to build one', () => {
-  const run = clef('audio', 'identify', query, '--index', join(dir, 'missing.audio'));
+test('audio identify without an index says how to build one', async () => {
+  const run = await clef('audio', 'identify', query, '--index', join(dir, 'missing.audio'));
   assert.equal(run.status, 1);
   assert.match(run.stderr, /CLEF_AUDIO_INDEX_MISSING: .*clef audio index/);
 });

@@ -1,7 +1,10 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
-import { identifyAudioFiles } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { lazily } from '../lazily.js';
+
+const identifyAudioFiles = lazily(() => import('../../audio/index.js'), 'identifyAudioFiles');
 
 /** `clef audio identify FILE…`: the registered recordings heard in each file, with where and how fast. */
 export function audioIdentifyCommand(): Command {
@@ -15,7 +18,7 @@ export function audioIdentifyCommand(): Command {
     .action(async (files: string[], options: AudioCommandOptions) => {
       const results = await identifyAudioFiles(files, { indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options), decoder: decoderOf(options) });
       for (const result of results) if (result.error) printNotice(`${result.error.code}: ${result.error.message}`);
-      if (results.some((r) => r.error)) process.exitCode = 1;
+      if (results.some((r) => r.error)) setExitCode(1);
       if (options.json) return printJson(results);
       for (const result of results) {
         if (result.error) continue;

@@ -1,9 +1,13 @@
 import { ClefError } from '../../errors/clef-error.js';
 import { existsSync } from 'node:fs';
-import { defaultIndexDir, type DecoderChoice, type RecordingCatalogue } from '../../audio/index.js';
-import { isPostgresLocation } from '../../store/index.js';
-import { registryRecordingCatalogue } from '../../audio/use-cases/registry-recording-catalogue.js';
+import type { DecoderChoice, RecordingCatalogue } from '../../audio/index.js';
+import { defaultIndexDir } from '../../audio/audio-index-store.js';
+import { defaultStoreLocation, isPostgresLocation } from '../../store/store-location.js';
+import { currentIo } from '../cli-io.js';
+import { lazily } from '../lazily.js';
 import { openRegistryForReading } from '../open-registry-for-reading.js';
+
+const registryRecordingCatalogue = lazily(() => import('../../audio/use-cases/registry-recording-catalogue.js'), 'registryRecordingCatalogue');
 
 /** The options every `clef audio` command shares. */
 export interface AudioCommandOptions {
@@ -16,7 +20,7 @@ export interface AudioCommandOptions {
 
 /** The index folder: `--index`, else beside the `--db` store. */
 export function audioIndexDirOf(options: AudioCommandOptions): string {
-  return options.index ?? defaultIndexDir(options.db ?? process.env.CLEF_DB ?? './clef.duckdb');
+  return options.index ?? defaultIndexDir(options.db ?? defaultStoreLocation(currentIo().env));
 }
 
 /** The `--decoder` choice, checked. */
@@ -43,7 +47,7 @@ export function workersOf(options: AudioCommandOptions): number | undefined {
  * `--recording` takes an id. Without a store the index works on the manifest's ISRCs alone; none is created.
  */
 export async function catalogueOf(options: AudioCommandOptions): Promise<RecordingCatalogue | undefined> {
-  const location = options.db ?? process.env.CLEF_DB ?? './clef.duckdb';
+  const location = options.db ?? defaultStoreLocation(currentIo().env);
   if (!isPostgresLocation(location) && !existsSync(location)) return undefined;
   return registryRecordingCatalogue(await openRegistryForReading(location));
 }

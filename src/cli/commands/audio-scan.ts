@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { scanAudio } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { audioIndexDirOf, catalogueOf, decoderOf, workersOf, type AudioCommandOptions } from './audio-options.js';
+import { lazily } from '../lazily.js';
+
+const scanAudio = lazily(() => import('../../audio/index.js'), 'scanAudio');
 
 /** `clef audio scan DIR`: a training-set audit, per file the registered recordings found and a summary. */
 export function audioScanCommand(): Command {

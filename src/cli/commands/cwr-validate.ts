@@ -1,6 +1,6 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import type { Finding } from '../../errors/finding.js';
-import { isAboveFieldLevel, validateCwrFile } from '../../formats/cwr/index.js';
 import { printJson, printLine } from '../output.js';
 
 function describe(finding: Finding): string {
@@ -19,6 +19,7 @@ export function cwrValidateCommand(): Command {
     .option('--json', 'print the report as JSON only')
     .option('--db <location>', 'the store (not needed to validate a file; accepted like every command)')
     .action(async (path: string, options: { json?: boolean }) => {
+      const { isAboveFieldLevel, validateCwrFile } = await import('../../formats/cwr/index.js');
       const report = await validateCwrFile(path);
       if (options.json) {
         printJson({
@@ -39,7 +40,7 @@ export function cwrValidateCommand(): Command {
         for (const finding of report.findingList) printLine(`${report.file}:${describe(finding)}`);
         printLine(`${report.file}: CWR ${report.version}, ${report.lines} records, ${report.groups} groups, ${report.transactions} transactions, ${report.findings} findings`);
       }
-      if (report.findingList.some((f) => isAboveFieldLevel(f.severity))) process.exitCode = 1;
+      if (report.findingList.some((f) => isAboveFieldLevel(f.severity))) setExitCode(1);
     });
 }
 

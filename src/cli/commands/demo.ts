@@ -1,6 +1,8 @@
 import { Command } from 'commander';
-import { runDemo } from '../../demo/run-demo.js';
 import { printLine } from '../output.js';
+import { lazily } from '../lazily.js';
+
+const runDemo = lazily(() => import('../../demo/run-demo.js'), 'runDemo');
 
 /** `clef demo`: the main job on a fresh embedded store, from the data shipped in data/demo. */
 export function demoCommand(): Command {

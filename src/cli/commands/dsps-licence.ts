@@ -1,7 +1,10 @@
 import { Command } from 'commander';
-import { listDspLicences, setDspLicence } from '../../distribution/use-cases/dsp-licences.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const listDspLicences = lazily(() => import('../../distribution/use-cases/dsp-licences.js'), 'listDspLicences');
+const setDspLicence = lazily(() => import('../../distribution/use-cases/dsp-licences.js'), 'setDspLicence');
 
 /** `clef dsps licence set DPID --rate R [--commercial-model M] [--use-type U] [--rights PR,MR] [--territories T] [--per-subscriber-minimum A] [--rights-controller NAME]`. */
 export function dspsLicenceSetCommand(): Command {
@@ -32,7 +35,7 @@ export function dspsLicenceSetCommand(): Command {
 /** `clef dsps licence list [DPID] [--json]`. */
 export function dspsLicenceListCommand(): Command {
   return withStoreOptions(new Command('list').argument('[dpid]', 'only this DSP').option('--json', 'print JSON').description('list the licences')).action(async (dpid: string | undefined, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const licences = await listDspLicences(context, dpid);
       if (options.json) return printJson(licences);
       for (const l of licences) printLine([l.dpid, l.commercial_model, l.use_type, l.rate, l.rights, l.territories, l.per_subscriber_minimum_micros ?? ''].join('\t'));

@@ -1,8 +1,11 @@
 import { Command } from 'commander';
-import { addDsp, listDsps } from '../../usage/use-cases/dsps.js';
 import { printJson, printLine } from '../output.js';
 import { dspsLicenceCommand } from './dsps-licence.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const addDsp = lazily(() => import('../../usage/use-cases/dsps.js'), 'addDsp');
+const listDsps = lazily(() => import('../../usage/use-cases/dsps.js'), 'listDsps');
 
 /** `clef dsps add DPID --name NAME [--alias A…]`. */
 export function dspsAddCommand(): Command {
@@ -25,7 +28,7 @@ export function dspsAddCommand(): Command {
 /** `clef dsps list [--json]`. */
 export function dspsListCommand(): Command {
   return withStoreOptions(new Command('list').option('--json', 'print JSON: an array of {dpid, name, aliases}').description('list the DSPs')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const dsps = await listDsps(context);
       if (options.json) return printJson(dsps);
       for (const dsp of dsps) printLine(`${dsp.dpid}\t${dsp.name}${dsp.aliases.length ? `\t${dsp.aliases.join(', ')}` : ''}`);

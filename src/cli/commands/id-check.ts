@@ -1,3 +1,4 @@
+import { setExitCode } from '../cli-io.js';
 import { Command, Option } from 'commander';
 import { identifierKinds, identifyValue, type IdentifierKind } from '../../identifiers/index.js';
 import { printJson, printLine } from '../output.js';
@@ -21,7 +22,7 @@ export function idCheckCommand(): Command {
           printLine(`${result.input}\t${result.kind}\t${result.normalized}\t${verdict}`);
         }
       }
-      if (results.some((result) => !result.valid)) process.exitCode = 1;
+      if (results.some((result) => !result.valid)) setExitCode(1);
     });
   return new Command('id').description('identifier tools').addCommand(check);
 }

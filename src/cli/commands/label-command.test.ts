@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../../test/support/repo-paths.js';
+import { runClef } from '../../../test/cli/run-clef.js';
 import { tempDir } from '../../../test/support/temp-dir.js';
 import { makeWav } from '../../labels/testing/make-wav.js';
 import { parseRiffChunks } from '../../labels/riff-chunks.js';
@@ -11,31 +10,28 @@ import { parseRiffChunks } from '../../labels/riff-chunks.js';
 const dir = tempDir();
 const keys = join(dir, 'keys');
 
-function clef(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CLEF_KEYS: keys } });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const clef = (...args: string[]) => runClef(args, { CLEF_KEYS: keys });
 
-test('makes keys, labels a WAV file, verifies it, propagates it and catches tampering, with the documented exit codes', () => {
-  assert.equal(clef('keys', 'init', '--name', 'Test Music Society').status, 0);
-  const list = JSON.parse(clef('keys', 'list', '--json').stdout) as { keys: { id: string }[] };
+test('makes keys, labels a WAV file, verifies it, propagates it and catches tampering, with the documented exit codes', async () => {
+  assert.equal((await clef('keys', 'init', '--name', 'Test Music Society')).status, 0);
+  const list = JSON.parse((await clef('keys', 'list', '--json')).stdout) as { keys: { id: string }[] };
   assert.deepEqual(list.keys.map((k) => k.id), ['cmo-ca', 'cmo-c2pa', 'cmo-aigc']);
   const input = join(dir, 'song.wav');
   writeFileSync(input, makeWav(1, 16000));
   const labelled = join(dir, 'song.labeled.wav');
-  const issue = clef('label', 'issue', input, '--out', labelled, '--source-type', 'trainedAlgorithmicMedia', '--producer', 'GenMusic AI', '--content-id', 'gm-1', '--json');
+  const issue = await clef('label', 'issue', input, '--out', labelled, '--source-type', 'trainedAlgorithmicMedia', '--producer', 'GenMusic AI', '--content-id', 'gm-1', '--json');
   assert.equal(issue.status, 0, issue.stderr);
   assert.equal((JSON.parse(issue.stdout) as { display: string }).display, 'AI生成 · AI-generated — GenMusic AI');
 
-  const verify = clef('label', 'verify', labelled, '--json');
+  const verify = await clef('label', 'verify', labelled, '--json');
   assert.equal(verify.status, 0, verify.stdout);
   const report = JSON.parse(verify.stdout) as { status: string; c2pa: { state: string } };
   assert.equal(report.status, 'valid');
   assert.equal(report.c2pa.state, 'Trusted');
 
   const propagated = join(dir, 'song.propagated.wav');
-  assert.equal(clef('label', 'propagate', labelled, '--platform', 'STREAMCO', '--propagation-id', 'sc-1', '--out', propagated).status, 0);
-  const human = clef('label', 'verify', propagated);
+  assert.equal((await clef('label', 'propagate', labelled, '--platform', 'STREAMCO', '--propagation-id', 'sc-1', '--out', propagated)).status, 0);
+  const human = await clef('label', 'verify', propagated);
   assert.equal(human.status, 0, human.stdout);
   assert.match(human.stdout, /propagated by STREAMCO \(sc-1\)/);
 
@@ -44,24 +40,24 @@ test('makes keys, labels a WAV file, verifies it, propagates it and catches tamp
   bytes[data.dataOffset + 1000] ^= 0x40;
   const tampered = join(dir, 'song.tampered.wav');
   writeFileSync(tampered, bytes);
-  const caught = clef('label', 'verify', tampered);
+  const caught = await clef('label', 'verify', tampered);
   assert.equal(caught.status, 1);
   assert.match(caught.stdout, /audio changed after labeling: yes/);
 
-  assert.equal(clef('label', 'verify', input).status, 2);
-  assert.equal(clef('keys', 'init', '--name', 'Other Society', '--keys', join(dir, 'other')).status, 0);
-  assert.equal(clef('label', 'verify', labelled, '--keys', join(dir, 'other')).status, 3);
+  assert.equal((await clef('label', 'verify', input)).status, 2);
+  assert.equal((await clef('keys', 'init', '--name', 'Other Society', '--keys', join(dir, 'other'))).status, 0);
+  assert.equal((await clef('label', 'verify', labelled, '--keys', join(dir, 'other'))).status, 3);
 });
 
-test('refuses a hostile file with a located error and a missing subject with a usage error', () => {
+test('refuses a hostile file with a located error and a missing subject with a usage error', async () => {
   const hostile = join(dir, 'hostile.wav');
   const wav = makeWav(0.2);
   new DataView(wav.buffer).setUint32(40, 0x7fffffff, true);
   writeFileSync(hostile, wav);
-  const refused = clef('label', 'issue', hostile, '--out', join(dir, 'x.wav'), '--source-type', 'trainedAlgorithmicMedia', '--producer', 'P', '--content-id', '1');
+  const refused = await clef('label', 'issue', hostile, '--out', join(dir, 'x.wav'), '--source-type', 'trainedAlgorithmicMedia', '--producer', 'P', '--content-id', '1');
   assert.equal(refused.status, 1);
   assert.match(refused.stderr, /CLEF_LABEL_FILE_MALFORMED: .*hostile.wav: WAV at byte 36: chunk "data" declares 2147483647 bytes/);
-  const missing = clef('label', 'issue', hostile, '--out', join(dir, 'x.wav'), '--producer', 'P');
+  const missing = await clef('label', 'issue', hostile, '--out', join(dir, 'x.wav'), '--producer', 'P');
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /CLEF_LABEL_SUBJECT_MISSING/);
 });

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
+import { currentIo } from '../cli-io.js';
 
 /** The key folder a label or keys command uses: `--keys DIR`, else $CLEF_KEYS, else ./clef-keys. */
 export function keyFolderOf(option: string | undefined): string {
-  return resolve(option ?? process.env.CLEF_KEYS ?? 'clef-keys');
+  return resolve(option ?? currentIo().env.CLEF_KEYS ?? 'clef-keys');
 }
 
 /** The help text of the `--keys` option. */

@@ -1,8 +1,15 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { formatLocation } from '../../errors/index.js';
-import { addMember, importMembers, listMembers, showMember, type MemberView } from '../../registry/use-cases/members.js';
+import type { MemberView } from '../../registry/use-cases/members.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const addMember = lazily(() => import('../../registry/use-cases/members.js'), 'addMember');
+const importMembers = lazily(() => import('../../registry/use-cases/members.js'), 'importMembers');
+const listMembers = lazily(() => import('../../registry/use-cases/members.js'), 'listMembers');
+const showMember = lazily(() => import('../../registry/use-cases/members.js'), 'showMember');
 
 function printMember(member: MemberView): void {
   printLine(`${member.member_id}  ${member.name}  IPI ${member.ipi_name_numbers.join(', ') || '-'}  ${member.rights.join(';')}  ${member.territories}  ${member.start_date}–${member.end_date ?? ''}  (${member.party_id})`);
@@ -30,14 +37,14 @@ export function membersCommand(): Command {
     });
   });
   withStoreOptions(members.command('list').description('list the memberships').option('--json', 'print JSON')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const list = await listMembers(context);
       if (options.json) return printJson(list);
       for (const member of list) printMember(member);
     });
   });
   withStoreOptions(members.command('show').argument('<member>', 'member id, party id or IPI name number').option('--json', 'print JSON')).action(async (id: string, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const member = await showMember(context, id);
       if (options.json) printJson(member);
       else printMember(member);
@@ -53,7 +60,7 @@ export function membersCommand(): Command {
         for (const finding of result.findings.slice(0, 50)) printNotice(`${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
         printLine(result.findings.length ? `${file}: ${result.findings.length} problems — nothing imported` : `${file}: ${result.imported} memberships imported`);
       }
-      if (result.findings.length) process.exitCode = 1;
+      if (result.findings.length) setExitCode(1);
     });
   });
   return members;

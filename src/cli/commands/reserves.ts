@@ -1,9 +1,16 @@
 import { Command } from 'commander';
-import { releaseMarketShare } from '../../distribution/use-cases/release-market-share.js';
-import { claimReserve, decideClaim, listClaims, listReserves, type ReserveClaim } from '../../distribution/use-cases/reserves.js';
+import { isIsoDate } from '../../calendar/index.js';
+import type { ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const releaseMarketShare = lazily(() => import('../../distribution/use-cases/release-market-share.js'), 'releaseMarketShare');
+const claimReserve = lazily(() => import('../../distribution/use-cases/reserves.js'), 'claimReserve');
+const decideClaim = lazily(() => import('../../distribution/use-cases/reserves.js'), 'decideClaim');
+const listClaims = lazily(() => import('../../distribution/use-cases/reserves.js'), 'listClaims');
+const listReserves = lazily(() => import('../../distribution/use-cases/reserves.js'), 'listReserves');
 
 function printClaim(claim: ReserveClaim): void {
   printLine([claim.claim_id, claim.status, claim.reserve, claim.party_id, claim.amount_micros, claim.paid_run_id ?? ''].join('\t'));
@@ -14,7 +21,7 @@ export function reservesListCommand(): Command {
   return withStoreOptions(
     new Command('list').argument('[reserve]', 'only this reserve (unmatched, non_member, …)').option('--json', 'print JSON').description('list what the reserves hold and what is still claimable'),
   ).action(async (reserve: string | undefined, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const holdings = await listReserves(context, reserve);
       if (options.json) return printJson(holdings);
       for (const h of holdings) printLine([h.reserve, h.period, h.dsp, h.pool_id, h.work_id ?? h.recording_id ?? '', h.right ?? '', h.party_id ?? '', h.amount_micros, h.claimable_micros, h.runs.join(' ')].join('\t'));
@@ -26,7 +33,7 @@ export function reservesListCommand(): Command {
 export function reservesClaimCommand(): Command {
   return withStoreOptions(
     new Command('claim')
-      .argument('<reserve>', 'the reserve claimed from (unmatched, unidentified_work, undocumented_share, disputed, non_member, ai_generated, unreported_usage)')
+      .argument('<reserve>', 'the reserve claimed from (unmatched, unidentified_work, undocumented_share, disputed, non_member, ai_generated, unreported_usage, ai_escrow)')
       .requiredOption('--party <party>', 'the claimant: party id or IPI name number')
       .requiredOption('--evidence <text>', 'what supports the claim')
       .option('--pool <poolId>', 'only this pool (REPORT/SUMMARY, as reserves list shows)')
@@ -64,7 +71,7 @@ function decideCommand(name: 'approve' | 'reject'): Command {
 /** `clef reserves claims [--status S] [--json]`: the claims and where they stand. */
 export function reservesClaimsCommand(): Command {
   return withStoreOptions(new Command('claims').option('--status <status>', 'pending, approved, rejected or paid').option('--json', 'print JSON').description('list the claims')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const claims = await listClaims(context, options.status);
       if (options.json) return printJson(claims);
       for (const claim of claims) printClaim(claim);
@@ -83,7 +90,7 @@ export function reservesReleaseCommand(): Command {
       .description('release unclaimed reserve money'),
   ).action(async (options) => {
     if (!options.marketShare) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'say how to release: --market-share', { field: '--market-share' });
-    if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--as-of must be YYYY-MM-DD, not ${options.asOf}`, { field: '--as-of' });
+    if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--as-of must be YYYY-MM-DD, not ${options.asOf}`, { field: '--as-of' });
     await withRegistry(options, async (context) => {
       const outcome = await releaseMarketShare(context, { asOf: options.asOf, policyPath: options.policy });
       if (options.json) return printJson(outcome);

@@ -1,12 +1,15 @@
 import { Command } from 'commander';
-import { listRuns, showRun } from '../../distribution/use-cases/run-figures.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const listRuns = lazily(() => import('../../distribution/use-cases/run-figures.js'), 'listRuns');
+const showRun = lazily(() => import('../../distribution/use-cases/run-figures.js'), 'showRun');
 
 /** `clef runs list [--json]`: every run in creation order. */
 export function runsListCommand(): Command {
   return withStoreOptions(new Command('list').option('--json', 'print JSON: an array of {run_id, period, kind, created_at, money_in_micros}').description('list the runs')).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const runs = await listRuns(context);
       if (options.json) return printJson(runs);
       for (const run of runs) printLine([run.run_id, run.period, run.kind, run.created_at, run.money_in_micros].join('\t'));
@@ -17,7 +20,7 @@ export function runsListCommand(): Command {
 /** `clef runs show ID [--json]`: a run's figures. */
 export function runsShowCommand(): Command {
   return withStoreOptions(new Command('show').argument('<runId>', 'the run, e.g. RUN00000001').option('--json', 'print JSON').description('show a run\'s figures: money in, commission, allocations, reserves, match rate, members')).action(async (runId: string, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const run = await showRun(context, runId);
       if (options.json) return printJson(run);
       printLine(`run ${run.run_id} (${run.period})`);

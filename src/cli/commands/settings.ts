@@ -1,8 +1,12 @@
 import { Command } from 'commander';
-import { setSettings, showSettings, type StoredSettings } from '../../registry/use-cases/settings.js';
-import { formatTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
+import type { StoredSettings } from '../../registry/use-cases/settings.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { formatTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
+import { lazily } from '../lazily.js';
+
+const setSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'setSettings');
+const showSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'showSettings');
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -37,7 +41,7 @@ export function settingsCommand(): Command {
       .option('--name <name>', "the CMO's name")
       .option('--society <code>', 'its CISAC society code (data/lookups/societies.csv)')
       .option('--currency <iso4217>', 'the currency it distributes in')
-      .option('--sister <code:rights:territories>', 'a sister society with a reciprocal agreement, e.g. 052:PR;MR:2136 (repeatable; replaces the list)', collect)
+      .option('--sister <code:rights:territories>', "a sister society with a reciprocal agreement, e.g. '052:PR;MR:2136' quoted for the shell (repeatable; replaces the list)", collect)
       .option('--json', 'print JSON'),
   ).action(async (options) => {
     await withRegistry(options, async (context) => {
@@ -51,7 +55,7 @@ export function settingsCommand(): Command {
     });
   });
   withStoreOptions(settings.command('show').description('show the settings').option('--json', 'print JSON')).action(async (options) => {
-    await withRegistry(options, async (context) => printSettings(await showSettings(context), Boolean(options.json)));
+    await readRegistry(options, async (context) => printSettings(await showSettings(context), Boolean(options.json)));
   });
   return settings;
 }

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { traceStatementLine } from '../../distribution/use-cases/trace-statement-line.js';
 import { printJson, printLine } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const traceStatementLine = lazily(() => import('../../distribution/use-cases/trace-statement-line.js'), 'traceStatementLine');
 
 /** `clef trace STATEMENT-LINE [--json]`: the DSR lines (report, file, line number) behind a statement line. */
 export function traceCommand(): Command {
@@ -11,7 +13,7 @@ export function traceCommand(): Command {
       .option('--json', 'print JSON')
       .description('list the usage report lines behind a statement line'),
   ).action(async (lineId: string, options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const lines = await traceStatementLine(context, lineId);
       if (options.json) return printJson(lines);
       for (const l of lines) printLine(`report ${l.report_id} file ${l.file_number} line ${l.line}\t${l.sales_transaction_id}\t${l.recording_id ?? ''}\t${l.usages}`);

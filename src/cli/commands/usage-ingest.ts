@@ -1,8 +1,12 @@
+import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { formatLocation, type Finding } from '../../errors/index.js';
-import { ingestReport } from '../../usage/use-cases/ingest-report.js';
 import { printJson, printLine, printNotice } from '../output.js';
+import { parseCount } from '../parse-count.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const ingestReport = lazily(() => import('../../usage/use-cases/ingest-report.js'), 'ingestReport');
 
 function printFindings(findings: readonly Finding[], total: number): void {
   for (const finding of findings) printNotice(`  ${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
@@ -18,7 +22,7 @@ export function usageIngestCommand(): Command {
     new Command('ingest')
       .argument('<files...>', 'DDEX DSR flat files (.tsv or .tsv.gz)')
       .option('--replaces <messageId>', 'this is a corrected resend of the report with that MessageId')
-      .option('--max-findings <n>', 'errors and warnings listed per file', '100')
+      .option('--max-findings <n>', 'errors and warnings listed per file', parseCount('--max-findings'), 100)
       .option('--json', 'print JSON: an array with each file\'s outcome')
       .description('validate, stage and match DSR usage reports; a file with errors is refused whole'),
   ).action(async (files: string[], options) => {
@@ -26,7 +30,7 @@ export function usageIngestCommand(): Command {
       let next = 1_000_000;
       const outcomes = await ingestReport(context, files, {
         replaces: options.replaces,
-        findingCap: Number(options.maxFindings) || 100,
+        findingCap: options.maxFindings,
         onProgress: (file, lines) => {
           if (lines < next) return;
           printNotice(`usage ingest: ${file}: ${lines.toLocaleString('en')} lines`);
@@ -44,7 +48,7 @@ export function usageIngestCommand(): Command {
           printFindings(outcome.warnings, outcome.warningCount);
         }
       }
-      if (outcomes.some((outcome) => outcome.outcome !== 'staged')) process.exitCode = 1;
+      if (outcomes.some((outcome) => outcome.outcome !== 'staged')) setExitCode(1);
     });
   });
 }

@@ -1,10 +1,15 @@
 import { Command } from 'commander';
 import { ClefError } from '../../errors/index.js';
-import { resolveWorkId } from '../../registry/use-cases/show-work.js';
-import { listReports } from '../../usage/use-cases/list-reports.js';
-import { listUnmatched, matchManually, rematch } from '../../usage/use-cases/worklists.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { parseCount } from '../parse-count.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const resolveWorkId = lazily(() => import('../../registry/use-cases/show-work.js'), 'resolveWorkId');
+const listReports = lazily(() => import('../../usage/use-cases/list-reports.js'), 'listReports');
+const listUnmatched = lazily(() => import('../../usage/use-cases/worklists.js'), 'listUnmatched');
+const matchManually = lazily(() => import('../../usage/use-cases/worklists.js'), 'matchManually');
+const rematch = lazily(() => import('../../usage/use-cases/worklists.js'), 'rematch');
 
 /** `clef usage unmatched [--period P] [--dsp DPID] [--limit N] [--json]`. */
 export function usageUnmatchedCommand(): Command {
@@ -12,12 +17,12 @@ export function usageUnmatchedCommand(): Command {
     new Command('unmatched')
       .option('--period <period>', 'reports whose usage period starts with this (2025, 2025-01)')
       .option('--dsp <dpid>', 'reports of one DSP')
-      .option('--limit <n>', 'how many', '100')
+      .option('--limit <n>', 'how many', parseCount('--limit'), 100)
       .option('--json', 'print JSON: an array of {resource, title, display_artist, isrc, status, reports, usages}')
       .description('unmatched and ambiguous DSP resources, most used first'),
   ).action(async (options) => {
-    await withRegistry(options, async (context) => {
-      const rows = await listUnmatched(context, { period: options.period, dsp: options.dsp }, Number(options.limit) || 100);
+    await readRegistry(options, async (context) => {
+      const rows = await listUnmatched(context, { period: options.period, dsp: options.dsp }, options.limit);
       if (options.json) return printJson(rows);
       for (const row of rows) printLine(`${row.usages}\t${row.resource}\t${row.status}\t${row.isrc ?? '-'}\t${row.title} — ${row.display_artist}`);
     });
@@ -70,7 +75,7 @@ export function usageReportsCommand(): Command {
       .option('--json', 'print JSON: an array of {message_id, dsp, period, lines, resources, matched_resources, match_rate_resources, match_rate_usages, status}')
       .description('staged reports with their match rates'),
   ).action(async (options) => {
-    await withRegistry(options, async (context) => {
+    await readRegistry(options, async (context) => {
       const reports = await listReports(context);
       if (options.json) return printJson(reports);
       for (const r of reports) {

@@ -1,19 +1,26 @@
+import { setExitCode } from '../cli-io.js';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
-import { importWorksCsv } from '../../registry/use-cases/import-works-csv.js';
-import { importWorksCwr } from '../../registry/use-cases/import-works-cwr.js';
-import { exportWorksCwr } from '../../registry/use-cases/export-works-cwr.js';
-import { parseCwrSender } from '../../formats/cwr/index.js';
-import { requireSettings } from '../../registry/use-cases/settings.js';
-import { searchWorks } from '../../registry/use-cases/search-works.js';
-import { mergeWorks } from '../../registry/use-cases/merge-works.js';
-import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
-import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { parseCount } from '../parse-count.js';
+import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { printWork } from './print-work.js';
+import { lazily } from '../lazily.js';
+
+const importWorksCsv = lazily(() => import('../../registry/use-cases/import-works-csv.js'), 'importWorksCsv');
+const importWorksCwr = lazily(() => import('../../registry/use-cases/import-works-cwr.js'), 'importWorksCwr');
+const exportWorksCwr = lazily(() => import('../../registry/use-cases/export-works-cwr.js'), 'exportWorksCwr');
+const requireSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'requireSettings');
+const searchWorks = lazily(() => import('../../registry/use-cases/search-works.js'), 'searchWorks');
+const mergeWorks = lazily(() => import('../../registry/use-cases/merge-works.js'), 'mergeWorks');
+const listDisputes = lazily(() => import('../../registry/use-cases/show-work.js'), 'listDisputes');
+const showWork = lazily(() => import('../../registry/use-cases/show-work.js'), 'showWork');
+const listHeldRegistrations = lazily(() => import('../../registry/use-cases/show-work.js'), 'listHeldRegistrations');
+const listCounterclaims = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'listCounterclaims');
+const resolveCounterclaim = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'resolveCounterclaim');
 
 /** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
 async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
@@ -46,7 +53,7 @@ function printFindings(findings: readonly Finding[], limit = 50): void {
   if (findings.length > limit) printNotice(`… and ${findings.length - limit} more`);
 }
 
-/** `clef works import|show|search|disputes`. */
+/** `clef works import|show|search|disputes|held|merge`. */
 export function worksCommand(): Command {
   const works = new Command('works').description('the works registry: registrations, shares, recordings, AI provenance');
 
@@ -71,7 +78,7 @@ export function worksCommand(): Command {
           printLine(`${summary.file}: ${summary.transactions} transactions; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}, no participation ${summary.noParticipation}${state}`);
           if (summary.ackPath) printLine(`acknowledgement written to ${summary.ackPath}`);
         }
-        if (summary.refused) process.exitCode = 1;
+        if (summary.refused) setExitCode(1);
         return;
       }
       const submitter = await submitterOf(options.submitter, async () => (await requireSettings(context, ['societyCode'])).societyCode);
@@ -85,7 +92,7 @@ export function worksCommand(): Command {
         printFindings(summary.findings);
         printLine(`${summary.file}: ${summary.rows} rows; created ${summary.created}, added ${summary.added}, revised ${summary.revised}, rejected ${summary.rejected}, in dispute ${summary.disputed}${summary.imported ? '' : ' — nothing imported'}`);
       }
-      if (!summary.imported) process.exitCode = 1;
+      if (!summary.imported) setExitCode(1);
     });
   });
 
@@ -101,7 +108,8 @@ export function worksCommand(): Command {
   ).action(async (options) => {
     const format = String(options.format).toLowerCase();
     if (format !== 'cwr21' && format !== 'cwr22') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format ${options.format} is not cwr21 or cwr22`);
-    await withRegistry(options, async (context) => {
+    const { parseCwrSender } = await import('../../formats/cwr/index.js');
+    await readRegistry(options, async (context) => {
       const summary = await exportWorksCwr(context, {
         version: format === 'cwr21' ? '2.1' : '2.2',
         sender: options.sender ? parseCwrSender(options.sender) : undefined,
@@ -116,7 +124,7 @@ export function worksCommand(): Command {
 
   withStoreOptions(works.command('show').argument('<work>', 'a work id, ISWC or society work number').description('show a work whole').option('--json', 'print JSON')).action(
     async (reference: string, options) => {
-      await withRegistry(options, async (context) => {
+      await readRegistry(options, async (context) => {
         const work = await showWork(context, reference);
         if (options.json) printJson(work);
         else printWork(work);
@@ -129,24 +137,57 @@ export function worksCommand(): Command {
       .command('search')
       .argument('<query>', 'a title, creator name, ISWC, ISRC, IPI name number or work number')
       .description('find works, tolerant of case, accents, punctuation, articles and typos')
-      .option('--limit <n>', 'how many results', '10')
-      .option('--json', 'print JSON: an array of {work_id, iswc, title, score}'),
+      .option('--limit <n>', 'how many results', parseCount('--limit'), 10)
+      .option('--json', 'print JSON: an array of {work_id, iswc, title, score, creators}'),
   ).action(async (query: string, options) => {
-    await withRegistry(options, async (context) => {
-      const hits = await searchWorks(context, query, Number(options.limit) || 10);
-      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score }) => ({ work_id, iswc, title, score })));
+    await readRegistry(options, async (context) => {
+      const hits = await searchWorks(context, query, options.limit);
+      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score, creators }) => ({ work_id, iswc, title, score, creators })));
       if (hits.length === 0) printLine('no match');
-      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})`);
+      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})${hit.creators.length > 0 ? `  by ${hit.creators.join('; ')}` : ''}`);
     });
   });
 
-  withStoreOptions(works.command('disputes').description('works whose registrations claim more than 100 % of a right in a territory').option('--json', 'print JSON')).action(
+  const disputes = works
+    .command('disputes')
+    .description('counterclaims (registrations whose shares conflict) and the contested cells; resolve one with `disputes resolve`')
+    .option('--submitter <type:id>', 'only the counterclaims naming this submitter\'s registrations (PB:<IPI>, WR:<IPI>, SO:<society code>)');
+  withStoreOptions(disputes.option('--json', 'print JSON')).action(async (options) => {
+    await readRegistry(options, async (context) => {
+      const submitter = options.submitter ? String(options.submitter).split(':').pop() : undefined;
+      const counterclaims = await listCounterclaims(context, { submitter });
+      const cells = submitter === undefined ? await listDisputes(context) : [];
+      if (options.json) return printJson({ counterclaims, cells });
+      if (counterclaims.length === 0) printLine('no counterclaim');
+      for (const c of counterclaims) {
+        const state = c.status === 'open' ? `open, resolve by ${c.deadline}${c.overdue ? ' (OVERDUE)' : ''}` : `resolved ${c.resolved_at}`;
+        printLine(`${c.counterclaim_id}  ${c.work_id}  ${c.iswc ?? '-'}  ${c.title}  ${state}: ${c.registrations.map((r) => `${r.registration_id} by ${r.submitter} #${r.submitter_work_number}`).join(' vs ')}`);
+      }
+      for (const d of cells) printLine(`  ${d.work_id} ${d.right_code} ${d.territory}: ${(d.claimed_bp / 100).toFixed(2)} % claimed`);
+    });
+  });
+  withStoreOptions(
+    disputes
+      .command('resolve')
+      .argument('<counterclaim>', 'the counterclaim id (C…)')
+      .requiredOption('--keep <registration>', 'the registration that stands; the others are set aside, kept for history')
+      .option('--json', 'print JSON'),
+  ).action(async (id: string, _options, command: Command) => {
+    // `disputes` has the store options too, and Commander gives them to the parent wherever they are written.
+    const options = command.optsWithGlobals();
+    await withRegistry(options, async (context) => {
+      const result = await resolveCounterclaim(context, id, options.keep);
+      if (options.json) return printJson(result);
+      printLine(`${result.counterclaim_id} resolved: ${result.kept} kept, ${result.withdrawn.join(', ')} set aside${result.in_dispute ? '; the work is still in dispute' : ''}`);
+    });
+  });
+  withStoreOptions(works.command('held').description('the review worklist: revisions held because they change the writers or their shares').option('--json', 'print JSON')).action(
     async (options) => {
-      await withRegistry(options, async (context) => {
-        const disputes = await listDisputes(context);
-        if (options.json) return printJson(disputes);
-        if (disputes.length === 0) printLine('no work in dispute');
-        for (const d of disputes) printLine(`${d.work_id}  ${d.iswc ?? '-'}  ${d.title}  ${d.right_code} ${d.territory}: ${(d.claimed_bp / 100).toFixed(2)} % claimed`);
+      await readRegistry(options, async (context) => {
+        const held = await listHeldRegistrations(context);
+        if (options.json) return printJson(held);
+        if (held.length === 0) printLine('no registration held for review');
+        for (const h of held) printLine(`${h.registration_id}  ${h.work_id}  ${h.iswc ?? '-'}  ${h.title}  from ${h.submitter_id} #${h.submitter_work_number}  ${h.source_ref ?? ''}  ${h.created_at}`);
       });
     },
   );

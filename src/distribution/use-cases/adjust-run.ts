@@ -1,17 +1,19 @@
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
-import { createTerritoryResolver } from '../../registry/territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { readLedgerOf, readPoolsOf, readRunFamily, readRunReportIds } from '../../store/distribution/run-family-queries.js';
 import { findReportById } from '../../store/distribution/run-input-queries.js';
-import { markReportsDistributed } from '../../store/distribution/run-queries.js';
+import { findPolicyVersion, markReportsDistributed } from '../../store/distribution/run-queries.js';
 import { inTransaction, type ClefDatabase } from '../../store/index.js';
 import type { PoolAllocation } from '../allocate-pool.js';
 import { diffLedger } from '../diff-ledger.js';
 import type { AccountKind, LedgerEntry } from '../ledger-entry.js';
 import type { Right } from '../../registry/right.js';
 import { computeAllocations } from './compute-allocations.js';
-import { outcome, readPolicy, type DistributeOutcome } from './distribute-period.js';
+import { parseDistributionPolicy } from '../parse-distribution-policy.js';
+import { outcome, type DistributeOutcome } from './distribute-period.js';
+import { lockBookings } from './lock-bookings.js';
 import { payApprovedClaims } from './pay-approved-claims.js';
 import { recordRun } from './record-run.js';
 
@@ -33,14 +35,14 @@ async function currentReport(tx: Parameters<typeof findReportById>[0], reportId:
 
 /**
  * Recomputes a run's reports as the store holds them now (manual matches, registry changes, corrected resends)
- * and books only the differences from what the run and its earlier adjustments booked, as an adjustment run.
+ * under the policy version the run recorded, and books only the differences from what the run and its earlier adjustments booked, as an adjustment run.
  * After no change it books nothing and returns no run. Approved claims are paid in a `claims` run, as after any run.
  */
-export async function adjustRun(context: RegistryContext, runId: string, options: { readonly policyPath?: string } = {}): Promise<DistributeOutcome> {
+export async function adjustRun(context: RegistryContext, runId: string, options: { readonly allowNegative?: boolean } = {}): Promise<DistributeOutcome> {
   const { currency } = await requireSettings(context, ['currency']);
-  const { policy, policyText } = readPolicy(options.policyPath);
   const resolve = createTerritoryResolver(context.lookups.territories);
   return inTransaction(context.store.db, async (tx) => {
+    await lockBookings(tx, context.store.engine);
     const family = await readRunFamily(tx, runId);
     const root = family.find((r) => r.run_id === runId);
     if (!root) throw new ClefError('CLEF_NOT_FOUND', `no run ${runId} (see clef runs list)`, { value: runId });
@@ -49,11 +51,16 @@ export async function adjustRun(context: RegistryContext, runId: string, options
     }
     const rootId = root.adjusts ?? runId;
     const runs = await readRunFamily(tx, rootId);
+    // The run's own rules, never a file's: an adjustment corrects data, not the policy the run was made under.
+    const stored = await findPolicyVersion(tx, runs[0].policy_version);
+    if (!stored) throw new ClefError('CLEF_NOT_FOUND', `run ${rootId} names policy version ${runs[0].policy_version}, which the store does not hold`, { value: runs[0].policy_version });
+    const policyText = stored.policy;
+    const policy = parseDistributionPolicy(JSON.parse(policyText));
     const runIds = runs.map((r) => r.run_id);
     const reports = [];
     for (const id of await readRunReportIds(tx, runIds)) reports.push(await currentReport(tx, id));
     const unique = [...new Map(reports.map((r) => [String(r.report_id), r])).values()];
-    const computed = await computeAllocations(tx, context, { reports: unique, period: runs[0].period, currency: currency!, policy, resolve });
+    const computed = await computeAllocations(tx, context, { reports: unique, period: runs[0].period, currency: currency!, policy, resolve, allowNegative: options.allowNegative });
     const booked = (await readLedgerOf(tx, runIds)).map(toEntry);
     const diffs = diffLedger(booked, computed.allocations.flatMap((a) => a.entries));
     const bookedPools = new Map<string, ClefDatabase['distribution_pools'] & { total: bigint }>();

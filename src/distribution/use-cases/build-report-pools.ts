@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { isRight, type Right } from '../../registry/right.js';
-import { worldTis } from '../../registry/territory.js';
+import { worldTis } from '../../lookups/index.js';
 import { readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { computePoolAmount } from '../compute-pool-amount.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { divideRounded, parseDecimalFraction, parseDecimalToMicros } from '../../money/index.js';
 import { isRight, type Right } from '../../registry/right.js';
-import { worldTis } from '../../registry/territory.js';
+import { worldTis } from '../../lookups/index.js';
 import { readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import type { PoolLine } from '../distribution-input.js';

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
-import type { TerritoryResolver } from '../../registry/territory-resolver.js';
+import type { TerritoryResolver } from '../../lookups/index.js';
 import { listFxRates, listLicences } from '../../store/distribution/licence-queries.js';
 import { readReportDigests } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
+import { ClefError } from '../../errors/index.js';
 import { allocatePool, type PoolAllocation } from '../allocate-pool.js';
 import type { RegistrySnapshot } from '../distribution-input.js';
 import { poolRules, type DistributionPolicy } from '../distribution-policy.js';
@@ -35,6 +36,19 @@ function skip(report: ClefDatabase['usage_reports'], reason: string): SkippedRep
   return { reportId: String(report.report_id), messageId: report.message_id, reason };
 }
 
+const int64Max = 2n ** 63n - 1n;
+
+/** A pool the store cannot hold exactly, or a negative one (a correction) nobody asked to book, stops the run. */
+function refuseUnbookablePool(report: ClefDatabase['usage_reports'], p: ReportPool, allowNegative: boolean): void {
+  const where = `report ${report.message_id} summary ${p.summaryRecordId}`;
+  if (p.pool.amountMicros > int64Max || p.pool.amountMicros < -int64Max) {
+    throw new ClefError('CLEF_DISTRIBUTION_INPUT_INVALID', `${where}: its pool of ${p.pool.amountMicros} micro-units is beyond what the store holds exactly`, { field: 'NetRevenue' });
+  }
+  if (p.pool.amountMicros < 0n && !allowNegative) {
+    throw new ClefError('CLEF_DISTRIBUTION_POOL_NEGATIVE', `${where}: its pool is ${p.pool.amountMicros} micro-units (negative revenue, a correction): nothing was booked; book it deliberately with --allow-negative`, { field: 'NetRevenue' });
+  }
+}
+
 /**
  * Builds the pools of the given reports (leaving out those of a DSP with no licence), reads the registry rows
  * their works may need, and allocates the pools one at a time under the policy, keeping each pool's bookings but
@@ -43,7 +57,7 @@ function skip(report: ClefDatabase['usage_reports'], reason: string): SkippedRep
 export async function computeAllocations(
   tx: Kysely<ClefDatabase>,
   context: RegistryContext,
-  input: { readonly reports: readonly ClefDatabase['usage_reports'][]; readonly period: string; readonly currency: string; readonly policy: DistributionPolicy; readonly resolve: TerritoryResolver },
+  input: { readonly reports: readonly ClefDatabase['usage_reports'][]; readonly period: string; readonly currency: string; readonly policy: DistributionPolicy; readonly resolve: TerritoryResolver; readonly allowNegative?: boolean },
 ): Promise<ComputedAllocations> {
   const fxRates = new Map((await listFxRates(tx, input.currency, input.period)).map((r) => [r.from_currency, r.rate]));
   const skipped: SkippedReport[] = [];
@@ -63,6 +77,7 @@ export async function computeAllocations(
   for (const { report, licences } of licensed) {
     for await (const p of reportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve })) {
       for (const line of p.pool.lines) if (line.match.kind === 'recording') for (const workId of line.match.workIds) used.add(workId);
+      refuseUnbookablePool(report, p, input.allowNegative === true);
       const rules = poolRules(input.policy, p.pool.scope);
       allocations.push(allocatePool({ ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) }, rules, readable, input.resolve));
       pools.push({ ...p, pool: { ...p.pool, lines: [] } });

@@ -1,15 +1,18 @@
+import { ClefError } from '../../errors/index.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
-import { createTerritoryResolver } from '../../registry/territory-resolver.js';
-import { readPeriodReports, findReportRun } from '../../store/distribution/run-input-queries.js';
-import { markReportsDistributed } from '../../store/distribution/run-queries.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
+import { readPeriodReports, readPeriodRuns, findReportRun } from '../../store/distribution/run-input-queries.js';
+import { checkPolicyVersion, insertDistributedReports, markReportsDistributed } from '../../store/distribution/run-queries.js';
 import { inTransaction } from '../../store/index.js';
 import type { DistributionPolicy } from '../distribution-policy.js';
 import { parseDistributionPolicy } from '../parse-distribution-policy.js';
 import { computeAllocations, type SkippedReport } from './compute-allocations.js';
+import { lockBookings } from './lock-bookings.js';
 import { payApprovedClaims } from './pay-approved-claims.js';
+import { digestOf } from './record-run.js';
 import { recordRun } from './record-run.js';
 
 /** The policy file runs use unless told otherwise. */
@@ -20,6 +23,8 @@ export interface DistributeOptions {
   readonly period: string;
   readonly dsp?: string;
   readonly policyPath?: string;
+  /** Book negative pools (corrections reporting negative revenue); refused otherwise. */
+  readonly allowNegative?: boolean;
 }
 
 /** The run made (null when nothing was booked), the reports left out with the reason, and the run that paid approved claims, if any. */
@@ -37,7 +42,24 @@ export function outcome(runId: string | null, skipped: readonly SkippedReport[],
 /** Reads a policy file, keeping its text for the run's record. */
 export function readPolicy(path = defaultPolicyPath): { policy: DistributionPolicy; policyText: string } {
   const policyText = readFileSync(path, 'utf8');
-  return { policy: parseDistributionPolicy(JSON.parse(policyText)), policyText };
+  let json: unknown;
+  try {
+    json = JSON.parse(policyText);
+  } catch (error) {
+    throw new ClefError('CLEF_DISTRIBUTION_POLICY_INVALID', `the policy is not JSON: ${(error as Error).message}`, { file: path });
+  }
+  return { policy: parseDistributionPolicy(json), policyText };
+}
+
+/** Refuses a period whose reports earlier runs already distributed, naming them: a second run there would pay twice. */
+async function refuseDistributedPeriod(tx: Parameters<typeof readPeriodRuns>[0], options: DistributeOptions): Promise<void> {
+  const runs = await readPeriodRuns(tx, options.period, options.dsp);
+  if (runs.length === 0) return;
+  throw new ClefError(
+    'CLEF_DISTRIBUTION_ALREADY_DISTRIBUTED',
+    `every report of ${options.period}${options.dsp ? ` from ${options.dsp}` : ''} was already distributed by ${runs.join(', ')}: nothing was booked; to book changes run \`clef distribute --adjust ${runs[0]}\``,
+    { field: '--period', value: options.period },
+  );
 }
 
 /**
@@ -52,6 +74,9 @@ export async function distributePeriod(context: RegistryContext, options: Distri
   const { policy, policyText } = readPolicy(options.policyPath);
   const resolve = createTerritoryResolver(context.lookups.territories);
   return inTransaction(context.store.db, async (tx) => {
+    // The undistributed reports are read under the lock, so two runs never both find the same report.
+    await lockBookings(tx, context.store.engine);
+    await checkPolicyVersion(tx, policy.version, digestOf(policyText));
     const reports = [];
     const waiting: SkippedReport[] = [];
     for (const report of await readPeriodReports(tx, options.period, options.dsp)) {
@@ -59,10 +84,14 @@ export async function distributePeriod(context: RegistryContext, options: Distri
       if (earlierRun) waiting.push({ reportId: String(report.report_id), messageId: report.message_id, reason: `it replaces a report run ${earlierRun} distributed: run \`clef distribute --adjust ${earlierRun}\`` });
       else reports.push(report);
     }
-    const computed = await computeAllocations(tx, context, { reports, period: options.period, currency: currency!, policy, resolve });
+    const computed = await computeAllocations(tx, context, { reports, period: options.period, currency: currency!, policy, resolve, allowNegative: options.allowNegative });
     const skipped = [...waiting, ...computed.skipped];
     const claims = { period: options.period, currency: currency!, policy, policyText };
-    if (computed.reports.length === 0) return outcome(null, skipped, await payApprovedClaims(tx, context, claims));
+    if (computed.reports.length === 0) {
+      const claimsRunId = await payApprovedClaims(tx, context, claims);
+      if (claimsRunId === null && skipped.length === 0) await refuseDistributedPeriod(tx, options);
+      return outcome(null, skipped, claimsRunId);
+    }
     const runId = await recordRun(tx, context, {
       kind: 'distribution', period: options.period, dsp: options.dsp ?? null, adjusts: null, currency: currency!, policy, policyText, computed: { ...computed, skipped },
       bookings: computed.allocations,
@@ -71,6 +100,7 @@ export async function distributePeriod(context: RegistryContext, options: Distri
         commercial_model: p.pool.scope.commercialModel, use_type: p.pool.scope.useType, territory: p.territory, basis: p.basis, amount_micros: p.pool.amountMicros,
       })),
     });
+    await insertDistributedReports(tx, runId, computed.reports.map((r) => r.report_id));
     await markReportsDistributed(tx, computed.reports.map((r) => r.report_id));
     return outcome(runId, skipped, await payApprovedClaims(tx, context, claims));
   });

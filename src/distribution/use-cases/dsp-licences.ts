@@ -81,7 +81,10 @@ export async function listDspLicences(context: Pick<RegistryContext, 'store'>, d
   return (await listLicences(context.store.db, dpid)).map(view);
 }
 
-/** Reads a non-negative decimal amount into micro-units, naming the option when it is not one. */
+// A trillion units in micro-units: a bound no invoice reaches, with room for sums of many of them in 64-bit columns.
+const maxAmountMicros = 10n ** 18n;
+
+/** Reads a non-negative decimal amount into micro-units, naming the option when it is not one or is out of range. */
 export function parseAmount(text: string, field: string): bigint {
   let micros: bigint | null = null;
   try {
@@ -90,6 +93,7 @@ export function parseAmount(text: string, field: string): bigint {
     micros = null;
   }
   if (micros === null || micros < 0n) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${field} must be a non-negative decimal amount, not ${text}`, { field, value: text });
+  if (micros > maxAmountMicros) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${field} ${text} is out of range: at most 1000000000000 (a trillion) per amount`, { field, value: text });
   return micros;
 }
 

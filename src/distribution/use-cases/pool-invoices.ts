@@ -17,13 +17,13 @@ export interface PoolInvoice {
  */
 export async function setPoolInvoice(context: RegistryContext, messageId: string, summaryRecordId: string, amount: string): Promise<PoolInvoice> {
   const { db } = context.store;
+  const micros = parseAmount(amount, 'AMOUNT');
   const report = await findCurrentReport(db, messageId);
   if (!report) throw new ClefError('CLEF_NOT_FOUND', `no report with the MessageId ${messageId} is staged`, { field: 'MESSAGE_ID', value: messageId });
   const summaries = await readSummaries(db, report.report_id);
   if (!summaries.some((s) => s.summary_record_id === summaryRecordId)) {
     throw new ClefError('CLEF_NOT_FOUND', `report ${messageId} has no summary record ${summaryRecordId} (it has ${summaries.map((s) => s.summary_record_id).join(', ') || 'none'})`, { field: 'SUMMARY_RECORD_ID', value: summaryRecordId });
   }
-  const micros = parseAmount(amount, 'AMOUNT');
   await savePoolInvoice(db, { report_id: report.report_id, summary_record_id: summaryRecordId, amount_micros: micros, entered_at: context.clock() });
   return { message_id: messageId, report_id: String(report.report_id), summary_record_id: summaryRecordId, amount_micros: String(micros) };
 }

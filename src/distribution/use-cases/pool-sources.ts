@@ -1,7 +1,5 @@
 import { ClefError } from '../../errors/index.js';
-import type { TerritoryResolver } from '../../registry/territory-resolver.js';
-import { covers } from '../../registry/territory-set.js';
-import type { TerritoryTable } from '../../registry/territory-table.js';
+import { covers, type TerritoryResolver, type TerritoryTable } from '../../lookups/index.js';
 import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
 import type { ClefDatabase } from '../../store/index.js';
 import type { PoolAmount } from '../compute-pool-amount.js';

@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../calendar/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { requireSettings } from '../../registry/use-cases/settings.js';
 import { listClaimRows, readPaidShares } from '../../store/distribution/reserve-queries.js';
@@ -6,6 +7,7 @@ import type { AccountKind } from '../ledger-entry.js';
 import { marketShareRelease } from '../market-share-release.js';
 import type { Right } from '../../registry/right.js';
 import { readPolicy } from './distribute-period.js';
+import { lockBookings } from './lock-bookings.js';
 import { recordTransferRun } from './record-transfer-run.js';
 import { loadReserveSlots, settleClaims } from './reserve-slots.js';
 
@@ -21,7 +23,7 @@ export interface ReleaseOutcome {
 /** The last month whose last day plus `months` months falls on or before `asOf` (`YYYY-MM-DD`), as `YYYY-MM`. */
 export function lastReleasableMonth(asOf: string, months: number): string {
   const [year, month, day] = asOf.split('-').map(Number);
-  const lastDayOfAsOfMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lastDayOfAsOfMonth = daysInMonth(year, month);
   const index = year * 12 + (month - 1) - months - (day === lastDayOfAsOfMonth ? 0 : 1);
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
@@ -37,6 +39,7 @@ export async function releaseMarketShare(context: RegistryContext, options: { re
   const asOf = options.asOf ?? context.clock().slice(0, 10);
   const through = lastReleasableMonth(asOf, policy.holdingPeriodMonths);
   return inTransaction(context.store.db, async (tx) => {
+    await lockBookings(tx, context.store.engine);
     const { left } = settleClaims(await loadReserveSlots(tx), await listClaimRows(tx, 'approved'));
     const unmatched = left.filter((s) => s.reserve === 'unmatched' && s.periodEnd.slice(0, 7) <= through);
     const periods = [...new Set(unmatched.map((s) => s.periodEnd.slice(0, 7)))].sort();

@@ -3,10 +3,11 @@ import { isRight } from '../../registry/right.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { findClaim, insertClaim, listClaimRows, updateClaim } from '../../store/distribution/reserve-queries.js';
 import { findPartyIdsByIpi, readParties } from '../../store/registry/party-queries.js';
-import { inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
+import { appendHistory, inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { reserveKinds, type ReserveKind } from '../ledger-entry.js';
 import { heldIn, slotsInScope } from '../reserve-slot.js';
 import { parseAmount } from './dsp-licences.js';
+import { lockBookings } from './lock-bookings.js';
 import { claimScope, loadReserveSlots, settleClaims } from './reserve-slots.js';
 
 /** One slot of a reserve as `clef reserves list` shows it; amounts in micro-units of the CMO's currency. */
@@ -90,6 +91,7 @@ export async function claimReserve(context: RegistryContext, input: ClaimInput):
   const claimant = await partyId(context, input.party, 'party');
   const sharePartyId = input.shareParty === undefined ? null : await partyId(context, input.shareParty, '--share-party');
   return inTransaction(context.store.db, async (tx) => {
+    await lockBookings(tx, context.store.engine);
     const scope = { reserve: reserveKind(input.reserve), poolId: input.poolId ?? null, workId: input.workId ?? null, recordingId: input.recordingId ?? null, right, sharePartyId };
     const { left } = settleClaims(await loadReserveSlots(tx, scope.reserve), await listClaimRows(tx, 'approved'));
     const claimable = heldIn(slotsInScope(left, scope));
@@ -101,19 +103,28 @@ export async function claimReserve(context: RegistryContext, input: ClaimInput):
     const row = {
       claim_id: claimId, reserve: scope.reserve, party_id: claimant, pool_id: scope.poolId, work_id: scope.workId, recording_id: scope.recordingId, right_code: right,
       share_party_id: sharePartyId, amount_micros: amount, evidence: input.evidence, status: 'pending', created_at: context.clock(), decided_at: null,
-      paid_run_id: null, paid_micros: null, actor: context.actor,
+      paid_run_id: null, paid_micros: null, actor: context.actor, decided_by: null,
     };
     await insertClaim(tx, row);
+    await appendHistory(tx, [{ actor: context.actor, at: row.created_at, entityKind: 'reserve_claim', entityId: claimId, action: 'claim', detail: { reserve: row.reserve, party_id: claimant, amount_micros: String(amount) } }]);
     return view(row);
   });
 }
 
-/** Staff approve a pending claim (the next run pays it) or reject it (nothing moves); approval checks the money is still there. */
+/**
+ * Staff approve a pending claim (the next run pays it) or reject it (nothing moves); approval checks the money is
+ * still there. The one who made a claim may not approve it (separation of duties); both names stay on the claim
+ * and in its history.
+ */
 export async function decideClaim(context: RegistryContext, claimId: string, decision: 'approved' | 'rejected'): Promise<ReserveClaim> {
   return inTransaction(context.store.db, async (tx) => {
+    await lockBookings(tx, context.store.engine);
     const claim = await findClaim(tx, claimId);
     if (!claim) throw new ClefError('CLEF_NOT_FOUND', `no claim ${claimId} (see clef reserves claims)`, { value: claimId });
     if (claim.status !== 'pending') throw new ClefError('CLEF_DISTRIBUTION_CLAIM_INVALID', `claim ${claimId} is ${claim.status}, not pending`, { value: claimId });
+    if (decision === 'approved' && claim.actor === context.actor) {
+      throw new ClefError('CLEF_DISTRIBUTION_CLAIM_SELF_APPROVAL', `claim ${claimId} was made by ${claim.actor}: someone else must approve it (--as NAME)`, { field: '--as', value: context.actor });
+    }
     if (decision === 'approved') {
       const { left } = settleClaims(await loadReserveSlots(tx, claim.reserve), await listClaimRows(tx, 'approved'));
       const claimable = heldIn(slotsInScope(left, claimScope(claim)));
@@ -121,8 +132,9 @@ export async function decideClaim(context: RegistryContext, claimId: string, dec
         throw new ClefError('CLEF_DISTRIBUTION_CLAIM_INVALID', `claim ${claimId} asks for ${claim.amount_micros} micro-units; only ${claimable} are left to claim there`, { value: claimId });
       }
     }
-    const change = { status: decision, decided_at: context.clock() };
+    const change = { status: decision, decided_at: context.clock(), decided_by: context.actor };
     await updateClaim(tx, claimId, change);
+    await appendHistory(tx, [{ actor: context.actor, at: change.decided_at, entityKind: 'reserve_claim', entityId: claimId, action: decision === 'approved' ? 'approve' : 'reject', detail: { claimed_by: claim.actor } }]);
     return view({ ...claim, ...change });
   });
 }

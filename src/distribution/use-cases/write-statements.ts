@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClefError } from '../../errors/index.js';
+import { csvCell, writeOutputFile } from '../../formats/output/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { findRunRow } from '../../store/distribution/run-queries.js';
 import { readStatementEntries } from '../../store/distribution/statement-queries.js';
@@ -28,11 +28,6 @@ export interface Statement {
 }
 
 const csvHeader = ['line_id', 'work_id', 'iswc', 'title', 'right', 'dsp', 'message_id', 'summary_record_id', 'commercial_model', 'use_type', 'territory', 'usages', 'amount_micros'];
-
-function csvCell(value: string | null): string {
-  const text = value ?? '';
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /** A statement as CSV: the run's identity in comment-free header columns, one row per line, then the totals row. */
 export function statementCsv(statement: Statement): string {
@@ -70,7 +65,7 @@ export async function buildStatements(context: Pick<RegistryContext, 'store'>, r
     }
     s.lines.set(lineId, {
       line_id: lineId, work_id: e.work_id ?? '', iswc: e.iswc, title: e.title, right: e.right_code ?? '',
-      source: { dsp: e.dsp, message_id: e.message_id, summary_record_id: e.summary_record_id, commercial_model: e.commercial_model, use_type: e.use_type, territory: e.territory },
+      source: { dsp: e.dsp, message_id: e.message_id ?? e.pool_id, summary_record_id: e.summary_record_id, commercial_model: e.commercial_model, use_type: e.use_type, territory: e.territory },
       usages: '', amount_micros: '', usagesN: BigInt(e.usages), amountN: BigInt(e.amount_micros),
     });
   }
@@ -84,12 +79,11 @@ export async function buildStatements(context: Pick<RegistryContext, 'store'>, r
 /** Writes each statement of a run as `<member|society>-<id>.csv` and `.json` into a folder; returns the file names. */
 export async function writeStatements(context: Pick<RegistryContext, 'store'>, runId: string, outDir: string): Promise<string[]> {
   const statements = await buildStatements(context, runId);
-  mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
   for (const statement of statements) {
     const base = `${runId}-${statement.payee.kind}-${statement.payee.id}`;
-    writeFileSync(join(outDir, `${base}.csv`), statementCsv(statement));
-    writeFileSync(join(outDir, `${base}.json`), JSON.stringify(statement, null, 2) + '\n');
+    writeOutputFile(join(outDir, `${base}.csv`), statementCsv(statement));
+    writeOutputFile(join(outDir, `${base}.json`), JSON.stringify(statement, null, 2) + '\n');
     files.push(`${base}.csv`, `${base}.json`);
   }
   return files;

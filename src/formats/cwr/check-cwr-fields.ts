@@ -1,7 +1,8 @@
+import { isCalendarDate } from '../../calendar/index.js';
 import type { Finding, Severity } from '../../errors/finding.js';
 import { parseIpiBaseNumber, parseIpiNameNumber, parseIswc } from '../../identifiers/index.js';
+import { normalizeSocietyCode, type CwrCodeList, type Lookups } from '../../lookups/index.js';
 import type { CwrField } from './cwr-layout.js';
-import type { CwrCodeList, CwrLookups } from './cwr-lookups.js';
 import { cwrFinding } from './cwr-finding.js';
 import { cwrFieldValue, type CwrRecord } from './parse-cwr-record.js';
 
@@ -11,15 +12,15 @@ export type CwrRecordRole = 'file' | 'group' | 'transaction' | 'detail';
 type Check = (value: string, record: CwrRecord, out: Finding[]) => void;
 
 const codeListOf: Readonly<Record<string, CwrCodeList>> = {
-  'Writer Designation Code': 'writer-designations',
-  'Writer Role': 'writer-designations',
-  'Publisher Type': 'publisher-types',
-  'Publisher Role': 'publisher-types',
-  'Title Type': 'title-types',
-  'Version Type': 'version-types',
-  'Musical Work Distribution Category': 'distribution-categories',
-  'Transaction Status': 'transaction-statuses',
-  'Message Type': 'message-types',
+  'Writer Designation Code': 'writerDesignations',
+  'Writer Role': 'writerDesignations',
+  'Publisher Type': 'publisherTypes',
+  'Publisher Role': 'publisherTypes',
+  'Title Type': 'titleTypes',
+  'Version Type': 'versionTypes',
+  'Musical Work Distribution Category': 'distributionCategories',
+  'Transaction Status': 'transactionStatuses',
+  'Message Type': 'messageTypes',
 };
 const societyField = /^(PR|MR|SR) (Affiliation )?Society( #| Number)?$|^Society #$/;
 const iswcField = /^ISWC( of .*)?$/;
@@ -45,11 +46,7 @@ function validCache(isValid: (value: string) => boolean): (value: string) => boo
 
 function isDate(value: string): boolean {
   if (!/^\d{8}$/.test(value)) return false;
-  const year = Number(value.slice(0, 4));
-  const month = Number(value.slice(4, 6));
-  const day = Number(value.slice(6, 8));
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= last;
+  return isCalendarDate(Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8)));
 }
 
 function isTime(value: string): boolean {
@@ -57,7 +54,7 @@ function isTime(value: string): boolean {
 }
 
 /** The checks one field gets, or none; compiled once per layout so a large file pays only for the fields that need checking. */
-function compileField(field: CwrField, role: CwrRecordRole, lookups: CwrLookups, file: string | undefined): Check[] {
+function compileField(field: CwrField, role: CwrRecordRole, lookups: Lookups, file: string | undefined): Check[] {
   const checks: Check[] = [];
   const hard: Severity = role === 'file' ? 'ER' : role === 'group' ? 'GR' : role === 'transaction' ? 'TR' : 'RR';
   const severity: Severity = field.requirement === 'M' ? hard : role === 'file' || role === 'group' ? hard : 'FR';
@@ -88,18 +85,18 @@ function compileField(field: CwrField, role: CwrRecordRole, lookups: CwrLookups,
   }
   const list = codeListOf[field.name];
   if (list) {
-    const codes = lookups.codes[list];
-    const bad = fail('CLEF_CWR_LOOKUP_UNKNOWN', severity, `'%v' is not a known ${list.replace(/s$/, '').replace('-', ' ')} for '${field.name}'`);
+    const codes = lookups[list];
+    const bad = fail('CLEF_CWR_LOOKUP_UNKNOWN', severity, `'%v' is not a known ${list.replace(/s$/, '').replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)} for '${field.name}'`);
     checks.push((value, record, out) => { if (value !== '' && !codes.has(value.trim())) bad(value, record, out); });
   } else if (societyField.test(field.name)) {
     const bad = fail('CLEF_CWR_LOOKUP_UNKNOWN', 'FR', `'%v' is not a CISAC society code ('${field.name}')`);
     checks.push((value, record, out) => {
       const code = value.trim();
-      if (code !== '' && !(digits.test(code) && lookups.societies.has(Number(code)))) bad(value, record, out);
+      if (code !== '' && !(digits.test(code) && lookups.societies.has(normalizeSocietyCode(code)))) bad(value, record, out);
     });
   } else if (field.name === 'TIS Numeric Code' || field.name === 'Territory Code') {
     const bad = fail('CLEF_CWR_LOOKUP_UNKNOWN', hard, `'%v' is not a TIS territory code`);
-    checks.push((value, record, out) => { if (value !== '' && !lookups.territories.has(Number(value))) bad(value, record, out); });
+    checks.push((value, record, out) => { if (value !== '' && !lookups.territories.members.has(Number(value))) bad(value, record, out); });
   } else if (field.name === 'Inclusion/Exclusion Indicator') {
     const bad = fail('CLEF_CWR_LOOKUP_UNKNOWN', hard, `'${field.name}' must be I or E, found '%v'`);
     checks.push((value, record, out) => { if (value !== 'I' && value !== 'E') bad(value, record, out); });
@@ -132,7 +129,7 @@ function compileField(field: CwrField, role: CwrRecordRole, lookups: CwrLookups,
 export type CwrFieldChecker = (record: CwrRecord, out: Finding[]) => void;
 
 /** Compiles the field checks of a layout (format, mandatory, lookups, identifiers, dates) for records in the given role. */
-export function compileCwrFieldChecks(layout: readonly CwrField[], role: CwrRecordRole, lookups: CwrLookups, file?: string): CwrFieldChecker {
+export function compileCwrFieldChecks(layout: readonly CwrField[], role: CwrRecordRole, lookups: Lookups, file?: string): CwrFieldChecker {
   const compiled = layout
     .filter((field) => field.start > 19 || role === 'file' || role === 'group')
     .map((field) => ({ field, checks: compileField(field, role, lookups, file) }))

@@ -1,8 +1,7 @@
 import type { Finding } from '../../errors/finding.js';
+import { isEmptyTerritorySet, resolveTerritories, type Lookups, type TerritoryStep } from '../../lookups/index.js';
 import type { CwrLayoutTable } from './cwr-layout.js';
-import type { CwrLookups } from './cwr-lookups.js';
 import { cwrFinding } from './cwr-finding.js';
-import type { CwrTerritoryStep } from './cwr-territories.js';
 import type { CwrRecord } from './parse-cwr-record.js';
 import type { CwrTransaction } from './read-cwr-transactions.js';
 
@@ -39,18 +38,18 @@ function shareOf(value: string | undefined): number | undefined {
  * at most 100 %, ownership totals per right of 100 % (±0.06 %) or 0 in 2.x works, and that each party's SPT/SWT
  * include/exclude chain leaves it some territory.
  */
-export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLayoutTable, lookups: CwrLookups, file: string | undefined, out: Finding[]): void {
+export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLayoutTable, lookups: Lookups, file: string | undefined, out: Finding[]): void {
   const { records } = transaction;
   const header = records[0];
   const transactionSequence = header.text.slice(3, 11);
   const totals = [0, 0, 0];
-  let chain: { steps: (CwrTerritoryStep & { sequence: number })[]; last: CwrRecord; party: string } | undefined;
+  let chain: { steps: (TerritoryStep & { sequence: number })[]; last: CwrRecord; party: string } | undefined;
   const closeChain = (): void => {
     if (chain && chain.steps.length > 0) {
       const steps = chain.steps;
       const ordered = steps.every((s, i) => i === 0 || steps[i - 1].sequence <= s.sequence) ? steps : [...steps].sort((a, b) => a.sequence - b.sequence);
-      if (!lookups.territories.coversSomething(ordered)) {
-        const described = ordered.map((s) => `${s.include ? 'I' : 'E'}${s.tis}`).join(', ');
+      if (isEmptyTerritorySet(resolveTerritories(lookups.territories, ordered))) {
+        const described = ordered.map((s) => `${s.inclusion}${s.tis}`).join(', ');
         const tisField = chain.last.get('TIS Numeric Code') !== undefined ? 'TIS Numeric Code' : 'Territory Code';
         out.push(cwrFinding('CLEF_CWR_TERRITORY_NONE', 'TR', `the territory chain of party '${chain.party}' (${described}) leaves it no territory`, chain.last, file, fieldOf(layouts, chain.last, tisField)));
       }
@@ -88,8 +87,8 @@ export function checkCwrTransaction(transaction: CwrTransaction, layouts: CwrLay
       const tis = Number(record.get('TIS Numeric Code') ?? record.get('Territory Code'));
       const indicator = record.get('Inclusion/Exclusion Indicator');
       const sequence = Number(record.get('Sequence #') ?? record.get('Sequence Number'));
-      if (chain && (indicator === 'I' || indicator === 'E') && lookups.territories.has(tis)) {
-        chain.steps.push({ include: indicator === 'I', tis, sequence });
+      if (chain && (indicator === 'I' || indicator === 'E') && lookups.territories.members.has(tis)) {
+        chain.steps.push({ inclusion: indicator, tis, sequence });
         chain.last = record;
       }
     } else if (type !== 'PWR' && type !== 'NPN' && type !== 'NWN') {

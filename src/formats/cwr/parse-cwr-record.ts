@@ -1,6 +1,6 @@
 import type { Finding } from '../../errors/finding.js';
 import type { CwrField, CwrLayoutTable } from './cwr-layout.js';
-import type { CwrLine } from './read-cwr-lines.js';
+import { maxCwrLineLength, type CwrLine } from './read-cwr-lines.js';
 
 /** One parsed CWR record: its line, its type, the raw text (for exact write-back) and its fields by spec name, trailing blanks trimmed. */
 export interface CwrRecord {
@@ -21,6 +21,8 @@ const none: readonly Finding[] = Object.freeze([]);
 const noFields: readonly CwrField[] = Object.freeze([]);
 // Control characters other than tab, CR and LF mean the file is not CWR text (a binary or UTF-16 file).
 const controlCharacter = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+// Bytes of a UTF-8 multi-byte character read as latin-1 ("Ã©" for "é"): no name in a latin-1 file has these pairs.
+const utf8Sequence = /[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}/;
 const indexes = new WeakMap<readonly CwrField[], Map<string, CwrField>>();
 
 /** The trimmed value of one field of a line: lines cut short leave their last fields empty. */
@@ -68,12 +70,26 @@ export function parseCwrRecord(line: CwrLine, layouts: CwrLayoutTable, file?: st
   const recordType = text.slice(0, 3);
   const layout = layouts[recordType];
   let findings = none;
-  if (controlCharacter.test(text)) {
+  if (line.tooLong) {
+    findings = [{
+      code: 'CLEF_INPUT_LINE_TOO_LONG',
+      severity: 'ER',
+      message: `the line is longer than ${maxCwrLineLength} characters, which no CWR record is: this is not a CWR file`,
+      location: { file, line: lineNumber, column: 1, recordType },
+    }];
+  } else if (controlCharacter.test(text)) {
     findings = [{
       code: 'CLEF_CWR_NOT_TEXT',
       severity: 'ER',
       message: 'the line holds control characters: this is not a latin-1 CWR text file',
       location: { file, line: lineNumber, column: text.search(controlCharacter) + 1, recordType },
+    }];
+  } else if (utf8Sequence.test(text)) {
+    findings = [{
+      code: 'CLEF_INPUT_ENCODING',
+      severity: 'ER',
+      message: 'the line holds UTF-8 text, but a CWR file is latin-1 (ISO 8859-1): save the file as latin-1 and send it again',
+      location: { file, line: lineNumber, column: text.search(utf8Sequence) + 1, recordType },
     }];
   } else if (!layout) {
     findings = [{

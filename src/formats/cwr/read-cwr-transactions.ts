@@ -32,7 +32,8 @@ export interface CwrReadOptions {
 /**
  * Reads a CWR byte stream into an async stream of control records and transactions, holding at most one
  * transaction in memory. The version comes from the HDR (or the file name) and picks the record layouts.
- * An ACK transaction keeps the transaction it echoes (NWR, REV, EXC, ...) among its detail records.
+ * An ACK transaction keeps the transaction it echoes (NWR, REV, EXC, ...) among its detail records; an ACK record in a
+ * group of another type ends the transaction it is in and comes as a record of its own (outside any transaction).
  */
 export async function* readCwrTransactions(source: AsyncIterable<Uint8Array>, options: CwrReadOptions = {}): AsyncGenerator<CwrItem> {
   const file = options.fileName;
@@ -40,6 +41,8 @@ export async function* readCwrTransactions(source: AsyncIterable<Uint8Array>, op
   let layouts = cwrLayoutsFor('2.1');
   let starters = cwrTransactionTypes['2'];
   let current: { transactionType: string; records: CwrRecord[] } | undefined;
+  // The transaction type of the group being read: an ACK record in a group of another type is a stray record.
+  let groupType: string | undefined;
   for await (const batch of readCwrLineBatches(source)) {
     const out: CwrItem[] = [];
     for (const line of batch) {
@@ -50,13 +53,16 @@ export async function* readCwrTransactions(source: AsyncIterable<Uint8Array>, op
       }
       const record = parseCwrRecord(line, layouts, file);
       const type = record.recordType;
-      const opens = starters.has(type) && (current === undefined || current.transactionType !== 'ACK' || type === 'ACK');
-      if (opens || controlTypes.has(type)) {
+      if (type === 'GRH') groupType = record.get('Transaction Type');
+      else if (type === 'GRT') groupType = undefined;
+      const stray = type === 'ACK' && groupType !== undefined && groupType !== 'ACK';
+      const opens = !stray && starters.has(type) && (current === undefined || current.transactionType !== 'ACK' || type === 'ACK');
+      if (opens || stray || controlTypes.has(type)) {
         if (current) out.push({ kind: 'transaction', version, transaction: { version, ...current } });
         current = undefined;
       }
       if (opens) current = { transactionType: type, records: [record] };
-      else if (current && !controlTypes.has(type)) current.records.push(record);
+      else if (current && !controlTypes.has(type) && !stray) current.records.push(record);
       else out.push({ kind: 'record', version, record });
     }
     yield* out;

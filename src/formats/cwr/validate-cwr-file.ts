@@ -2,8 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ClefError } from '../../errors/clef-error.js';
 import type { Finding } from '../../errors/finding.js';
-import type { CwrLookups } from './cwr-lookups.js';
-import { loadCwrLookups } from './load-cwr-lookups.js';
+import { loadLookups, type Lookups } from '../../lookups/index.js';
 import { validateCwr, type CwrValidationSummary } from './validate-cwr.js';
 
 /** The report of validating one CWR file: its name, version, counts and every finding in file order. */
@@ -16,7 +15,7 @@ export interface CwrFileReport extends CwrValidationSummary {
  * Validates a CWR file on disk (the `cwr validate` use case), streaming it; findings are located by the file's base name.
  * Throws CLEF_FILE_UNREADABLE when the file does not exist or is not a regular file.
  */
-export async function validateCwrFile(path: string, lookups: CwrLookups = loadCwrLookups()): Promise<CwrFileReport> {
+export async function validateCwrFile(path: string, lookups: Lookups = loadLookups()): Promise<CwrFileReport> {
   let isFile = false;
   try {
     isFile = statSync(path).isFile();

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
 import { fixturePath } from '../../../test/support/repo-paths.js';
-import { loadCwrLookups } from './load-cwr-lookups.js';
+import { loadLookups } from '../../lookups/index.js';
 import { validateCwr } from './validate-cwr.js';
 
-const lookups = loadCwrLookups();
+const lookups = loadLookups();
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;

@@ -1,7 +1,7 @@
 import type { Finding } from '../../errors/finding.js';
+import type { Lookups } from '../../lookups/index.js';
 import type { CwrField, CwrLayoutTable, CwrVersion } from './cwr-layout.js';
 import { cwrLayoutsFor } from './cwr-layouts-for.js';
-import type { CwrLookups } from './cwr-lookups.js';
 import { cwrFinding } from './cwr-finding.js';
 import { checkCwrHeader } from './check-cwr-header.js';
 import { checkCwrTransaction } from './check-cwr-transaction.js';
@@ -11,7 +11,7 @@ import { readCwrTransactions, type CwrItem } from './read-cwr-transactions.js';
 
 /** What validating a CWR file needs: the lookup tables, the file name for locations, and where findings go. */
 export interface CwrValidationOptions {
-  readonly lookups: CwrLookups;
+  readonly lookups: Lookups;
   readonly fileName?: string;
   /** Called with each finding as soon as it is found, so a file with many findings needs no memory for them. */
   readonly onFinding: (finding: Finding) => void;

@@ -3,14 +3,14 @@ import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
 import { fixturePath } from '../../../test/support/repo-paths.js';
-import { loadCwrLookups } from './load-cwr-lookups.js';
+import { loadLookups } from '../../lookups/index.js';
 import { readCwrTransactions, type CwrTransaction } from './read-cwr-transactions.js';
 import { toCwrAck } from './to-cwr-ack.js';
 import { validateCwr } from './validate-cwr.js';
 import { writeCwrAck } from './write-cwr-ack.js';
 import { writeCwrFile } from './write-cwr-file.js';
 
-const lookups = loadCwrLookups();
+const lookups = loadLookups();
 
 async function readWithFindings(name: string): Promise<{ transactions: CwrTransaction[]; findings: Finding[] }> {
   const transactions: CwrTransaction[] = [];
@@ -28,7 +28,7 @@ async function* bytesOf(text: string): AsyncGenerator<Uint8Array> {
 
 async function ackFile(name: string, status: string, iswc?: string): Promise<string> {
   const { transactions, findings } = await readWithFindings(name);
-  const acks = transactions.map((t) => writeCwrAck(t, 1, { status, recipientCreationNumber: 'CMO-42', iswc, findings, processingDate: '20240301', creationTime: '101500' }));
+  const acks = transactions.map((t) => writeCwrAck(t, 1, { status, recipientCreationNumber: 'CMO-42', iswc, findings, creationDate: '20240301', processingDate: '20240301', creationTime: '101500' }));
   let text = '';
   for await (const line of writeCwrFile({ version: '2.1', sender: { type: 'SO', societyCode: '052' }, senderName: 'CLEF CMO', creationDate: '20240301', creationTime: '101500' }, [{ transactionType: 'ACK', transactions: acks }])) text += line;
   return text;

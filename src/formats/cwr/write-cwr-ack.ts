@@ -6,26 +6,37 @@ import type { CwrRecordInput, CwrTransactionInput } from './write-cwr-file.js';
 
 /** The outcome Clef gives one incoming transaction, to acknowledge it. */
 export interface CwrAckOutcome {
-  /** RA, AS, AC, RJ, CO, DU or NP (CWR transaction status). */
+  /** AS, AC, RA, RJ, CO, DU or NP (CWR transaction status). */
   readonly status: string;
   /** The CMO's work number for the work: the ACK's Recipient Creation #. */
   readonly recipientCreationNumber?: string;
   /** The ISWC when known; it replaces the echoed work's ISWC. */
   readonly iswc?: string;
-  /** Findings on the transaction, one MSG record each. */
+  /** Findings on the transaction: one MSG record each for those that rejected something (FR, RR, TR, GR, ER). */
   readonly findings: readonly Finding[];
-  /** `YYYYMMDD`: when the ACK is created and the transaction was processed (no clock is read here). */
-  readonly processingDate: string;
+  /** `YYYYMMDD` and `HHMMSS` of the acknowledged file's HDR: the sender matches the ACK to its file by them. */
+  readonly creationDate: string;
   readonly creationTime: string;
+  /** `YYYYMMDD` the transaction was processed (no clock is read here). */
+  readonly processingDate: string;
+  /** The records the registration is now held with (records rejected by RR left out); the incoming ones when absent. */
+  readonly echo?: readonly CwrRecord[];
 }
 
-/** MSG Message Type and Message Level both name what is rejected: E file, G group, T transaction, R record, F field. */
-const levelOf: Readonly<Record<string, string>> = { ER: 'E', GR: 'G', TR: 'T', RR: 'R', FR: 'F' };
-/** A stable 3-digit validation number per CWR finding code: its place among the CLEF_CWR_ codes, which are only ever appended. */
+/**
+ * MSG Message Type and Message Level both name what is rejected: E file, G group, T transaction, R record, F field.
+ * A registry rule that refuses a registration (`error`) rejects its transaction; a warning rejects nothing and is no MSG.
+ */
+const levelOf: Readonly<Record<string, string>> = { ER: 'E', GR: 'G', TR: 'T', RR: 'R', FR: 'F', error: 'T' };
+/** Codes are only ever appended within their part, so a code's place in its part is a stable number. */
 const cwrCodes = Object.keys(errorCodes).filter((code) => code.startsWith('CLEF_CWR_'));
+const registryCodes = Object.keys(errorCodes).filter((code) => code.startsWith('CLEF_REGISTRY_'));
 
-function validationNumber(code: ErrorCode): string {
-  return String(cwrCodes.indexOf(code) + 1).padStart(3, '0');
+/** The 3-digit validation number of a rule: 001–099 the CWR file rules, 101–199 the registry's share rules. */
+export function cwrValidationNumber(code: ErrorCode): string {
+  const cwr = cwrCodes.indexOf(code);
+  const registry = registryCodes.indexOf(code);
+  return String(cwr >= 0 ? cwr + 1 : registry >= 0 ? 101 + registry : 0).padStart(3, '0');
 }
 
 function echo(record: CwrRecord, iswc: string | undefined, isHeader: boolean): CwrRecordInput {
@@ -34,8 +45,10 @@ function echo(record: CwrRecord, iswc: string | undefined, isHeader: boolean): C
 }
 
 /**
- * The ACK transaction (CWR 2.x) answering one incoming transaction from group `groupId`: an ACK record with the status,
- * titles and work numbers, one MSG per finding, then the echoed transaction with the ISWC when known.
+ * The ACK transaction (CWR 2.x) answering one incoming transaction from group `groupId`, as societies send it: an ACK
+ * record with the original file's creation date and time, the status, titles and work numbers; one MSG per finding that
+ * rejected something, typed by what it rejected, with the original record's sequence # and type and the rule's
+ * validation number; then the registration as now held, with the ISWC when known.
  * Write the result with writeCwrFile in an ACK group.
  */
 export function writeCwrAck(incoming: CwrTransaction, groupId: number, outcome: CwrAckOutcome): CwrTransactionInput {
@@ -44,7 +57,7 @@ export function writeCwrAck(incoming: CwrTransaction, groupId: number, outcome: 
   const ack: CwrRecordInput = {
     recordType: 'ACK',
     fields: {
-      'Creation Date': outcome.processingDate,
+      'Creation Date': outcome.creationDate,
       'Creation Time': outcome.creationTime,
       'Original Group ID': groupId,
       'Original Transaction Sequence #': header.text.slice(3, 11).trim(),
@@ -56,17 +69,17 @@ export function writeCwrAck(incoming: CwrTransaction, groupId: number, outcome: 
       'Transaction Status': outcome.status,
     },
   };
-  const messages: CwrRecordInput[] = outcome.findings.map((finding) => ({
+  const messages: CwrRecordInput[] = outcome.findings.filter((finding) => levelOf[finding.severity]).map((finding) => ({
     recordType: 'MSG',
     fields: {
-      'Message Type': levelOf[finding.severity] ?? 'F',
+      'Message Type': levelOf[finding.severity],
       'Original Record Sequence #': sequenceOf.get(finding.location.line ?? -1) ?? 0,
       'Original Record Type': (finding.location.recordType ?? header.recordType).slice(0, 3),
-      'Message Level': levelOf[finding.severity] ?? 'F',
-      'Validation Number': validationNumber(finding.code),
+      'Message Level': levelOf[finding.severity],
+      'Validation Number': cwrValidationNumber(finding.code),
       'Message Text': `${finding.location.field ? `${finding.location.field}: ` : ''}${finding.message}`.slice(0, 150),
     },
   }));
-  const echoed = incoming.records.map((record, index) => echo(record, outcome.iswc, index === 0));
+  const echoed = (outcome.echo ?? incoming.records).map((record, index) => echo(record, outcome.iswc, index === 0));
   return [ack, ...messages, ...echoed];
 }

@@ -4,14 +4,14 @@ import { createReadStream, readFileSync } from 'node:fs';
 import type { Finding } from '../../errors/finding.js';
 import { isClefError } from '../../errors/clef-error.js';
 import { fixturePath } from '../../../test/support/repo-paths.js';
-import { loadCwrLookups } from './load-cwr-lookups.js';
+import { loadLookups } from '../../lookups/index.js';
 import type { CwrRecord } from './parse-cwr-record.js';
 import { readCwrTransactions, type CwrTransaction } from './read-cwr-transactions.js';
 import { validateCwr } from './validate-cwr.js';
 import { writeCwrFile, type CwrGroupInput } from './write-cwr-file.js';
 import type { CwrSender } from './cwr-sender.js';
 
-const lookups = loadCwrLookups();
+const lookups = loadLookups();
 const fixtures = ['CW220001DMP_000.V21', 'CW220004DMP_000.V21', 'CW220001000_DMP.V21', 'CW220001052_DMP.V21'];
 
 interface ReadFile {

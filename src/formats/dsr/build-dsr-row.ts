@@ -1,6 +1,5 @@
-import { parseIsrc, parseIswc } from '../../identifiers/index.js';
+import { isCompactIswc, parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { dsrCellText, dsrCellValues } from './dsr-cells.js';
-import { hasIswcCheckDigit } from './has-iswc-check-digit.js';
 import type { DsrRecordDefinition } from './dsr-record-definition.js';
 import type { DsrRow, DsrWorkData } from './dsr-rows.js';
 
@@ -34,7 +33,7 @@ function validIsrcOf(values: readonly string[]): string | null {
 
 function validIswcOf(value: string | null): string | null {
   if (value === null) return null;
-  if (hasIswcCheckDigit(value)) return value;
+  if (isCompactIswc(value)) return value;
   const parsed = parseIswc(value);
   return parsed.ok ? parsed.value : null;
 }
@@ -42,6 +41,11 @@ function validIswcOf(value: string | null): string | null {
 function numberOf(text: string | null): number {
   const n = text === null ? 0 : Number(text);
   return Number.isFinite(n) ? n : 0;
+}
+
+/** A count as an exact bigint (cell checks refuse what is not an integer or out of range; such a file is never staged). */
+function countOf(text: string | null): bigint {
+  return text !== null && /^[+-]?\d+$/.test(text) ? BigInt(text) : 0n;
 }
 
 function booleanOf(text: string | null): boolean | null {
@@ -127,7 +131,7 @@ export function compileDsrRowBuilder(definition: DsrRecordDefinition): DsrRowBui
     return (cells, line) => ({
       kind: 'summary', line, recordType, summaryRecordId: summaryRecordId(cells) ?? '',
       commercialModel: cm(cells), useType: ut(cells), territory: territory(cells), serviceDescription: service(cells), currency: currency(cells),
-      usages: usages(cells) === null ? null : numberOf(usages(cells)), subscribers: subscribers(cells) ?? users(cells), netRevenue: net(cells),
+      usages: usages(cells) === null ? null : countOf(usages(cells)), subscribers: subscribers(cells) ?? users(cells), netRevenue: net(cells),
       rightsController: rc(cells), rightsControllerPartyId: rcId(cells), rightsType: rt(cells), rightsTypePercentage: rtp(cells), cells: all(cells),
     });
   }
@@ -161,7 +165,7 @@ export function compileDsrRowBuilder(definition: DsrRecordDefinition): DsrRowBui
       return {
         kind: 'usage', line, recordType, blockId: block, summaryRecordId: summaryRecordId(cells), salesTransactionId: tx(cells) ?? '',
         dspResourceId: context.resourceOf(block, transactedResource ?? ownId(cells)), transactedRelease: release(cells), transactedResource,
-        usages: numberOf(usages(cells)), returns: numberOf(returns(cells)), isRoyaltyBearing: booleanOf(royalty(cells)), netRevenue: net(cells),
+        usages: countOf(usages(cells)), returns: countOf(returns(cells)), isRoyaltyBearing: booleanOf(royalty(cells)), netRevenue: net(cells),
         priceConsumerPaidExcSalesTax: price(cells),
       };
     };

@@ -42,7 +42,7 @@ export interface DsrSummaryRow extends DsrRowBase {
   readonly serviceDescription: string | null;
   /** CurrencyOfReporting (older versions: Currency). */
   readonly currency: string | null;
-  readonly usages: number | null;
+  readonly usages: bigint | null;
   readonly subscribers: string | null;
   readonly netRevenue: string | null;
   readonly rightsController: string | null;
@@ -115,9 +115,9 @@ export interface DsrUsageRow extends DsrRowBase {
   readonly dspResourceId: string | null;
   readonly transactedRelease: string | null;
   readonly transactedResource: string | null;
-  /** Usages, NumberOfStreams or downloads. */
-  readonly usages: number;
-  readonly returns: number;
+  /** Usages, NumberOfStreams or downloads, exact (never through a float). */
+  readonly usages: bigint;
+  readonly returns: bigint;
   readonly isRoyaltyBearing: boolean | null;
   readonly netRevenue: string | null;
   readonly priceConsumerPaidExcSalesTax: string | null;

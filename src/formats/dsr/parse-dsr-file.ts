@@ -7,6 +7,7 @@ import { DsrFindingList } from './dsr-finding-list.js';
 import type { DsrProfileDefinition, DsrRecordDefinition } from './dsr-record-definition.js';
 import type { DsrHeaderRow, DsrRow } from './dsr-rows.js';
 import { DsrStructureTracker } from './dsr-structure-tracker.js';
+import { DsrSummaryTotals, type DsrSummaryProblem } from './dsr-summary-totals.js';
 import { checkDsrFoot, type DsrFoot } from './check-dsr-foot.js';
 import { checkDsrHeaderAgainstName } from './check-dsr-header-against-name.js';
 import { findDsrProfile } from './find-dsr-profile.js';
@@ -57,6 +58,9 @@ interface Compiled {
   readonly build: DsrRowBuilder;
 }
 
+// Tab separates cells and CR may end a line; other control characters (ANSI escapes, BEL, NUL) are refused.
+const controlCharacter = /[\x00-\x08\x0a-\x0c\x0e-\x1f\x7f]/;
+
 /**
  * Reads, validates and types a DSR flat file in one streaming pass and constant memory. Yields the rows
  * of each batch of lines as they are read and returns the result at the end: when it has errors the
@@ -84,6 +88,11 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
   };
   const cellProblem = (code: ErrorCode, warning: boolean, cell: number, value: string, message: string): void => add(code, warning, message, cell, value);
   const structureProblem = (code: ErrorCode, message: string): void => add(code, false, message);
+  const summaries = new DsrSummaryTotals();
+  const summaryProblem: DsrSummaryProblem = (code, message, cell, value, place) => {
+    if (!place) return add(code, false, message, cell, value);
+    findings.add({ code, severity: 'error', message, location: { file, line: place.line, column: cell + 1, recordType: place.recordType, field: place.field, value } });
+  };
   const context: DsrRowContext = {
     resourceOf: (_blockId, reference) => structure.resourceOf(reference),
     get salesTransactionId() {
@@ -107,7 +116,7 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
     if (!profile) add('CLEF_DSR_HEAD_INVALID', false, `HEAD declares profile ${JSON.stringify(declared.profile)} version ${JSON.stringify(declared.version)}, which is not a known DSR profile version (Basic Audio 1.0–1.2, UGC 1.0–1.2): cells are not checked`, 2, declared.profile);
   };
 
-  const lines = readDsrLines(source.chunks);
+  const lines = readDsrLines(source.chunks, file);
   let next = await lines.next();
   while (!next.done) {
     const batch = next.value;
@@ -119,6 +128,8 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
       recordType = '';
       definitionNow = undefined;
       if (invalid.size > 0 && invalid.has(line)) add('CLEF_DSR_ENCODING_INVALID', false, 'the line is not valid UTF-8');
+      const control = text.search(controlCharacter);
+      if (control !== -1) add('CLEF_INPUT_CONTROL_CHARACTER', false, `the line holds the control character U+${text.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase()}, at character ${control + 1}, which no cell may hold`);
       if (text === '') {
         add('CLEF_DSR_EMPTY_LINE', true, 'empty line');
         continue;
@@ -145,6 +156,8 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
         footCells ??= { line, definition: entry.definition, cells };
         continue;
       }
+      if (profile && base.startsWith('SY')) summaries.summary(entry.definition, cells, line);
+      if (profile && base.startsWith('SU')) summaries.usage(entry.definition, cells, summaryProblem);
       if (base === 'AS01' || base === 'AS02') {
         const reference = dsrCellText(cells[2] ?? '');
         structure.addResource(reference, dsrCellText(cells[3] ?? ''));
@@ -167,6 +180,7 @@ export async function* parseDsrFile(source: DsrSource, options: DsrParseOptions 
   recordType = '';
   if (!structure.sawHead && totals.lines > 0 && !findings.errors.some((f) => f.code === 'CLEF_DSR_HEAD_INVALID')) add('CLEF_DSR_HEAD_INVALID', false, 'the file has no HEAD record');
   if (totals.lines === 0) add('CLEF_DSR_HEAD_INVALID', false, 'the file is empty');
+  summaries.finish(summaryProblem);
   let foot: DsrFoot | undefined;
   if (!footCells) add('CLEF_DSR_FOOT_MISSING', false, 'the file has no FOOT record');
   else {

@@ -1,5 +1,6 @@
 import { Buffer, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { ClefError } from '../../errors/index.js';
 
 /** Consecutive lines of a DSR file, decoded, without their line terminators. */
 export interface DsrLineBatch {
@@ -19,6 +20,13 @@ export interface DsrLineTotals {
 }
 
 const newline = 10;
+
+/** No DSR record comes near this; a longer line (a binary file, a decompression bomb) is refused, not buffered. */
+export const maxDsrLineBytes = 1 << 20;
+
+function lineTooLong(file: string | undefined, line: number): ClefError {
+  return new ClefError('CLEF_INPUT_LINE_TOO_LONG', `the line is longer than ${maxDsrLineBytes} bytes: this is not a DSR file, the report is refused`, { file, line });
+}
 
 function decodeLines(bytes: Buffer, firstLine: number): DsrLineBatch {
   if (isUtf8(bytes)) {
@@ -45,9 +53,10 @@ function decodeLines(bytes: Buffer, firstLine: number): DsrLineBatch {
 /**
  * Reads the lines of a DSR file from its (already decompressed) bytes in constant memory: batches of
  * whole lines, a leading BOM dropped, invalid UTF-8 located by line, and the file's digest on the way.
+ * A line over 1 MiB ends the read with CLEF_INPUT_LINE_TOO_LONG (located with `file`).
  * Returns the totals when the input ends.
  */
-export async function* readDsrLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<DsrLineBatch, DsrLineTotals> {
+export async function* readDsrLines(chunks: AsyncIterable<Uint8Array>, file?: string): AsyncGenerator<DsrLineBatch, DsrLineTotals> {
   const hash = createHash('sha256');
   let bytes = 0;
   let nextLine = 1;
@@ -64,13 +73,18 @@ export async function* readDsrLines(chunks: AsyncIterable<Uint8Array>): AsyncGen
     }
     const last = buffer.lastIndexOf(newline);
     if (last === -1) {
+      if (buffer.length > maxDsrLineBytes) throw lineTooLong(file, nextLine);
       carry = buffer;
       continue;
     }
+    if (carry && buffer.indexOf(newline) > maxDsrLineBytes) throw lineTooLong(file, nextLine);
     carry = last + 1 < buffer.length ? Buffer.from(buffer.subarray(last + 1)) : undefined;
     const batch = decodeLines(buffer.subarray(0, last), nextLine);
+    const long = batch.lines.findIndex((text) => text.length > maxDsrLineBytes);
+    if (long !== -1) throw lineTooLong(file, nextLine + long);
     nextLine += batch.lines.length;
     yield batch;
+    if (carry && carry.length > maxDsrLineBytes) throw lineTooLong(file, nextLine);
   }
   if (carry && carry.length > 0) {
     if (first && carry[0] === 0xef && carry[1] === 0xbb && carry[2] === 0xbf) carry = carry.subarray(3);

@@ -37,6 +37,7 @@ export function buildRegistration(
       kind: party.partyKind,
       role: party.role,
       controlled: party.controlled,
+      chain: party.chain,
       ownership: party.ownership,
       collection: party.collection,
       affiliations: party.affiliations,

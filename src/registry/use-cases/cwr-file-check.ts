@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { Finding } from '../../errors/index.js';
-import { isAboveFieldLevel, validateCwr, type CwrLookups, type CwrVersion } from '../../formats/cwr/index.js';
+import { isAboveFieldLevel, validateCwr, type CwrVersion } from '../../formats/cwr/index.js';
+import type { Lookups } from '../../lookups/index.js';
 
 /** What an import needs to know of a CWR file before it registers anything: its digest, version and findings by line. */
 export interface CwrFileCheck {
@@ -57,7 +58,7 @@ function groupHeaderScanner() {
  * Validates a CWR file on disk in one streaming pass that also takes its SHA-256 digest and the lines of its groups,
  * so the import can answer each transaction by the findings on its own lines and on its group.
  */
-export async function checkCwrFile(path: string, fileName: string, lookups: CwrLookups, limit = 10000): Promise<CwrFileCheck> {
+export async function checkCwrFile(path: string, fileName: string, lookups: Lookups, limit = 10000): Promise<CwrFileCheck> {
   const hash = createHash('sha256');
   const scanner = groupHeaderScanner();
   async function* tee(): AsyncGenerator<Uint8Array> {

@@ -5,7 +5,7 @@ import { recordingFromRec } from '../recording-from-rec.js';
 import type { CollectionClaim } from '../registration.js';
 import type { Right } from '../right.js';
 import type { RightShares } from '../share.js';
-import type { TerritoryStep } from '../territory.js';
+import type { TerritoryStep } from '../../lookups/index.js';
 import type { SubmittedParty, SubmittedRecording, SubmitterReference, WorkSubmission } from './work-submission.js';
 
 /** The name a party gets when CWR marks it unknown (Publisher/Writer Unknown Indicator `Y`) and gives no name. */
@@ -50,6 +50,7 @@ function publisherParty(publisher: CwrPublisher, number: number): SubmittedParty
     partyKind: 'publisher',
     role: publisher.publisherType ?? 'E',
     controlled: publisher.controlled,
+    chain: publisher.sequence,
     ownership: rightShares(publisher.ownership),
     collection: collectionClaims(publisher.territories),
     affiliations: affiliations(publisher.societies),
@@ -127,6 +128,7 @@ export function cwrWorkSubmission(work: CwrWork, submitter: SubmitterReference, 
     origin,
     submitter,
     submitterWorkNumber: work.submitterWorkNumber ?? '',
+    revision: work.transactionType === 'REV',
     source: 'CWR',
     sourceRef: origin.file,
     work: {

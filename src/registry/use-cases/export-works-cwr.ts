@@ -1,8 +1,8 @@
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { ClefError } from '../../errors/index.js';
 import { cwrFileName, cwrLayoutsFor, writeCwrFile, type CwrSender, type CwrTransactionInput } from '../../formats/cwr/index.js';
+import { writeOutputStream } from '../../formats/output/index.js';
 import { listAcknowledgedWorkIds, listCwrExportWorkIds, readCwrExportBatch } from '../../store/registry/cwr-export-queries.js';
 import type { CwrStoredRecord } from './cwr-record-fields.js';
 import { cwrWorkTransaction } from './cwr-work-transaction.js';
@@ -83,15 +83,7 @@ export async function exportWorksCwr(context: RegistryContext, options: CwrExpor
     ...(revisions < ids.length || ids.length === 0 ? [{ transactionType: 'NWR', transactions: transactions('NWR') }] : []),
     ...(revisions > 0 ? [{ transactionType: 'REV', transactions: transactions('REV') }] : []),
   ];
-  const out = createWriteStream(path, { encoding: 'latin1' });
   const header = { version: options.version, sender, senderName: (settings.name || 'CLEF').slice(0, 45), creationDate: date, creationTime: time, software: { package: 'Clef', version: '0.1.0' } };
-  try {
-    for await (const chunk of writeCwrFile(header, groups)) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
-  } finally {
-    out.end();
-    await finished(out);
-  }
+  await writeOutputStream(path, writeCwrFile(header, groups), 'latin1');
   return { path, works: written, version: options.version };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isIsoDate } from '../../calendar/index.js';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { readCwrTransactions, toCwrAck, toCwrWork, type CwrAckMessage, type CwrRecord } from '../../formats/cwr/index.js';
 import { parseIswc } from '../../identifiers/index.js';
@@ -38,13 +39,18 @@ function societyOf(hdr: CwrRecord | undefined): string | undefined {
   return (type === 'SO' || type === 'AA') && /^\d+$/.test(id) ? String(Number(id)).padStart(3, '0') : undefined;
 }
 
-const isoDate = (yyyymmdd: string | undefined) => (yyyymmdd && /^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : null);
+/** The ACK's `YYYYMMDD` processing date as ISO, or null when it is no day that exists. */
+const isoDate = (yyyymmdd: string | undefined): string | null => {
+  const iso = yyyymmdd && /^\d{8}$/.test(yyyymmdd) ? `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}` : null;
+  return iso && isIsoDate(iso) ? iso : null;
+};
 
 /**
  * Imports a society's CWR acknowledgement file (the `acks import` use case): per work and society the transaction status
  * (3.1 SR/CR included), the society's work number, date, ISWC and MSG messages. Works are found by the Submitter Work #
  * Clef sent, else by ISWC. An acknowledgement for an unknown work, with an ISWC that fails its check digit, that differs
- * from the work's ISWC, or that another work already holds, is reported and not stored. A file seen before stores nothing.
+ * from the work's ISWC, or that another work already holds, is reported and not stored. A file all of whose answers
+ * were stored before stores nothing; one with answers reported can be imported again (its works imported meanwhile).
  */
 export async function importAcks(context: RegistryContext, path: string): Promise<AcksImportSummary> {
   const file = basename(path);
@@ -125,7 +131,9 @@ export async function importAcks(context: RegistryContext, path: string): Promis
     });
     await storeCwrAcks(tx, context.store.engine, acks, [...numbers.values()], newIswcs);
     await appendHistory(tx, history);
-    await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest, file_name: file, kind: 'acks', version, imported_at: now, actor: context.actor, summary: JSON.stringify({ read: answers.length, stored }) }]);
+    // A file with answers for works not imported yet is not marked imported, so it can be
+    // imported again once its works are in; a file whose every answer was stored is a duplicate next time.
+    if (!findings.some((f) => f.code === 'CLEF_CWR_ACK_WORK_UNKNOWN')) await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest, file_name: file, kind: 'acks', version, imported_at: now, actor: context.actor, summary: JSON.stringify({ read: answers.length, stored }) }]);
   });
   return { file, societyCode, read: answers.length, stored, reported: findings.length, duplicate: false, findings };
 }

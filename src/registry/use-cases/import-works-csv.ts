@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
-import { ClefError, type Finding } from '../../errors/index.js';
+import { ClefError, unreadableFileError, type Finding } from '../../errors/index.js';
+import { readCsvRecords } from '../../formats/csv/index.js';
 import { inTransaction } from '../../store/index.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { createImportMemory } from './import-memory.js';
-import { parseWorksCsvRow } from './parse-works-csv-row.js';
+import { isWorksCsvColumn, parseWorksCsvRow } from './parse-works-csv-row.js';
 import { registerWorks, type RegistrationOutcome } from './register-works.js';
 import type { RegistryContext } from './registry-context.js';
 import type { SubmitterReference, WorkSubmission } from './work-submission.js';
@@ -38,7 +38,7 @@ export async function importWorksCsv(
 ): Promise<WorksImportSummary> {
   const file = basename(path);
   const findings: Finding[] = [];
-  const counts = { rows: 0, created: 0, added: 0, revised: 0, rejected: 0, disputed: 0 };
+  const counts = { rows: 0, created: 0, added: 0, revised: 0, held: 0, rejected: 0, disputed: 0 };
   const resolve = createTerritoryResolver(context.lookups.territories);
   const knownParties = new Map<string, string>();
   const tally = (outcomes: readonly RegistrationOutcome[]) => {
@@ -52,18 +52,16 @@ export async function importWorksCsv(
   try {
     await inTransaction(context.store.db, async (tx) => {
       const memory = await createImportMemory(tx);
-      const source = createReadStream(path);
-      const parser = source.pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, info: true }));
-      source.on('error', (error) => parser.destroy(error));
+      const records = readCsvRecords(createReadStream(path), { file, knownColumn: isWorksCsvColumn });
       let batch: WorkSubmission[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         tally(await registerWorks(context, tx, batch, resolve, knownParties, memory));
         batch = [];
       };
-      for await (const record of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      for await (const { record, line } of records) {
         counts.rows += 1;
-        const parsed = parseWorksCsvRow(record.record, { file, line: record.info.lines }, options.submitter);
+        const parsed = parseWorksCsvRow(record, { file, line }, options.submitter);
         if (parsed.submission) batch.push(parsed.submission);
         else {
           counts.rejected += 1;
@@ -74,20 +72,12 @@ export async function importWorksCsv(
       }
       await flush();
       options.onProgress?.(counts.rows);
+      if (counts.rows === 0) throw new ClefError('CLEF_REGISTRY_ROW_INVALID', 'the file has no rows: nothing imported', { file });
       if (counts.rejected > 0 && !options.skipInvalid) throw refused;
     });
   } catch (error) {
     if (error === refused) return { file, ...counts, created: 0, added: 0, revised: 0, disputed: 0, imported: false, findings };
-    if (error instanceof ClefError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
-      throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
-    }
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
-      const line = (error as { lines?: number }).lines;
-      throw new ClefError('CLEF_REGISTRY_ROW_INVALID', `not a valid CSV file: ${(error as Error).message}`, { file, line });
-    }
-    throw error;
+    throw unreadableFileError(error, path) ?? error;
   }
   return { file, ...counts, imported: true, findings };
 }

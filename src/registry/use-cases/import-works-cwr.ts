@@ -3,16 +3,17 @@ import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { ClefError, type Finding } from '../../errors/index.js';
-import { loadCwrLookups, readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrLookups, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
+import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
 import { inTransaction, type ClefDatabase } from '../../store/index.js';
 import { findImportedCwrFile, findMemberIpis, readWorkIswcs } from '../../store/registry/cwr-import-queries.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { checkCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
 import { cwrRecordFields } from './cwr-record-fields.js';
 import { cwrSubmitter } from './cwr-submitter.js';
 import { cwrWorkSubmission } from './cwr-work-submission.js';
 import { createImportMemory } from './import-memory.js';
 import { registerWorks } from './register-works.js';
+import { partyReferenceKey } from './resolve-parties.js';
 import type { RegistryContext } from './registry-context.js';
 import { showSettings } from './settings.js';
 import type { SubmitterReference, WorkSubmission } from './work-submission.js';
@@ -23,7 +24,6 @@ export interface CwrImportOptions {
   readonly submitter?: SubmitterReference;
   /** Where to write the ACK file (the exact path; written whole or not at all). */
   readonly ackPath?: string;
-  readonly lookups?: CwrLookups;
   /** Transactions registered per store round trip. */
   readonly batchSize?: number;
   readonly onProgress?: (transactions: number) => void;
@@ -46,6 +46,8 @@ export interface CwrImportSummary {
   readonly created: number;
   readonly added: number;
   readonly revised: number;
+  /** Revisions changing the writers or their shares, held for review (answered RA) while the earlier registration stays in force. */
+  readonly held: number;
   readonly rejected: number;
   readonly disputed: number;
   readonly noParticipation: number;
@@ -72,10 +74,9 @@ function ackMoment(iso: string): { date: string; time: string } {
  */
 export async function importWorksCwr(context: RegistryContext, path: string, options: CwrImportOptions = {}): Promise<CwrImportSummary> {
   const file = basename(path);
-  const lookups = options.lookups ?? loadCwrLookups();
   let check: CwrFileCheck;
   try {
-    check = await checkCwrFile(path, file, lookups);
+    check = await checkCwrFile(path, file, context.lookups);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
@@ -86,7 +87,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
   }
   const settings = await showSettings(context);
   const earlier = await findImportedCwrFile(context.store.db, check.digest);
-  const counts = { transactions: 0, created: 0, added: 0, revised: 0, rejected: 0, disputed: 0, noParticipation: 0 };
+  const counts = { transactions: 0, created: 0, added: 0, revised: 0, held: 0, rejected: 0, disputed: 0, noParticipation: 0 };
   const findings: Finding[] = [...check.findings];
   let refused = check.refused;
   const resolve = createTerritoryResolver(context.lookups.territories);
@@ -103,7 +104,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
     let hdr: CwrRecord | undefined;
     let groupId = 0;
     let groupLine = 0;
-    let pending: { transaction: CwrTransaction; groupId: number; index: number; submission?: WorkSubmission; findings: Finding[]; answer?: CwrTransactionAnswer }[] = [];
+    let pending: { transaction: CwrTransaction; groupId: number; index: number; kept?: readonly CwrRecord[]; submission?: WorkSubmission; findings: Finding[]; answer?: CwrTransactionAnswer }[] = [];
     const fileRows: ClefDatabase['cwr_file_transactions'][] = [];
     // Parties and written keys remembered across batches, as the CSV import does.
     const knownParties = new Map<string, string>();
@@ -116,7 +117,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       const kept: ClefDatabase['cwr_registrations'][] = [];
       toRegister.forEach((item, i) => {
         const outcome = outcomes[i];
-        const all = [...item.findings, ...outcome.findings.map((f) => (f.severity === 'warning' ? f : { ...f, severity: 'TR' as const }))];
+        const all = [...item.findings, ...outcome.findings.map((f) => ackFinding(f, item.transaction, item.submission!))];
         if (outcome.status === 'rejected') {
           counts.rejected++;
           item.answer = { status: 'RJ', findings: all };
@@ -126,15 +127,24 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         if (outcome.inDispute) counts.disputed++;
         const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
         if (!participates) counts.noParticipation++;
-        const status = outcome.inDispute ? 'CO' : !participates ? 'NP' : item.findings.some((f) => f.severity === 'FR') ? 'AC' : item.transaction.transactionType === 'REV' ? 'RA' : 'AS';
+        const status = outcome.status === 'held' ? 'RA' : outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
         item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
-        kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify(item.transaction.records.map(cwrRecordFields)) });
+        kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify((item.kept ?? item.transaction.records).map(cwrRecordFields)) });
       });
       await context.store.engine.bulkInsert(tx, 'cwr_registrations', kept);
       for (const item of pending) {
         const answer = item.answer!;
         fileRows.push({ digest: check.digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
-        yield writeCwrAck(item.transaction, item.groupId, { status: answer.status, recipientCreationNumber: answer.workId, iswc: answer.iswc, findings: answer.findings, processingDate: moment.date, creationTime: moment.time });
+        yield writeCwrAck(item.transaction, item.groupId, {
+          status: answer.status,
+          recipientCreationNumber: answer.workId,
+          iswc: answer.iswc,
+          findings: answer.findings,
+          creationDate: hdr?.get('Creation Date') || moment.date,
+          creationTime: hdr?.get('Creation Time') || moment.time,
+          processingDate: moment.date,
+          echo: item.kept,
+        });
       }
       if (!earlier && !refused) await context.store.engine.bulkInsert(tx, 'cwr_file_transactions', fileRows.splice(0));
       options.onProgress?.(counts.transactions);
@@ -153,7 +163,8 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       if (!registrationTypes.has(transaction.transactionType)) continue;
       const index = counts.transactions++;
       const own = findingsOf(transaction.records);
-      const work = toCwrWork(transaction);
+      const kept = withoutRejectedRecords(transaction.records, own);
+      const work = kept[0] === transaction.records[0] ? toCwrWork({ ...transaction, records: kept }) : undefined;
       if (!submitter && hdr) submitter = cwrSubmitter(hdr, work, settings.societyCode);
       if (!submitter && !refused) {
         refused = true;
@@ -161,11 +172,11 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         findings.push(finding);
         fileLevel.push(finding);
       }
-      const entry: (typeof pending)[number] = { transaction, groupId, index, findings: own };
+      const entry: (typeof pending)[number] = { transaction, groupId, index, kept, findings: own };
       const previous = earlier?.transactions[index];
       if (earlier) entry.answer = { status: 'DU', workId: previous?.work_id ?? undefined, findings: [{ code: 'CLEF_CWR_FILE_DUPLICATE', severity: 'TR', message: `${file} was already imported on ${earlier.file.imported_at}`, location: { file, line: transaction.records[0].lineNumber } }] };
       else if (refused) entry.answer = { status: 'RJ', findings: [...fileLevel, ...own] };
-      else if (rejectedGroups.has(groupLine) || own.some(rejects) || !work) {
+      else if (rejectedGroups.has(groupLine) || own.some((f) => rejects(f) && f.severity !== 'RR') || !work) {
         counts.rejected++;
         entry.answer = { status: 'RJ', findings: own };
       } else entry.submission = cwrWorkSubmission(work, submitter!, { file, line: transaction.records[0].lineNumber });
@@ -209,7 +220,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
     }
   }
   if (temporary && ackPath) renameSync(temporary, ackPath);
-  const total = refused || earlier ? { ...counts, created: 0, added: 0, revised: 0, disputed: 0, noParticipation: 0, rejected: refused ? counts.transactions : 0 } : counts;
+  const total = refused || earlier ? { ...counts, created: 0, added: 0, revised: 0, held: 0, disputed: 0, noParticipation: 0, rejected: refused ? counts.transactions : 0 } : counts;
   return { file, version: check.version, digest: check.digest, ...total, duplicate: Boolean(earlier), refused, findingCount: check.findingCount, findings, ackPath };
 }
 
@@ -224,4 +235,51 @@ function groupOf(groupHeaderLines: readonly number[], line: number): number {
     found = start;
   }
   return found;
+}
+
+const partyRecords = new Set(['SPU', 'OPU', 'SWR', 'OWR']);
+const partyDetails = new Set(['SPT', 'OPT', 'SWT', 'OWT', 'PWR', 'NPN', 'NWN']);
+
+/**
+ * A transaction's records without those an RR finding rejects: a rejected party record takes its territories and links
+ * with it. A rejected header leaves nothing (the transaction is rejected).
+ */
+function withoutRejectedRecords(records: readonly CwrRecord[], findings: readonly Finding[]): readonly CwrRecord[] {
+  const rejected = new Set(findings.filter((f) => f.severity === 'RR').map((f) => f.location.line));
+  if (rejected.size === 0) return records;
+  if (rejected.has(records[0].lineNumber)) return [];
+  const kept: CwrRecord[] = [];
+  let droppingParty = false;
+  for (const record of records) {
+    if (partyRecords.has(record.recordType) || !partyDetails.has(record.recordType)) droppingParty = false;
+    if (rejected.has(record.lineNumber)) {
+      if (partyRecords.has(record.recordType)) droppingParty = true;
+      continue;
+    }
+    if (!droppingParty) kept.push(record);
+  }
+  return kept;
+}
+
+/**
+ * A registry finding as the ACK carries it: located on the record of the party it is about (its SPT/SWT for a collection
+ * share), refusing findings rejecting the transaction, and the text naming parties by name, without internal ids.
+ */
+function ackFinding(finding: Finding, transaction: CwrTransaction, submission: WorkSubmission): Finding {
+  const severity = finding.severity === 'warning' || finding.severity === 'FR' ? finding.severity : 'TR';
+  const registry = finding as Finding & { partyIds?: readonly string[] };
+  const names = new Map(submission.parties.map((p) => [partyReferenceKey(p), p.firstName ? `${p.name}, ${p.firstName}` : p.name]));
+  const message = finding.message
+    .replace(/^work [^:]*?, registration [^:]*?: /, '')
+    .replace(/party (\S+)/g, (whole, key: string) => (names.has(key) ? names.get(key)! : whole))
+    .replace(/(ipi:\d{11}|name:[^,;)]+)/g, (key) => names.get(key) ?? key);
+  const position = submission.parties.findIndex((p) => partyReferenceKey(p) === registry.partyIds?.[0]);
+  const partyRecord = position < 0 ? undefined : transaction.records.filter((r) => partyRecords.has(r.recordType))[position];
+  let record = partyRecord;
+  if (partyRecord && /^(SPT|OPT|SWT|OWT)$/.test(finding.location.recordType ?? '')) {
+    const after = transaction.records.slice(transaction.records.indexOf(partyRecord) + 1);
+    const end = after.findIndex((r) => !partyDetails.has(r.recordType));
+    record = (end < 0 ? after : after.slice(0, end)).find((r) => r.recordType === finding.location.recordType) ?? partyRecord;
+  }
+  return { ...finding, severity, message, location: { ...finding.location, line: record?.lineNumber ?? transaction.records[0].lineNumber, recordType: record?.recordType ?? transaction.records[0].recordType } };
 }

@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { parse } from 'csv-parse';
 import type { Kysely } from 'kysely';
-import { ClefError, type Finding } from '../../errors/index.js';
+import { isIsoDate } from '../../calendar/index.js';
+import { ClefError, unreadableFileError, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
+import { readCsvRecords } from '../../formats/csv/index.js';
 import { appendHistory, inTransaction, nextIds, type ClefDatabase } from '../../store/index.js';
 import { isRight, type Right } from '../right.js';
-import { unknownTerritories } from '../territory-set.js';
+import { unknownTerritories } from '../../lookups/index.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveParties } from './resolve-parties.js';
 import { formatTerritoryChain, parseTerritoryChain } from './territory-chain-text.js';
@@ -60,12 +61,6 @@ export function checkMemberInput(context: Pick<RegistryContext, 'lookups'>, inpu
   return { findings, ipi: ipi.ok ? ipi.value : '', rights: rights as Right[], territories };
 }
 
-function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
 async function writeMembers(context: RegistryContext, db: Kysely<ClefDatabase>, inputs: readonly (MemberInput & { ipi: string; rightsList: Right[]; chain: string })[]) {
   const now = context.clock();
   const { partyIds } = await resolveParties(db, context.store.engine, inputs.map((input) => ({ ipiNameNumber: input.ipi, name: input.name, kind: 'person' as const })), now);
@@ -92,31 +87,40 @@ export async function addMember(context: RegistryContext, input: MemberInput): P
   return showMember(context, id);
 }
 
+const memberColumns = new Set(['ipi_name_number', 'name', 'rights', 'territories', 'start_date', 'end_date']);
+
 /** Imports a CMO's member list (`ipi_name_number,name,rights,territories,start_date,end_date`): all rows or, with errors, none. */
 export async function importMembers(context: RegistryContext, path: string): Promise<{ imported: number; findings: Finding[] }> {
   const file = basename(path);
   const valid: (MemberInput & { ipi: string; rightsList: Right[]; chain: string })[] = [];
   const findings: Finding[] = [];
+  const seen = new Map<string, number>();
+  const records = readCsvRecords(createReadStream(path), { file, knownColumn: (name) => memberColumns.has(name) });
   try {
-    const source = createReadStream(path);
-      const parser = source.pipe(parse({ columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, info: true }));
-    source.on('error', (error) => parser.destroy(error));
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const input: MemberInput = {
-        ipiNameNumber: record.ipi_name_number ?? '',
-        name: record.name ?? '',
-        rights: record.rights ?? '',
-        territories: record.territories ?? '',
-        startDate: record.start_date ?? '',
-        endDate: record.end_date || undefined,
-      };
-      const checked = checkMemberInput(context, input, { file, line: info.lines });
-      findings.push(...checked.findings);
-      if (checked.findings.length === 0) valid.push({ ...input, ipi: checked.ipi, rightsList: checked.rights, chain: checked.territories });
-    }
+    for await (const { record, line } of records) take(record, line);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new ClefError(code === 'ENOENT' ? 'CLEF_FILE_UNREADABLE' : 'CLEF_MEMBER_INVALID', `cannot read member list ${path}: ${(error as Error).message}`, { file });
+    throw unreadableFileError(error, path) ?? error;
+  }
+  function take(record: Readonly<Record<string, string>>, line: number): void {
+    const input: MemberInput = {
+      ipiNameNumber: record.ipi_name_number ?? '',
+      name: record.name ?? '',
+      rights: record.rights ?? '',
+      territories: record.territories ?? '',
+      startDate: record.start_date ?? '',
+      endDate: record.end_date || undefined,
+    };
+    const checked = checkMemberInput(context, input, { file, line });
+    findings.push(...checked.findings);
+    // The same membership twice in one list is a copy-paste slip, not two memberships.
+    const key = [checked.ipi, checked.rights.join(';'), checked.territories, input.startDate, input.endDate ?? ''].join('|');
+    const earlier = seen.get(key);
+    if (checked.findings.length === 0 && earlier !== undefined) {
+      findings.push({ code: 'CLEF_MEMBER_INVALID', severity: 'error', message: `the same membership as line ${earlier}`, location: { file, line, field: 'ipi_name_number', value: input.ipiNameNumber } });
+    } else if (checked.findings.length === 0) {
+      seen.set(key, line);
+      valid.push({ ...input, ipi: checked.ipi, rightsList: checked.rights, chain: checked.territories });
+    }
   }
   if (findings.length > 0) return { imported: 0, findings };
   await inTransaction(context.store.db, async (tx) => {

@@ -5,11 +5,12 @@ import { readCurrentRegistrations } from '../../store/registry/registration-quer
 import { replaceSharePictures } from '../../store/registry/work-queries.js';
 import { consolidateShares } from '../consolidate-shares.js';
 import { titleKey } from '../match-key.js';
-import { createTerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver } from '../../lookups/index.js';
 import { registrationFromRows } from './registration-from-rows.js';
 import type { RegistryContext } from './registry-context.js';
 import { resolveWorkId } from './show-work.js';
-import { territorySetText } from './territory-set-text.js';
+import { sharePictureRows } from './share-picture-rows.js';
+import { syncCounterclaims } from './sync-counterclaims.js';
 
 /**
  * Merges a duplicate work into the one kept: the kept work's ISWC stays preferred and the duplicate's becomes an
@@ -28,13 +29,12 @@ export async function mergeWorks(context: RegistryContext, keptReference: string
     await tx.insertInto('work_titles').values({ work_id: kept, title: mergedRow.title, title_type: 'AT', title_key: titleKey(mergedRow.title), language: mergedRow.language }).execute();
     const registrations = (await readCurrentRegistrations(tx, [kept])).map(registrationFromRows);
     const picture = consolidateShares(registrations, resolve);
-    const shares = picture.cells.flatMap((cell) =>
-      cell.claims.map((claim) => ({ work_id: kept, right_code: cell.right, territory: territorySetText(cell.territories), party_id: claim.partyId, registration_id: claim.registrationId, collection_bp: claim.share })),
-    );
-    const disputes = picture.cells.filter((cell) => cell.inDispute).map((cell) => ({ work_id: kept, right_code: cell.right, territory: territorySetText(cell.territories), claimed_bp: cell.total }));
+    const { shares, disputes } = sharePictureRows(kept, picture);
     await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [kept], shares, disputes, true);
     const detail = { kept, merged, archived_iswc: mergedRow.iswc, in_dispute: picture.inDispute };
+    const counterclaims = await syncCounterclaims(tx, context.store.engine, new Map([[kept, picture], [merged, consolidateShares([], resolve)]]), { actor: context.actor, now });
     await appendHistory(tx, [
+      ...counterclaims,
       { actor: context.actor, at: now, entityKind: 'work', entityId: kept, action: `merged ${merged} into this work`, detail },
       { actor: context.actor, at: now, entityKind: 'work', entityId: merged, action: `merged into ${kept}`, detail },
     ]);

@@ -9,6 +9,24 @@ import type { SubmittedParty, SubmittedRecording, SubmitterReference, WorkSubmis
 /** The most party column groups a row may carry (`party1_…` to `party12_…`). */
 export const maxCsvParties = 12;
 
+const workColumns = new Set([
+  'submitter_work_number', 'title', 'iswc', 'language', 'duration', 'version_type', 'original_title', 'alternate_titles',
+  'ai_composition', 'ai_lyrics', 'ai_arrangement', 'ai_tools', 'human_contribution', 'ai_evidence',
+  'isrc', 'recording_title', 'version_title', 'display_artist', 'recording_duration', 'label', 'ai_vocals', 'ai_instrumentation', 'ai_production',
+  'icpn', 'release_title', 'track_number',
+]);
+const partyColumns = new Set([
+  'role', 'type', 'ipi', 'name', 'first_name', 'pr_society', 'mr_society', 'sr_society', 'pr_share', 'mr_share', 'sr_share',
+  'territories', 'publisher', 'controlled', 'agreement',
+]);
+
+/** True for a column of Clef's works CSV (docs/works-csv.md): a work or recording column, or `partyN_…` for N up to 12. */
+export function isWorksCsvColumn(name: string): boolean {
+  if (workColumns.has(name)) return true;
+  const party = /^party([1-9]\d?)_(.+)$/.exec(name);
+  return party !== null && Number(party[1]) <= maxCsvParties && partyColumns.has(party[2]);
+}
+
 const writerRoles = new Set(['CA', 'C', 'A', 'AR', 'AD', 'TR', 'SA', 'SR']);
 const publisherRoles = new Set(['E', 'AM', 'AQ', 'SE', 'ES']);
 
@@ -166,15 +184,19 @@ function optionalId<T>(text: string, parse: (text: string) => { ok: true; value:
   return undefined;
 }
 
+const maxDurationSeconds = 99 * 3600 + 59 * 60 + 59;
+
 function optionalDuration(text: string, column: string, fail: Fail): number | undefined {
   if (!text) return undefined;
-  const match = /^(?:(\d+):)?(\d+):(\d{2})$|^(\d+)$/.exec(text);
-  if (!match) {
-    fail(column, 'a duration is seconds or [h:]mm:ss');
+  const match = /^(?:(\d{1,2}):)?(\d{1,4}):(\d{2})$|^(\d{1,6})$/.exec(text);
+  const [hours, minutes, seconds] = match ? [Number(match[1] ?? 0), Number(match[2] ?? 0), Number(match[3] ?? 0)] : [0, 0, 0];
+  // Minutes are under 60 once hours are given, seconds always; CWR's HHMMSS duration caps the total below 100 hours.
+  const total = match?.[4] !== undefined ? Number(match[4]) : hours * 3600 + minutes * 60 + seconds;
+  if (!match || seconds > 59 || (match[1] !== undefined && minutes > 59) || total > maxDurationSeconds) {
+    fail(column, 'a duration is seconds or [h:]mm:ss, with minutes and seconds under 60 and under 100 hours in all');
     return undefined;
   }
-  if (match[4] !== undefined) return Number(match[4]);
-  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+  return total;
 }
 
 function isAllAi(cell: Cell, columns: readonly string[], _fail: Fail): boolean {

@@ -10,7 +10,7 @@ import type { Member } from '../member.js';
 import type { Right } from '../right.js';
 import { nameKey, titleKey } from '../match-key.js';
 import type { Registration, Submitter } from '../registration.js';
-import { createTerritoryResolver, type TerritoryResolver } from '../territory-resolver.js';
+import { createTerritoryResolver, type TerritoryResolver } from '../../lookups/index.js';
 import { validateRegistration } from '../validate-registration.js';
 import { buildRegistration } from './build-registration.js';
 import { registrationFromRows } from './registration-from-rows.js';
@@ -19,7 +19,8 @@ import type { RegistryContext } from './registry-context.js';
 import { registrationRows } from './registration-rows.js';
 import { writeRecordings } from './write-recordings.js';
 import { resolveParties, type PartyReference } from './resolve-parties.js';
-import { territorySetText } from './territory-set-text.js';
+import { sharePictureRows } from './share-picture-rows.js';
+import { syncCounterclaims } from './sync-counterclaims.js';
 import { parseTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
@@ -27,7 +28,8 @@ import { submitterId, type WorkSubmission } from './work-submission.js';
 export interface RegistrationOutcome {
   readonly origin: WorkSubmission['origin'];
   readonly submitterWorkNumber: string;
-  readonly status: 'created' | 'added' | 'revised' | 'rejected';
+  /** `held`: a revision changing the writers or their shares, kept for review while the earlier registration stays in force. */
+  readonly status: 'created' | 'added' | 'revised' | 'held' | 'rejected';
   readonly workId?: string;
   readonly registrationId?: string;
   readonly inDispute: boolean;
@@ -68,7 +70,7 @@ export async function registerWorks(
       ...finding,
       location: { ...finding.location, file: submission.origin.file, line: submission.origin.line },
     }));
-    if (findings.some((finding) => finding.severity !== 'warning')) {
+    if (findings.some((finding) => finding.severity !== 'warning' && finding.severity !== 'FR')) {
       outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: 'rejected', inDispute: false, findings };
     } else accepted.push({ index, submission, findings });
   });
@@ -91,6 +93,7 @@ export async function registerWorks(
   const toRevise = await findRegistrationsToRevise(db, keys.filter((key) => mayExist('revision', key.revision)));
   const byIswc = await findWorkIdsByIswc(db, keys.flatMap(({ iswc }) => (iswc && mayExist('iswc', iswc) ? [iswc] : [])));
   const byIdentity = await findWorkIdsByIdentity(db, keys.flatMap(({ identity }) => (mayExist('identity', identity) ? [identity.slice(0, identity.indexOf('|'))] : [])));
+  const previous = await readPreviousRegistrations(db, [...toRevise.values()].map((row) => row.work_id));
   const existingWorks = new Set<string>();
   const newWorkIds = await nextIds(db, 'work', 'W', accepted.length);
   const registrationIds = await nextIds(db, 'registration', 'G', accepted.length);
@@ -104,6 +107,14 @@ export async function registerWorks(
   accepted.forEach(({ index, submission, findings }, i) => {
     const { revision: revisionKey, identity } = keys[i];
     const revised = toRevise.get(revisionKey);
+    if (submission.revision && !revised) {
+      // CWR: a REV revises a registration the recipient holds; there is none to revise, so nothing is registered.
+      outcomes[index] = {
+        origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: 'rejected', inDispute: false,
+        findings: [...findings, { code: 'CLEF_REGISTRY_REVISION_UNKNOWN', severity: 'error', message: `REV of submitter work # ${submission.submitterWorkNumber}, which this submitter never registered here: send it as NWR`, location: { file: submission.origin.file, line: submission.origin.line, field: 'Submitter Work #', value: submission.submitterWorkNumber } }],
+      };
+      return;
+    }
     let workId = revised?.work_id ?? (submission.work.iswc ? byIswc.get(submission.work.iswc) : undefined) ?? byIdentity.get(identity);
     const isNewWork = workId === undefined;
     if (workId === undefined) {
@@ -117,8 +128,6 @@ export async function registerWorks(
     if (submission.work.iswc) memory?.remember('iswc', submission.work.iswc);
     memory?.remember('identity', identity);
     const registrationId = registrationIds[i];
-    toRevise.set(revisionKey, { registration_id: registrationId, work_id: workId });
-    if (revised) revisions.push({ revised: revised.registration_id, by: registrationId });
 
     const submitter: Submitter =
       'ipiNameNumber' in submission.submitter
@@ -127,6 +136,16 @@ export async function registerWorks(
           ? { kind: 'sister', societyCode: submission.submitter.societyCode }
           : { kind: 'cmo' };
     const { registration } = buildRegistration(submission, { workId, registrationId, receivedAt: now, submitter, partyIdOf: (key) => partyIds.get(key)! });
+    const earlier = revised ? previous.get(revised.registration_id) : undefined;
+    // The CMO's own registrations are its documentation team's decisions: nothing to hold them for.
+    if (earlier && submission.submitter.kind !== 'cmo' && writersKey(earlier) !== writersKey(registration)) {
+      rows.addRegistration(submission, registration, { actor: context.actor, createdAt: now, status: 'held' });
+      history.push({ actor: context.actor, at: now, entityKind: 'work', entityId: workId, action: 'registration held for review', detail: { registration_id: registrationId, would_revise: earlier.id, reason: 'the writers or their shares change', file: submission.origin.file, line: submission.origin.line } });
+      outcomes[index] = { origin: submission.origin, submitterWorkNumber: submission.submitterWorkNumber, status: 'held', workId, registrationId, inDispute: false, findings };
+      return;
+    }
+    toRevise.set(revisionKey, { registration_id: registrationId, work_id: workId });
+    if (revised) revisions.push({ revised: revised.registration_id, by: registrationId });
     const list = registrationsOfWork.get(workId) ?? [];
     registrationsOfWork.set(workId, [...list.filter((r) => !revised || r.id !== revised.registration_id), registration]);
     rows.addRegistration(submission, registration, { actor: context.actor, createdAt: now });
@@ -142,7 +161,7 @@ export async function registerWorks(
   });
 
   const built = accepted.map(({ index }) => outcomes[index]!);
-  const positionOf = new Map(built.map((outcome, i) => [outcome.registrationId!, i]));
+  const positionOf = new Map(built.flatMap((outcome, i) => (outcome.registrationId ? [[outcome.registrationId, i] as const] : [])));
   const cmo = await db.selectFrom('cmo_settings').select('society_code').executeTakeFirst();
   if (cmo?.society_code) {
     const batchIds = new Set(registrationIds);
@@ -166,7 +185,8 @@ export async function registerWorks(
   for (const { workId, submission, identity } of newWorks) rows.addWork(workId, submission, identity, now);
   await rows.write(db, context.store.engine);
   await markRevised(db, revisions);
-  await writeRecordings(db, context.store.engine, accepted.map(({ submission }, i) => ({ submission, workId: outcomes[accepted[i].index]!.workId! })), now);
+  const registered = accepted.filter(({ index }) => outcomes[index]!.status !== 'rejected' && outcomes[index]!.status !== 'held');
+  await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now);
 
   const existing = [...existingWorks];
   for (const stored of await readCurrentRegistrations(db, existing)) {
@@ -176,21 +196,39 @@ export async function registerWorks(
   const shares: Parameters<typeof replaceSharePictures>[3][number][] = [];
   const disputes: Parameters<typeof replaceSharePictures>[4][number][] = [];
   const disputed = new Set<string>();
+  const pictures = new Map<string, ReturnType<typeof consolidateShares>>();
   for (const [workId, registrations] of registrationsOfWork) {
     const picture = consolidateShares(registrations, resolve);
-    for (const cell of picture.cells) {
-      const territory = territorySetText(cell.territories);
-      for (const claim of cell.claims) {
-        shares.push({ work_id: workId, right_code: cell.right, territory, party_id: claim.partyId, registration_id: claim.registrationId, collection_bp: claim.share });
-      }
-      if (cell.inDispute) disputes.push({ work_id: workId, right_code: cell.right, territory, claimed_bp: cell.total });
-    }
+    pictures.set(workId, picture);
+    const rows = sharePictureRows(workId, picture);
+    shares.push(...rows.shares);
+    disputes.push(...rows.disputes);
     if (picture.inDispute) {
       disputed.add(workId);
       history.push({ actor: context.actor, at: now, entityKind: 'work', entityId: workId, action: 'marked in dispute', detail: { registrations: picture.registrationIds } });
     }
   }
   await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing.length > 0);
+  history.push(...(await syncCounterclaims(db, context.store.engine, pictures, { actor: context.actor, now })));
   await appendHistory(db, history, context.store.engine);
   return outcomes.map((outcome) => (outcome && outcome.workId && disputed.has(outcome.workId) ? { ...outcome, inDispute: true } : outcome!));
+}
+
+/** The registrations in force on these works, by id: what a revision would replace. */
+async function readPreviousRegistrations(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<Map<string, Registration>> {
+  const found = new Map<string, Registration>();
+  for (const rows of await readCurrentRegistrations(db, [...new Set(workIds)])) {
+    const registration = registrationFromRows(rows);
+    found.set(registration.id, registration);
+  }
+  return found;
+}
+
+/** The writers of a registration and their ownership: a revision that changes it is held for review. */
+function writersKey(registration: Registration): string {
+  return registration.parties
+    .filter((p) => p.kind === 'writer')
+    .map((p) => `${p.partyId}:${p.ownership.PR}/${p.ownership.MR}/${p.ownership.SR}`)
+    .sort()
+    .join(';');
 }

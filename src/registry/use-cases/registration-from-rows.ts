@@ -25,6 +25,7 @@ export function registrationFromRows(rows: RegistrationRows): Registration {
       kind: party.party_kind as 'writer' | 'publisher',
       role: party.role,
       controlled: party.controlled,
+      chain: (JSON.parse(party.extra || '{}') as { chain?: number }).chain,
       ownership: { PR: party.pr_ownership_bp, MR: party.mr_ownership_bp, SR: party.sr_ownership_bp },
       collection: rows.collections
         .filter((claim) => claim.party_seq === party.party_seq)

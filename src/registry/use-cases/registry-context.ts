@@ -1,5 +1,5 @@
 import type { Store } from '../../store/index.js';
-import type { Lookups } from '../lookups.js';
+import type { Lookups } from '../../lookups/index.js';
 
 /** What a registry use case needs from its caller: the store, who acts, a clock, and the reference tables. */
 export interface RegistryContext {

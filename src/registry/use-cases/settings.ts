@@ -2,8 +2,7 @@ import { ClefError } from '../../errors/index.js';
 import { appendHistory, inTransaction, readSettingsRows, writeSettingsRows } from '../../store/index.js';
 import type { CmoSettings, SisterSociety } from '../cmo-settings.js';
 import { isRight, type Right } from '../right.js';
-import { normalizeSocietyCode } from '../society-table.js';
-import { unknownTerritories } from '../territory-set.js';
+import { normalizeSocietyCode, unknownTerritories } from '../../lookups/index.js';
 import type { RegistryContext } from './registry-context.js';
 import { formatTerritoryChain, parseTerritoryChain } from './territory-chain-text.js';
 
@@ -91,7 +90,7 @@ function checkCurrency(code: string): string {
 function parseSister(context: RegistryContext, text: string): SisterSociety {
   const [code, rightsText, territoriesText, ...rest] = text.split(':');
   if (!code || !rightsText || !territoriesText || rest.length > 0) {
-    throw new ClefError('CLEF_SETTINGS_INVALID', `sister society "${text}" is not CODE:RIGHTS:TERRITORIES (e.g. 052:PR;MR:2136)`, { field: 'sister', value: text });
+    throw new ClefError('CLEF_SETTINGS_INVALID', `sister society "${text}" is not CODE:RIGHTS:TERRITORIES (e.g. --sister '052:PR;MR:2136', quoted so the shell keeps the ;)`, { field: 'sister', value: text });
   }
   const rights = rightsText.split(/[;,]/).map((right) => right.trim().toUpperCase());
   const bad = rights.find((right) => !isRight(right));

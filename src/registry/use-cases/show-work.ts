@@ -2,6 +2,7 @@ import { ClefError } from '../../errors/index.js';
 import { readHistory } from '../../store/index.js';
 import { findWorkIdsByIdentifier } from '../../store/registry/search-queries.js';
 import { readReleasesOfRecordings } from '../../store/registry/release-queries.js';
+import { readHeldRegistrations } from '../../store/registry/registration-queries.js';
 import { readDisputes, readWorkDetail } from '../../store/registry/work-detail-queries.js';
 import { parseIswc } from '../../identifiers/index.js';
 import type { AiOrigin } from '../ai-provenance.js';
@@ -82,7 +83,8 @@ export async function showWork(context: Pick<RegistryContext, 'store'>, referenc
       right: share.right_code,
       territory: share.territory,
       party_id: share.party_id,
-      name: share.first_name ? `${share.name}, ${share.first_name}` : share.name,
+      // The held row of a counterclaim has no party: it is named for what it is.
+      name: share.name === null ? 'HELD IN DISPUTE' : share.first_name ? `${share.name}, ${share.first_name}` : share.name,
       registration_id: share.registration_id,
       collection_bp: share.collection_bp,
     })),
@@ -112,4 +114,9 @@ export type WorkView = Awaited<ReturnType<typeof showWork>>;
 /** Works whose registrations together claim more than 100 % of a right in a territory. */
 export async function listDisputes(context: Pick<RegistryContext, 'store'>) {
   return readDisputes(context.store.db);
+}
+
+/** The review worklist: revisions held because they change a work's writers or their shares. */
+export async function listHeldRegistrations(context: Pick<RegistryContext, 'store'>) {
+  return readHeldRegistrations(context.store.db);
 }

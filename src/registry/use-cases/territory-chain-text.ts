@@ -1,5 +1,5 @@
 import { ClefError } from '../../errors/index.js';
-import type { TerritoryChain, TerritoryStep } from '../territory.js';
+import type { TerritoryChain, TerritoryStep } from '../../lookups/index.js';
 
 /**
  * Reads a territory chain as people and CSV files write it: TIS codes separated by `;`, `,` or spaces,

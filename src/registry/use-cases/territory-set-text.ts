@@ -1,5 +1,4 @@
-import { countriesOf, covers, subtractTerritories, worldSet, type TerritorySet } from '../territory-set.js';
-import { worldTis } from '../territory.js';
+import { countriesOf, covers, subtractTerritories, type TerritorySet, worldSet, worldTis } from '../../lookups/index.js';
 
 /**
  * The shortest chain text (`I2136`, `I2136 E0250`, `I0276 I0040`) that stands for a set of countries,

@@ -1,8 +1,6 @@
-import type { AiProvenance, RecordingAiFacets, WorkAiFacets } from '../ai-provenance.js';
-import type { DeclaredAffiliation } from '../party.js';
-import type { CollectionClaim, RegistrationSource } from '../registration.js';
-import type { RightShares } from '../share.js';
-import type { AlternateTitle } from '../work.js';
+import type { Recording } from '../recording.js';
+import type { RegistrationParty, RegistrationSource } from '../registration.js';
+import type { Work } from '../work.js';
 import type { PartyReference } from './resolve-parties.js';
 
 /** Who submits: a member publisher or writer (by IPI name number), the CMO itself, or a sister society. */
@@ -11,31 +9,18 @@ export type SubmitterReference =
   | { readonly kind: 'cmo'; readonly societyCode: string }
   | { readonly kind: 'society'; readonly societyCode: string };
 
-/** A party as a submission names it, with its role and shares. */
-export interface SubmittedParty extends PartyReference {
+/** A party as a submission names it (not yet resolved to a party id), with its role and shares as a registration holds them. */
+export interface SubmittedParty extends PartyReference, Omit<RegistrationParty, 'partyId' | 'kind'> {
   /** Its place in the submission (1-based), for links and messages. */
   readonly number: number;
-  readonly partyKind: 'writer' | 'publisher';
-  readonly role: string;
-  readonly controlled: boolean;
-  readonly ownership: RightShares;
-  /** Empty: collects its ownership share worldwide. */
-  readonly collection: readonly CollectionClaim[];
-  readonly affiliations: readonly DeclaredAffiliation[];
+  readonly partyKind: RegistrationParty['kind'];
   /** For a writer: the number of the publisher that represents it (PWR). */
   readonly publisherNumber?: number;
   readonly agreementNumber?: string;
 }
 
-/** A recording a submission brings along. */
-export interface SubmittedRecording {
-  readonly isrc?: string;
-  readonly title: string;
-  readonly versionTitle?: string;
-  readonly displayArtist?: string;
-  readonly durationSeconds?: number;
-  readonly label?: string;
-  readonly aiProvenance?: AiProvenance<RecordingAiFacets>;
+/** A recording a submission brings along, before it has an id and is linked to the work. */
+export interface SubmittedRecording extends Omit<Recording, 'id' | 'workIds'> {
   /** The release the recording appears on, with its track number. */
   readonly release?: { readonly icpn?: string; readonly title: string; readonly label?: string; readonly trackNumber?: number };
 }
@@ -46,17 +31,12 @@ export interface WorkSubmission {
   readonly origin: { readonly file?: string; readonly line?: number };
   readonly submitter: SubmitterReference;
   readonly submitterWorkNumber: string;
+  /** True when the submitter says it revises a registration it sent before (CWR REV). */
+  readonly revision?: boolean;
   readonly source: RegistrationSource;
   readonly sourceRef?: string;
-  readonly work: {
-    readonly title: string;
-    readonly iswc?: string;
-    readonly alternateTitles: readonly AlternateTitle[];
-    readonly language?: string;
-    readonly durationSeconds?: number;
-    readonly versionType: 'ORI' | 'MOD';
+  readonly work: Omit<Work, 'id' | 'archivedIswcs' | 'originalWork'> & {
     readonly originalTitle?: string;
-    readonly aiProvenance?: AiProvenance<WorkAiFacets>;
     /** Fields a format carries that the registry keeps to write back what it read (CWR round trip). */
     readonly extra?: Readonly<Record<string, unknown>>;
   };

@@ -14,6 +14,19 @@ export async function readPeriodReports(db: Kysely<ClefDatabase>, period: string
   return query.orderBy('report_id').execute();
 }
 
+/** The original runs that distributed reports whose usage period ends in the month `period`, optionally of one DSP. */
+export async function readPeriodRuns(db: Kysely<ClefDatabase>, period: string, dsp?: string): Promise<string[]> {
+  let query = db
+    .selectFrom('distributed_reports as d')
+    .innerJoin('usage_reports as r', 'r.report_id', 'd.report_id')
+    .select('d.run_id')
+    .distinct()
+    .where('r.period_end', '>=', `${period}-01`)
+    .where('r.period_end', '<=', `${period}-31`);
+  if (dsp !== undefined) query = query.where('r.sender_dpid', '=', dsp);
+  return (await query.orderBy('d.run_id').execute()).map((row) => row.run_id);
+}
+
 /** The content digests of a report's files, in file order. */
 export async function readReportDigests(db: Kysely<ClefDatabase>, reportId: bigint): Promise<string[]> {
   const rows = await db.selectFrom('usage_report_files').select('digest').where('report_id', '=', reportId).orderBy('file_number').execute();

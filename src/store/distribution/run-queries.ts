@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ClefError } from '../../errors/index.js';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase } from '../schema.js';
 
@@ -22,10 +23,38 @@ export async function markReportsDistributed(db: Kysely<ClefDatabase>, reportIds
   if (reportIds.length > 0) await db.updateTable('usage_reports').set({ distributed: true }).where('report_id', 'in', reportIds).execute();
 }
 
-/** Records a policy version once. */
+/**
+ * Records each report's one original run. The primary key refuses a report already there, so a second run over
+ * the same report fails whole even if the booking lock were bypassed.
+ */
+export async function insertDistributedReports(db: Kysely<ClefDatabase>, runId: string, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length > 0) await db.insertInto('distributed_reports').values(reportIds.map((report_id) => ({ report_id, run_id: runId }))).execute();
+}
+
+/**
+ * Records a policy version once. A version is immutable: a text under a stored version name whose digest differs
+ * is refused, so no run can use other rules under a name another run recorded.
+ */
 export async function savePolicyVersion(db: Kysely<ClefDatabase>, row: ClefDatabase['policy_versions']): Promise<void> {
-  const existing = await db.selectFrom('policy_versions').select('digest').where('version', '=', row.version).executeTakeFirst();
-  if (!existing) await db.insertInto('policy_versions').values(row).execute();
+  if (!(await checkPolicyVersion(db, row.version, row.digest))) await db.insertInto('policy_versions').values(row).execute();
+}
+
+/** True when the version is stored with this digest, false when it is not stored; refuses one stored with another digest. */
+export async function checkPolicyVersion(db: Kysely<ClefDatabase>, version: string, digest: string): Promise<boolean> {
+  const existing = await findPolicyVersion(db, version);
+  if (existing && existing.digest !== digest) {
+    throw new ClefError(
+      'CLEF_DISTRIBUTION_POLICY_CHANGED',
+      `policy version ${JSON.stringify(version)} is stored with digest ${existing.digest}; this file's content (digest ${digest}) differs: give the changed policy a new version name`,
+      { field: 'version', value: version },
+    );
+  }
+  return existing !== undefined;
+}
+
+/** A stored policy version, or undefined. */
+export async function findPolicyVersion(db: Kysely<ClefDatabase>, version: string): Promise<ClefDatabase['policy_versions'] | undefined> {
+  return db.selectFrom('policy_versions').selectAll().where('version', '=', version).executeTakeFirst();
 }
 
 /** Every run in creation order. */

@@ -67,3 +67,15 @@ export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly 
     await db.updateTable('registrations').set({ status: 'revised', revised_by: by }).where('registration_id', '=', revised).execute();
   }
 }
+
+/** Registrations held for review (revisions changing the writers or their shares), oldest first, with their work. */
+export async function readHeldRegistrations(db: Kysely<ClefDatabase>) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('works', 'works.work_id', 'registrations.work_id')
+    .select(['registrations.registration_id', 'registrations.work_id', 'works.title', 'works.iswc', 'registrations.submitter_kind', 'registrations.submitter_id', 'registrations.submitter_work_number', 'registrations.source_ref', 'registrations.created_at'])
+    .where('registrations.status', '=', 'held')
+    .orderBy('registrations.created_at')
+    .orderBy('registrations.registration_id')
+    .execute();
+}

@@ -11,7 +11,7 @@ export async function readWorkDetail(db: Kysely<ClefDatabase>, workId: string) {
     db.selectFrom('registrations').selectAll().where('work_id', '=', workId).orderBy('registration_id').execute(),
     db
       .selectFrom('work_collection_shares')
-      .innerJoin('parties', 'parties.party_id', 'work_collection_shares.party_id')
+      .leftJoin('parties', 'parties.party_id', 'work_collection_shares.party_id')
       .select(['work_collection_shares.right_code', 'work_collection_shares.territory', 'work_collection_shares.party_id', 'work_collection_shares.registration_id', 'work_collection_shares.collection_bp', 'parties.name', 'parties.first_name'])
       .where('work_collection_shares.work_id', '=', workId)
       .orderBy('work_collection_shares.right_code')

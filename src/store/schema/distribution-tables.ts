@@ -10,6 +10,8 @@ export interface DistributionTables {
   policy_versions: PolicyVersionTable;
   distribution_runs: DistributionRunTable;
   distribution_run_reports: { run_id: string; report_id: bigint; digest: string };
+  /** The one original run of each distributed report (its primary key refuses a second). */
+  distributed_reports: { report_id: bigint; run_id: string };
   distribution_pools: DistributionPoolTable;
   ledger_entries: LedgerEntryTable;
   reserve_claims: ReserveClaimTable;
@@ -135,5 +137,8 @@ export interface ReserveClaimTable {
   decided_at: string | null;
   paid_run_id: string | null;
   paid_micros: bigint | null;
+  /** Who made the claim. */
   actor: string;
+  /** Who approved or rejected it: never the one who made it. */
+  decided_by: string | null;
 }

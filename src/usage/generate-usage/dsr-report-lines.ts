@@ -1,4 +1,5 @@
-import { createSeededRandom, mixSeed } from './seeded-random.js';
+import { daysInMonth } from '../../calendar/index.js';
+import { createSeededRandom, mixSeed } from '../../random/index.js';
 import { isrcOf, syntheticRecording, type SyntheticRecording } from './synthetic-recording.js';
 import { varyTitleArtist } from './vary-title-artist.js';
 import { createZipfSampler } from './zipf-sampler.js';
@@ -72,7 +73,7 @@ function decimal(cents: number): string {
 
 function monthEnd(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const days = daysInMonth(y, m);
   return `${month}-${String(days).padStart(2, '0')}`;
 }
 

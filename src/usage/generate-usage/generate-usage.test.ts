@@ -21,15 +21,15 @@ test('the summaries total the streams of their usage lines and the truth file na
   const out = tempDir();
   const generated = await generateUsage({ out, lines: 5000, recordings: 500, seed: 3 });
   const parse = parseDsrFile(openDsrFile(generated.reportFile));
-  const streams = new Map<string, number>();
-  const declared = new Map<string, number | null>();
+  const streams = new Map<string, bigint>();
+  const declared = new Map<string, bigint | null>();
   const resources = new Map<string, string | null>();
   for (;;) {
     const next = await parse.next();
     if (next.done) break;
     for (const row of next.value) {
       if (row.kind === 'summary') declared.set(row.summaryRecordId, row.usages);
-      if (row.kind === 'usage') streams.set(row.summaryRecordId ?? '', (streams.get(row.summaryRecordId ?? '') ?? 0) + row.usages);
+      if (row.kind === 'usage') streams.set(row.summaryRecordId ?? '', (streams.get(row.summaryRecordId ?? '') ?? 0n) + row.usages);
       if (row.kind === 'resource') resources.set(row.dspResourceId, row.isrc);
     }
   }

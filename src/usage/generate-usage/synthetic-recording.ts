@@ -1,4 +1,5 @@
-import { createSeededRandom, mixSeed } from './seeded-random.js';
+import { ipiNameNumberWithCheckDigits, iswcWithCheckDigit } from '../../identifiers/index.js';
+import { createSeededRandom, mixSeed } from '../../random/index.js';
 
 /** A writer of the synthetic catalogue, with a valid IPI name number. */
 export interface SyntheticWriter {
@@ -35,19 +36,12 @@ function pick<T>(list: readonly T[], random: () => number): T {
 
 /** An 11-digit IPI name number with its mod-101 check digits, from a 9-digit base. */
 export function ipiNameNumberOf(base: number): string {
-  const digits = String(base).padStart(9, '0');
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
-  const s = sum % 101;
-  return digits + String(s === 0 ? 0 : (101 - s) % 100).padStart(2, '0');
+  return ipiNameNumberWithCheckDigits(String(base).padStart(9, '0'));
 }
 
 /** The ISWC of work number `n`, with its check digit. */
 export function iswcOf(n: number): string {
-  const digits = String(n).padStart(9, '0');
-  let sum = 1;
-  for (let i = 0; i < 9; i++) sum += (i + 1) * Number(digits[i]);
-  return `T${digits}${(10 - (sum % 10)) % 10}`;
+  return iswcWithCheckDigit(String(n).padStart(9, '0'));
 }
 
 /** The ISRC of recording `i` (registrant `QZ…`): unique for up to 10^9 recordings. */

@@ -1,3 +1,4 @@
+import { chmodSync, existsSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CompiledQuery, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely';
 import { DuckDbKyselyConnection } from './duckdb-connection.js';
@@ -15,10 +16,19 @@ export class DuckDbDriver implements Driver {
   constructor(readonly path: string) {}
 
   async init(): Promise<void> {
+    const created = !existsSync(this.path);
     this.#instance = await DuckDBInstance.create(this.path);
+    // A store holds members' money and identities: readable by its owner only, whatever the umask.
+    if (created && existsSync(this.path)) chmodSync(this.path, 0o600);
     const native = await this.#instance.connect();
     // DuckDB's `/` is float division; money and shares need integer division (DESIGN.md).
     await native.run('SET integer_division = true');
+    // @duckdb/node-api 1.5.6 (the newest) invalidates the database with `BatchedDataCollection::Merge … batch index
+    // present in both collections` when a parallel scan reads a table of more than one committed row group together
+    // with rows appended in the open transaction (a second 100 k-work import). Order-preserving result collection is
+    // what assigns those batch indexes; no query may rely on an order it did not ask for (PostgreSQL gives none), so
+    // collecting unordered costs nothing and avoids the fault. docs/store.md, test/store/uncommitted-rows.test.ts.
+    await native.run('SET preserve_insertion_order = false');
     this.#connection = new DuckDbKyselyConnection(native);
   }
 

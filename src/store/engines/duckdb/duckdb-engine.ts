@@ -22,6 +22,10 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
 
   return {
     name: 'duckdb',
+    async tryTransactionLock() {
+      // One process owns the file (a second cannot open it) and its driver hands its one connection to one user at a time.
+      return true;
+    },
     async bulkInsert(_db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const names = await columns(table);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../../engine.js';
 import type { ClefDatabase } from '../../schema.js';
 
@@ -9,6 +9,10 @@ const MAX_PARAMETERS = 60_000;
 export function createPostgresEngine(): Engine {
   return {
     name: 'postgres',
+    async tryTransactionLock(db: Kysely<ClefDatabase>, name: string) {
+      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS locked`.execute(db);
+      return rows[0].locked;
+    },
     async bulkInsert(db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const width = Object.keys(rows[0]).length || 1;

@@ -1,0 +1,1 @@
+export { daysInMonth, isCalendarDate, isIsoDate, isIsoMonth } from './iso-date.js';

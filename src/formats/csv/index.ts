@@ -1,0 +1,1 @@
+export { readCsvRecords, maxCsvLineBytes, type CsvRecord, type CsvReadOptions } from './read-csv-records.js';

@@ -1,0 +1,2 @@
+export { csvCell } from './csv-cell.js';
+export { writeOutputFile, writeOutputStream } from './write-output-file.js';

@@ -1,0 +1,1 @@
+export { createSeededRandom, mixSeed } from './seeded-random.js';

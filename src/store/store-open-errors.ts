@@ -1,0 +1,63 @@
+import { ClefError } from '../errors/index.js';
+
+/** A store location as it may be printed: the password of a postgres:// URL is hidden. */
+export function printableStoreLocation(location: string): string {
+  return location.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
+/**
+ * The coded error for a failure to open a store, or undefined when the failure is not one a user causes:
+ * a DuckDB file another process holds, a PostgreSQL server that cannot be reached or refuses the login,
+ * a database that does not exist, a full disk.
+ */
+export function storeOpenError(error: unknown, location: string): ClefError | undefined {
+  const where = printableStoreLocation(location);
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(message);
+  if (lock || /Could not set lock on file/.test(message)) {
+    const holder = lock ? `process ${lock[2]} (${lock[1]})` : 'another process';
+    return new ClefError('CLEF_STORE_LOCKED', `${where} is in use by ${holder}: one process owns a DuckDB file, so wait for it to end, or use PostgreSQL (--db postgres://…) for concurrent use`);
+  }
+  const disk = diskFullError(error, where);
+  if (disk) return disk;
+  const reason = postgresRefusal(error, code);
+  if (reason) return new ClefError('CLEF_STORE_UNREACHABLE', `cannot open the store ${where}: ${reason}`);
+  return undefined;
+}
+
+/** CLEF_DISK_FULL when a failure was the disk (or quota) running out, naming where. */
+export function diskFullError(error: unknown, where: string): ClefError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT' && !/No space left on device|Disk quota exceeded/i.test(message)) return undefined;
+  return new ClefError('CLEF_DISK_FULL', `no space left writing ${where}: free some space and run the command again (nothing of this run was kept)`);
+}
+
+function postgresRefusal(error: unknown, code: unknown): string | undefined {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'the PostgreSQL server refuses connections (is it running, on that host and port?)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the PostgreSQL host name does not resolve';
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'the PostgreSQL server cannot be reached';
+    case '28P01':
+    case '28000':
+      return `the PostgreSQL server refuses the login (${(error as Error).message})`;
+    case '3D000':
+      return `${(error as Error).message}: create it (createdb) or name another database in the URL`;
+  }
+  // Node reports a host with several addresses (localhost: ::1 and 127.0.0.1) that all refuse as one AggregateError.
+  if (error instanceof AggregateError) {
+    for (const inner of error.errors) {
+      const reason = postgresRefusal(inner, (inner as { code?: unknown }).code);
+      if (reason) return reason;
+    }
+  }
+  if (error instanceof Error && /Connection terminated|timeout expired|self[- ]signed|SSL/i.test(error.message)) return error.message;
+  return undefined;
+}
