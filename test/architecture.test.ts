@@ -111,7 +111,8 @@ const allowedParts: Readonly<Record<string, readonly string[]>> = {
   labels: ['errors', 'identifiers', 'formats', 'registry', 'store'],
   audio: ['errors', 'random', 'identifiers', 'formats', 'registry', 'store'],
   ai: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'store'],
-  demo: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'ai', 'store'],
+  access: ['errors', 'registry', 'usage', 'store'],
+  demo: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'ai', 'access', 'store'],
 };
 const interfaces = new Set(['cli', 'server', 'web']);
 

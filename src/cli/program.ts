@@ -22,6 +22,8 @@ import { reservesCommand } from './commands/reserves.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
 import { aiCommand } from './commands/ai-command.js';
+import { serveCommand } from './commands/serve.js';
+import { tokensCommand, usersCommand } from './commands/users.js';
 
 const registryLabelSubjects = lazily(() => import('../labels/use-cases/registry-label-subjects.js'), 'registryLabelSubjects');
 const withTrainingReservations = lazily(() => import('../ai/use-cases/training-label-subjects.js'), 'withTrainingReservations');
@@ -60,6 +62,9 @@ export function buildProgram(): Command {
     traceCommand(),
     reservesCommand(),
     aiCommand(),
+    serveCommand(),
+    usersCommand(),
+    tokensCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

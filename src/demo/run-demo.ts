@@ -11,6 +11,7 @@ import { isPostgresLocation } from '../store/index.js';
 import { defaultIndexDir, runAudioDemo } from '../audio/index.js';
 import { registryRecordingCatalogue } from '../audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../formats/cwr/index.js';
+import { addDemoLogins } from './demo-logins.js';
 import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
 import { runDistributionDemo } from '../distribution/use-cases/run-distribution-demo.js';
 import { formatMicros } from '../money/index.js';
@@ -100,6 +101,9 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
       say(`    AI statement for ${training.statement.payee.name}: ${training.statement.lines.length} lines, ${money(training.statement.totals.amount_micros)}`);
       for (const line of training.statement.lines.slice(0, 6)) say(`      ${line.title} ${line.right} ${line.source.use_type} from ${line.source.dsp} ${money(line.amount_micros)}  (${line.line_id})`);
     }
+    const logins = await addDemoLogins(context);
+    say(`13. The portal and the API: npm run demo -- --serve (or clef serve --db ${location}), then open http://127.0.0.1:8080/`);
+    for (const login of logins) say(`    login ${login.user} / ${login.password}: ${login.what}`);
     // Hints a person can paste into the shell of a clone (the `clef` bin exists only after a build or install).
     say(`Try: npm run clef -- works show ${hit.work_id} --db ${location}`);
     say(`     npm run clef -- audio identify ${audio.query} --db ${location}`);

@@ -132,6 +132,16 @@ export const errorCodes = {
   CLEF_AI_PERIOD_OUTSIDE_TERM: { status: 422, exit: 1, description: "A revenue report or AI remuneration run is for a month outside the licence's term." },
   CLEF_AI_REVENUE_DUPLICATE: { status: 409, exit: 1, description: 'A revenue report for this licence and month is already recorded.' },
   CLEF_AI_ALREADY_DISTRIBUTED: { status: 409, exit: 1, description: 'An AI remuneration run for this licence and month was already booked; runs are immutable.' },
+  // access and the HTTP server (src/server, src/web)
+  CLEF_AUTH_REQUIRED: { status: 401, exit: 1, description: 'The request needs a signed-in user: an `Authorization: Bearer TOKEN` header or a web session.' },
+  CLEF_AUTH_FORBIDDEN: { status: 403, exit: 1, description: "The signed-in user's role or binding does not reach this record (another member's statement, another licensee's audit, a DSP running a distribution)." },
+  CLEF_AUTH_CREDENTIALS_INVALID: { status: 401, exit: 1, description: 'The user name and password, or the API token, are not valid.' },
+  CLEF_AUTH_CSRF_INVALID: { status: 403, exit: 1, description: "A form was posted without the session's anti-forgery token." },
+  CLEF_AUTH_USER_INVALID: { status: 400, exit: 2, description: "A user cannot be added: the name is taken, the role is unknown, or the role's binding (--party, --licensee, --dsp) is missing or names nothing." },
+  CLEF_SERVER_RATE_LIMITED: { status: 429, exit: 1, description: 'Too many requests from one address in a minute; retry after the time the response names.' },
+  CLEF_SERVER_BODY_TOO_LARGE: { status: 413, exit: 1, description: "A request body or uploaded file is over the server's size limit." },
+  CLEF_SERVER_REQUEST_INVALID: { status: 400, exit: 2, description: "A request does not fit its route's schema; the problem names the failing field." },
+  CLEF_SERVER_INTERNAL: { status: 500, exit: 70, description: 'The server failed in a way no user can cause; the log has the details, the response does not.' },
 } as const;
 
 /** A documented Clef error code. */

@@ -24,6 +24,9 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(demo.stdout, /AI statement for LI, Wei: 6 lines/);
   const runs = await runClef(['runs', 'list', '--db', db, '--json']);
   assert.deepEqual((JSON.parse(runs.stdout) as { kind: string }[]).map((r) => r.kind), ['distribution', 'ai']);
+  assert.match(demo.stdout, /npm run demo -- --serve/);
+  assert.match(demo.stdout, /login staff \/ demo-staff/);
+  assert.match(demo.stdout, /login liwei \/ demo-liwei/);
 
   const search = await runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);

@@ -49,6 +49,9 @@ const reference: Record<string, string> = {
   policy_versions: 'a few versions',
   ai_licensees: 'tens of AI developers',
   ai_licences: 'a few licences per licensee, joined by audits and AI runs',
+  users: 'the portal and API users: staff, members, licensees, DSPs',
+  api_tokens: 'a few tokens per user, read on every API call',
+  web_sessions: 'the signed-in sessions, read on every page',
   kysely_migration: "the migrator's own bookkeeping (coordinator only)",
   kysely_migration_lock: "the migrator's own bookkeeping (coordinator only)",
 };
