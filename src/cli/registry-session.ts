@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { currentIo } from './cli-io.js';
-import { loadLookups } from '../lookups/index.js';
 import type { RegistryContext } from '../registry/use-cases/registry-context.js';
-import { defaultStoreLocation, openStore } from '../store/index.js';
 
 /** The options every store command takes. */
 export interface StoreOptions {
@@ -28,6 +26,7 @@ export async function readRegistry<T>(options: StoreOptions, work: (context: Reg
 }
 
 async function runWithRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>, mustExist: boolean): Promise<T> {
+  const [{ defaultStoreLocation, openStore }, { loadLookups }] = await Promise.all([import('../store/index.js'), import('../lookups/index.js')]);
   const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env), { mustExist });
   try {
     return await work({ store, actor: options.as ?? 'clef', clock: () => new Date().toISOString(), lookups: loadLookups() });

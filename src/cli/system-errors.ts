@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { ClefError, systemErrorReasons, unreadableFileError } from '../errors/index.js';
-import { diskFullError } from '../store/index.js';
+import { diskFullError } from '../store/store-open-errors.js';
 
 const writingCalls = new Set(['mkdir', 'rename', 'write', 'copyfile', 'symlink', 'link', 'unlink', 'rmdir', 'rm', 'chmod', 'utime']);
 

@@ -38,6 +38,22 @@ function wordSimilarity(a: string[], b: string[]): number {
 }
 
 /**
+ * The number of edits (a letter dropped, added, changed, or two neighbours swapped) between two words.
+ * @example wordEditDistance('lenon', 'lennon') === 1
+ */
+export function wordEditDistance(a: string, b: string): number {
+  return editDistance(Array.from(a), Array.from(b));
+}
+
+/**
+ * How alike two words are, 1 for equal words, falling by each edit relative to the longer word.
+ * @example wordLikeness('lenon', 'lennon') // 5 / 6
+ */
+export function wordLikeness(a: string, b: string): number {
+  return wordSimilarity(Array.from(a), Array.from(b));
+}
+
+/**
  * Words paired greedily, most similar first, each used once; the score is the share of all
  * letters (both sides) that sit in paired words, weighted by how alike the pair is, so a
  * missing or extra word costs as much as its length.

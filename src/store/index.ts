@@ -1,4 +1,5 @@
-export { openStore, defaultStoreLocation, isPostgresLocation, type Store, type OpenStoreOptions } from './open-store.js';
+export { openStore, type Store, type OpenStoreOptions } from './open-store.js';
+export { defaultStoreLocation, isPostgresLocation } from './store-location.js';
 export { diskFullError, printableStoreLocation } from './store-open-errors.js';
 export type { Engine, EngineName } from './engine.js';
 export type * from './schema.js';

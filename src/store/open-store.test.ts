@@ -39,12 +39,12 @@ describeEachEngine('the store', (open) => {
   test('bulk-inserts rows that read back the same', async () => {
     const store = await open();
     await inTransaction(store.db, (tx) =>
-      store.engine.bulkInsert(tx, 'work_trigrams', [
-        { trigram: 'abc', work_id: 'W1' },
-        { trigram: 'bcd', work_id: 'W2' },
+      store.engine.bulkInsert(tx, 'work_search_keys', [
+        { search_key: 'abc', work_id: 'W1' },
+        { search_key: 'bcd', work_id: 'W2' },
       ]),
     );
-    const rows = await store.db.selectFrom('work_trigrams').selectAll().orderBy('trigram').execute();
-    assert.deepEqual(rows, [{ trigram: 'abc', work_id: 'W1' }, { trigram: 'bcd', work_id: 'W2' }]);
+    const rows = await store.db.selectFrom('work_search_keys').selectAll().orderBy('search_key').execute();
+    assert.deepEqual(rows, [{ search_key: 'abc', work_id: 'W1' }, { search_key: 'bcd', work_id: 'W2' }]);
   });
 });

@@ -9,6 +9,7 @@ import { createPostgresEngine } from './engines/postgres/postgres-engine.js';
 import { createPostgresPool } from './engines/postgres/postgres-pool.js';
 import { migrationProvider } from './migrations/migration-list.js';
 import type { ClefDatabase } from './schema.js';
+import { isPostgresLocation } from './store-location.js';
 import { printableStoreLocation, storeOpenError } from './store-open-errors.js';
 
 /** An open store: the typed query builder, the engine shim, and where it lives. */
@@ -17,16 +18,6 @@ export interface Store {
   readonly engine: Engine;
   readonly location: string;
   close(): Promise<void>;
-}
-
-/** The default embedded store: `./clef.duckdb`, or `CLEF_DB`. */
-export function defaultStoreLocation(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CLEF_DB || './clef.duckdb';
-}
-
-/** True when a location names a PostgreSQL server rather than an embedded file. */
-export function isPostgresLocation(location: string): boolean {
-  return /^postgres(ql)?:\/\//.test(location);
 }
 
 /** How to open a store. */

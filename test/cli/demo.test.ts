@@ -17,12 +17,23 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(demo.stdout, /Distribution run RUN\d+ for 2025-01 .* = commission .* \+ members and societies .* \+ reserves/);
   assert.match(demo.stdout, /statement for LI, Wei: \d+ lines/);
   assert.match(demo.stdout, /degraded 10 s excerpt .* is R\d+ CNA1M2600002/);
+  assert.match(demo.stdout, /12\. AI training: W\d+ reserved against ai_training .* licensed for Melodia 2\.0/);
+  assert.match(demo.stdout, /audited: 3 licensed, 1 violation, 0 unlicensed, 1 unidentified/);
+  assert.match(demo.stdout, /AI run RUN\d+ \(kind ai\) for 2025-01: .* = commission .* \+ AI escrow [1-9][\d.]* CNY \+ other reserves 0\.00 CNY/);
+  assert.match(demo.stdout, /not paid, listed for enforcement: W\d+/);
+  assert.match(demo.stdout, /AI statement for LI, Wei: 6 lines/);
+  const runs = await runClef(['runs', 'list', '--db', db, '--json']);
+  assert.deepEqual((JSON.parse(runs.stdout) as { kind: string }[]).map((r) => r.kind), ['distribution', 'ai']);
+  assert.match(demo.stdout, /npm run demo -- --serve/);
+  assert.match(demo.stdout, /login staff \/ demo-staff/);
+  assert.match(demo.stdout, /login liwei \/ demo-liwei/);
 
   const search = await runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);
-  const hits = JSON.parse(search.stdout) as { work_id: string; iswc: string; title: string; score: number }[];
+  const hits = JSON.parse(search.stdout) as { work_id: string; iswc: string; title: string; score: number; creators: string[] }[];
   assert.equal(hits[0].title, 'River of Stars');
-  assert.deepEqual(Object.keys(hits[0]).sort(), ['iswc', 'score', 'title', 'work_id']);
+  assert.deepEqual(Object.keys(hits[0]).sort(), ['creators', 'iswc', 'score', 'title', 'work_id']);
+  assert.ok(hits[0].creators.includes('MOREAU, Claire'), hits[0].creators.join('; '));
 
   const show = await runClef(['works', 'show', hits[0].work_id, '--db', db]);
   assert.equal(show.status, 0, show.stderr);

@@ -145,6 +145,9 @@ describeEachEngine('merging duplicate works', (open) => {
     assert.equal(work.registrations.length, 2);
     assert.ok(work.alternate_titles.some((t) => t.title === 'Night Train (Remix)'));
     assert.equal((await searchWorks(context, 'T1234567894'))[0].work_id, result.kept);
+    const byMergedWriter = await searchWorks(context, 'moreau');
+    assert.deepEqual(byMergedWriter.map((hit) => [hit.work_id, hit.matched_by]), [[result.kept, 'creator']]);
+    assert.deepEqual([...byMergedWriter[0].creators].sort(), ['LI Wei', 'MOREAU Claire']);
     await assert.rejects(showWork(context, result.merged), { code: 'CLEF_NOT_FOUND' });
   });
 });

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { formatLocation } from '../../errors/index.js';
-import { importAcks } from '../../registry/use-cases/import-acks.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const importAcks = lazily(() => import('../../registry/use-cases/import-acks.js'), 'importAcks');
 
 /** `clef acks import FILE`: a society's CWR acknowledgements of the works Clef sent. */
 export function acksCommand(): Command {

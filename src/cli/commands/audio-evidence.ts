@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { writeAudioEvidence } from '../../audio/index.js';
 import { printJson, printLine } from '../output.js';
 import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { lazily } from '../lazily.js';
+
+const writeAudioEvidence = lazily(() => import('../../audio/index.js'), 'writeAudioEvidence');
 
 /** `clef audio evidence QUERY --recording ID|ISRC --out DIR`: the alignment evidence as JSON and HTML with a plot. */
 export function audioEvidenceCommand(): Command {

@@ -1,8 +1,10 @@
 import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
-import { identifyAudioFiles } from '../../audio/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { lazily } from '../lazily.js';
+
+const identifyAudioFiles = lazily(() => import('../../audio/index.js'), 'identifyAudioFiles');
 
 /** `clef audio identify FILE…`: the registered recordings heard in each file, with where and how fast. */
 export function audioIdentifyCommand(): Command {

@@ -1,10 +1,13 @@
 import { ClefError } from '../../errors/clef-error.js';
 import { existsSync } from 'node:fs';
-import { defaultIndexDir, type DecoderChoice, type RecordingCatalogue } from '../../audio/index.js';
-import { defaultStoreLocation, isPostgresLocation } from '../../store/index.js';
+import type { DecoderChoice, RecordingCatalogue } from '../../audio/index.js';
+import { defaultIndexDir } from '../../audio/audio-index-store.js';
+import { defaultStoreLocation, isPostgresLocation } from '../../store/store-location.js';
 import { currentIo } from '../cli-io.js';
-import { registryRecordingCatalogue } from '../../audio/use-cases/registry-recording-catalogue.js';
+import { lazily } from '../lazily.js';
 import { openRegistryForReading } from '../open-registry-for-reading.js';
+
+const registryRecordingCatalogue = lazily(() => import('../../audio/use-cases/registry-recording-catalogue.js'), 'registryRecordingCatalogue');
 
 /** The options every `clef audio` command shares. */
 export interface AudioCommandOptions {
@@ -12,6 +15,7 @@ export interface AudioCommandOptions {
   readonly index?: string;
   readonly decoder?: string;
   readonly json?: boolean;
+  readonly workers?: string;
 }
 
 /** The index folder: `--index`, else beside the `--db` store. */
@@ -26,6 +30,16 @@ export function decoderOf(options: AudioCommandOptions): DecoderChoice {
     throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--decoder must be auto, ffmpeg or js, not ${choice}`, { field: 'decoder', value: choice });
   }
   return choice;
+}
+
+/** The `--workers` count (threads that decode and fingerprint), checked; undefined means one per core. */
+export function workersOf(options: AudioCommandOptions): number | undefined {
+  if (options.workers === undefined) return undefined;
+  const count = Number(options.workers);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--workers must be a whole number of at least 1, not ${options.workers}`, { field: 'workers', value: options.workers });
+  }
+  return count;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import type { Finding } from '../../errors/finding.js';
-import { isAboveFieldLevel, validateCwrFile } from '../../formats/cwr/index.js';
 import { printJson, printLine } from '../output.js';
 
 function describe(finding: Finding): string {
@@ -20,6 +19,7 @@ export function cwrValidateCommand(): Command {
     .option('--json', 'print the report as JSON only')
     .option('--db <location>', 'the store (not needed to validate a file; accepted like every command)')
     .action(async (path: string, options: { json?: boolean }) => {
+      const { isAboveFieldLevel, validateCwrFile } = await import('../../formats/cwr/index.js');
       const report = await validateCwrFile(path);
       if (options.json) {
         printJson({

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { isIsoMonth } from '../../calendar/index.js';
-import { adjustRun } from '../../distribution/use-cases/adjust-run.js';
-import { distributePeriod } from '../../distribution/use-cases/distribute-period.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const adjustRun = lazily(() => import('../../distribution/use-cases/adjust-run.js'), 'adjustRun');
+const distributePeriod = lazily(() => import('../../distribution/use-cases/distribute-period.js'), 'distributePeriod');
 
 /** `clef distribute --period YYYY-MM [--dsp DPID] [--policy FILE]` or `clef distribute --adjust RUN`: one immutable run. */
 export function distributeCommand(): Command {

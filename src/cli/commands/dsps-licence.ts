@@ -1,7 +1,10 @@
 import { Command } from 'commander';
-import { listDspLicences, setDspLicence } from '../../distribution/use-cases/dsp-licences.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const listDspLicences = lazily(() => import('../../distribution/use-cases/dsp-licences.js'), 'listDspLicences');
+const setDspLicence = lazily(() => import('../../distribution/use-cases/dsp-licences.js'), 'setDspLicence');
 
 /** `clef dsps licence set DPID --rate R [--commercial-model M] [--use-type U] [--rights PR,MR] [--territories T] [--per-subscriber-minimum A] [--rights-controller NAME]`. */
 export function dspsLicenceSetCommand(): Command {

@@ -1,8 +1,11 @@
 import { Command } from 'commander';
-import { addDsp, listDsps } from '../../usage/use-cases/dsps.js';
 import { printJson, printLine } from '../output.js';
 import { dspsLicenceCommand } from './dsps-licence.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const addDsp = lazily(() => import('../../usage/use-cases/dsps.js'), 'addDsp');
+const listDsps = lazily(() => import('../../usage/use-cases/dsps.js'), 'listDsps');
 
 /** `clef dsps add DPID --name NAME [--alias A…]`. */
 export function dspsAddCommand(): Command {

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { setFxRate } from '../../distribution/use-cases/fx-rates.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const setFxRate = lazily(() => import('../../distribution/use-cases/fx-rates.js'), 'setFxRate');
 
 /** `clef fx set FROM TO PERIOD RATE`: the exchange rate runs convert a month's pools with. */
 export function fxSetCommand(): Command {

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { readHistory } from '../../store/index.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const readHistory = lazily(() => import('../../store/index.js'), 'readHistory');
 
 /** `clef history ID`: every change to a work, party or setting — who, when, what. */
 export function historyCommand(): Command {

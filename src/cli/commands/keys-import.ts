@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { importKey, type KeyRole } from '../../labels/index.js';
+import type { KeyRole } from '../../labels/index.js';
 import { ClefError } from '../../errors/clef-error.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
@@ -42,7 +42,8 @@ export function keysImportCommand(): Command {
     .option('--keys <dir>', KEYS_OPTION_HELP)
     .option('--db <location>', 'the store (not used: keys live in the key folder)')
     .option('--json', 'write JSON only')
-    .action((options: ImportOptions) => {
+    .action(async (options: ImportOptions) => {
+      const { importKey } = await import('../../labels/index.js');
       if (!['cmo', 'producer', 'propagator'].includes(options.role)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--role must be cmo, producer or propagator, not ${options.role}`);
       const entry = importKey(keyFolderOf(options.keys), {
         id: options.id, role: options.role as KeyRole, party: options.party ?? options.id,

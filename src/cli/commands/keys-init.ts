@@ -1,5 +1,7 @@
 import { Command } from 'commander';
-import { initKeyFolder } from '../../labels/index.js';
+import { lazily } from '../lazily.js';
+
+const initKeyFolder = lazily(() => import('../../labels/index.js'), 'initKeyFolder');
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { listKeys } from '../../labels/index.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -10,7 +9,8 @@ export function keysListCommand(): Command {
     .option('--keys <dir>', KEYS_OPTION_HELP)
     .option('--db <location>', 'the store (not used: keys live in the key folder)')
     .option('--json', 'write JSON only')
-    .action((options: { keys?: string; json?: boolean }) => {
+    .action(async (options: { keys?: string; json?: boolean }) => {
+      const { listKeys } = await import('../../labels/index.js');
       const folder = listKeys(keyFolderOf(options.keys));
       if (options.json) printJson(folder);
       else {

@@ -1,9 +1,6 @@
 import { Command } from 'commander';
 import { basename } from 'node:path';
-import {
-  addAudibleCue, explicitLabelText, issueLabel, naming, readAudioFile, readKeyring, uniformReservation, writeAudioFile,
-  type LabelLevel, type LabelSubject, type LabelSubjectSource, type TrainingMiningUse,
-} from '../../labels/index.js';
+import type { LabelLevel, LabelSubject, LabelSubjectSource, TrainingMiningUse } from '../../labels/index.js';
 import { ClefError } from '../../errors/clef-error.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
@@ -58,6 +55,7 @@ export function labelIssueCommand(openSource?: LabelSubjectSourceOpener): Comman
     .option('--db <location>', 'the store holding the registry')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: IssueOptions) => {
+      const { addAudibleCue, explicitLabelText, issueLabel, naming, readAudioFile, readKeyring, uniformReservation, writeAudioFile } = await import('../../labels/index.js');
       if (!['1', '2', '3'].includes(options.level)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--level must be 1, 2 or 3, not ${options.level}`);
       if (!['notAllowed', 'allowed', 'constrained'].includes(options.trainingMiningDefault)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--training-mining-default must be notAllowed, allowed or constrained');
       const keyring = readKeyring(keyFolderOf(options.keys));

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import { naming, propagateLabel, readAudioFile, readKeyring, writeAudioFile } from '../../labels/index.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -17,6 +16,7 @@ export function labelPropagateCommand(): Command {
     .option('--db <location>', 'the store (not used)')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: { platform: string; out: string; propagationId?: string; keys?: string; json?: boolean }) => {
+      const { naming, propagateLabel, readAudioFile, readKeyring, writeAudioFile } = await import('../../labels/index.js');
       const propagated = await naming(file, () => propagateLabel(readAudioFile(file), {
         platform: options.platform, propagationId: options.propagationId ?? randomUUID(), title: basename(file),
       }, readKeyring(keyFolderOf(options.keys))));

@@ -2,7 +2,8 @@ import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { explicitLabelText, naming, readAudioFile, readKeyring, verifyExitCodes, verifyLabel, type LabelKeyring, type LabelVerification } from '../../labels/index.js';
+import type { LabelKeyring, LabelVerification } from '../../labels/index.js';
+import { explicitLabelText } from '../../labels/explicit-label.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -26,7 +27,7 @@ function printReport(file: string, v: LabelVerification): void {
 
 // Like other C2PA verifiers, verification needs no keys of its own: without a key folder every signature is
 // checked against no trust anchors, so a valid label reports `untrusted` (exit 3) instead of failing.
-function keyringFor(option: string | undefined): LabelKeyring {
+function keyringFor(option: string | undefined, readKeyring: (dir: string) => LabelKeyring): LabelKeyring {
   const dir = keyFolderOf(option);
   if (option === undefined && !existsSync(join(dir, 'keyring.json'))) {
     printNotice(`no key folder at ${dir}: signatures are checked, but no key is trusted (give --keys to trust the CMO's keys)`);
@@ -44,7 +45,8 @@ export function labelVerifyCommand(): Command {
     .option('--db <location>', 'the store (not used)')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: { keys?: string; json?: boolean }) => {
-      const verification = await naming(file, () => verifyLabel(readAudioFile(file), keyringFor(options.keys)));
+      const { naming, readAudioFile, readKeyring, verifyExitCodes, verifyLabel } = await import('../../labels/index.js');
+      const verification = await naming(file, () => verifyLabel(readAudioFile(file), keyringFor(options.keys, readKeyring)));
       if (options.json) {
         const display = verification.aigc && explicitLabelText(verification.aigc.Label, verification.aigc.ContentProducer, verification.label?.digitalSourceType);
         printJson({ file, ...verification, display });

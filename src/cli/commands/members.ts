@@ -1,9 +1,15 @@
 import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { formatLocation } from '../../errors/index.js';
-import { addMember, importMembers, listMembers, showMember, type MemberView } from '../../registry/use-cases/members.js';
+import type { MemberView } from '../../registry/use-cases/members.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const addMember = lazily(() => import('../../registry/use-cases/members.js'), 'addMember');
+const importMembers = lazily(() => import('../../registry/use-cases/members.js'), 'importMembers');
+const listMembers = lazily(() => import('../../registry/use-cases/members.js'), 'listMembers');
+const showMember = lazily(() => import('../../registry/use-cases/members.js'), 'showMember');
 
 function printMember(member: MemberView): void {
   printLine(`${member.member_id}  ${member.name}  IPI ${member.ipi_name_numbers.join(', ') || '-'}  ${member.rights.join(';')}  ${member.territories}  ${member.start_date}–${member.end_date ?? ''}  (${member.party_id})`);

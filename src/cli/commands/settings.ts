@@ -1,8 +1,12 @@
 import { Command } from 'commander';
-import { setSettings, showSettings, type StoredSettings } from '../../registry/use-cases/settings.js';
-import { formatTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
+import type { StoredSettings } from '../../registry/use-cases/settings.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { formatTerritoryChain } from '../../registry/use-cases/territory-chain-text.js';
+import { lazily } from '../lazily.js';
+
+const setSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'setSettings');
+const showSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'showSettings');
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

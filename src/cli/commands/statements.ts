@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { writeStatements } from '../../distribution/use-cases/write-statements.js';
 import { printJson, printLine } from '../output.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const writeStatements = lazily(() => import('../../distribution/use-cases/write-statements.js'), 'writeStatements');
 
 /** `clef statements --run ID --out DIR [--json]`: a CSV and a JSON statement per member and sister society. */
 export function statementsCommand(): Command {

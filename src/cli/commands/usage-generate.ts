@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import { isIsoMonth } from '../../calendar/index.js';
 import { ClefError } from '../../errors/index.js';
-import { generateUsage } from '../../usage/generate-usage/generate-usage.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { usageIngestCommand } from './usage-ingest.js';
 import { usagePoolCommand } from './usage-pool.js';
 import { usageMatchCommand, usageRematchCommand, usageReportsCommand, usageUnmatchedCommand } from './usage-worklists.js';
+import { lazily } from '../lazily.js';
+
+const generateUsage = lazily(() => import('../../usage/generate-usage/generate-usage.js'), 'generateUsage');
 
 /**
  * `clef usage generate --lines N --recordings M --out DIR [--seed S] [--month yyyy-mm] [--json]`: writes a

@@ -1,10 +1,12 @@
 import { setExitCode } from '../cli-io.js';
 import { Command } from 'commander';
 import { formatLocation, type Finding } from '../../errors/index.js';
-import { ingestReport } from '../../usage/use-cases/ingest-report.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const ingestReport = lazily(() => import('../../usage/use-cases/ingest-report.js'), 'ingestReport');
 
 function printFindings(findings: readonly Finding[], total: number): void {
   for (const finding of findings) printNotice(`  ${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
-import { setPoolInvoice } from '../../distribution/use-cases/pool-invoices.js';
 import { printJson, printLine } from '../output.js';
 import { withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const setPoolInvoice = lazily(() => import('../../distribution/use-cases/pool-invoices.js'), 'setPoolInvoice');
 
 /** `clef usage pool set MESSAGE_ID SUMMARY_RECORD_ID AMOUNT`: an invoiced amount that replaces the computed pool. */
 export function usagePoolSetCommand(): Command {

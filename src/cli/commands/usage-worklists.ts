@@ -1,11 +1,15 @@
 import { Command } from 'commander';
 import { ClefError } from '../../errors/index.js';
-import { resolveWorkId } from '../../registry/use-cases/show-work.js';
-import { listReports } from '../../usage/use-cases/list-reports.js';
-import { listUnmatched, matchManually, rematch } from '../../usage/use-cases/worklists.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
+import { lazily } from '../lazily.js';
+
+const resolveWorkId = lazily(() => import('../../registry/use-cases/show-work.js'), 'resolveWorkId');
+const listReports = lazily(() => import('../../usage/use-cases/list-reports.js'), 'listReports');
+const listUnmatched = lazily(() => import('../../usage/use-cases/worklists.js'), 'listUnmatched');
+const matchManually = lazily(() => import('../../usage/use-cases/worklists.js'), 'matchManually');
+const rematch = lazily(() => import('../../usage/use-cases/worklists.js'), 'rematch');
 
 /** `clef usage unmatched [--period P] [--dsp DPID] [--limit N] [--json]`. */
 export function usageUnmatchedCommand(): Command {

@@ -3,22 +3,26 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
 import { parseIpiNameNumber } from '../../identifiers/index.js';
-import { importWorksCsv } from '../../registry/use-cases/import-works-csv.js';
-import { importWorksCwr } from '../../registry/use-cases/import-works-cwr.js';
-import { exportWorksCwr } from '../../registry/use-cases/export-works-cwr.js';
-import { parseCwrSender } from '../../formats/cwr/index.js';
-import { requireSettings } from '../../registry/use-cases/settings.js';
-import { searchWorks } from '../../registry/use-cases/search-works.js';
-import { mergeWorks } from '../../registry/use-cases/merge-works.js';
-import { listCounterclaims, resolveCounterclaim } from '../../registry/use-cases/counterclaims.js';
-import { releaseDisputedWork } from '../../distribution/use-cases/release-disputed-work.js';
 import { formatShare } from '../../registry/share.js';
-import { listDisputes, listHeldRegistrations, showWork } from '../../registry/use-cases/show-work.js';
 import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { printWork } from './print-work.js';
+import { lazily } from '../lazily.js';
+
+const importWorksCsv = lazily(() => import('../../registry/use-cases/import-works-csv.js'), 'importWorksCsv');
+const importWorksCwr = lazily(() => import('../../registry/use-cases/import-works-cwr.js'), 'importWorksCwr');
+const exportWorksCwr = lazily(() => import('../../registry/use-cases/export-works-cwr.js'), 'exportWorksCwr');
+const requireSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'requireSettings');
+const searchWorks = lazily(() => import('../../registry/use-cases/search-works.js'), 'searchWorks');
+const mergeWorks = lazily(() => import('../../registry/use-cases/merge-works.js'), 'mergeWorks');
+const listDisputes = lazily(() => import('../../registry/use-cases/show-work.js'), 'listDisputes');
+const showWork = lazily(() => import('../../registry/use-cases/show-work.js'), 'showWork');
+const listHeldRegistrations = lazily(() => import('../../registry/use-cases/show-work.js'), 'listHeldRegistrations');
+const listCounterclaims = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'listCounterclaims');
+const resolveCounterclaim = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'resolveCounterclaim');
+const releaseDisputedWork = lazily(() => import('../../distribution/use-cases/release-disputed-work.js'), 'releaseDisputedWork');
 
 /** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
 async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
@@ -106,6 +110,7 @@ export function worksCommand(): Command {
   ).action(async (options) => {
     const format = String(options.format).toLowerCase();
     if (format !== 'cwr21' && format !== 'cwr22') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--format ${options.format} is not cwr21 or cwr22`);
+    const { parseCwrSender } = await import('../../formats/cwr/index.js');
     await readRegistry(options, async (context) => {
       const summary = await exportWorksCwr(context, {
         version: format === 'cwr21' ? '2.1' : '2.2',
@@ -135,13 +140,13 @@ export function worksCommand(): Command {
       .argument('<query>', 'a title, creator name, ISWC, ISRC, IPI name number or work number')
       .description('find works, tolerant of case, accents, punctuation, articles and typos')
       .option('--limit <n>', 'how many results', parseCount('--limit'), 10)
-      .option('--json', 'print JSON: an array of {work_id, iswc, title, score}'),
+      .option('--json', 'print JSON: an array of {work_id, iswc, title, score, creators}'),
   ).action(async (query: string, options) => {
     await readRegistry(options, async (context) => {
       const hits = await searchWorks(context, query, options.limit);
-      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score }) => ({ work_id, iswc, title, score })));
+      if (options.json) return printJson(hits.map(({ work_id, iswc, title, score, creators }) => ({ work_id, iswc, title, score, creators })));
       if (hits.length === 0) printLine('no match');
-      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})`);
+      for (const hit of hits) printLine(`${hit.work_id}  ${hit.score.toFixed(3)}  ${hit.iswc ?? '-          '}  ${hit.title}  (${hit.matched_by})${hit.creators.length > 0 ? `  by ${hit.creators.join('; ')}` : ''}`);
     });
   });
 

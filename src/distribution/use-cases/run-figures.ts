@@ -18,6 +18,8 @@ export interface RunListItem {
 /** A run's figures as `clef runs show --json` prints them: amounts are strings of integers (micro-units). */
 export interface RunFigures {
   readonly run_id: string;
+  /** `distribution`, `adjustment`, `claims`, `release` or `ai`. */
+  readonly kind: string;
   readonly period: string;
   readonly money_in_micros: string;
   readonly commission_micros: string;
@@ -30,6 +32,7 @@ export interface RunFigures {
     readonly non_member_micros: string;
     readonly ai_generated_micros: string;
     readonly unreported_usage_micros: string;
+    readonly ai_escrow_micros: string;
   };
   readonly sister_societies: readonly { readonly society: string; readonly amount_micros: string }[];
   /** Shares of the run's lines, usages and money (after commission) that found a recording, from 0 to 1. */
@@ -64,6 +67,7 @@ export async function showRun(context: Pick<RegistryContext, 'store'>, runId: st
   const { parties: labels } = await runLabels(context, run, [], parties.map((p) => p.account_id));
   return {
     run_id: run.run_id,
+    kind: run.kind,
     period: run.period,
     money_in_micros: String(run.money_in_micros),
     commission_micros: String(run.commission_micros),

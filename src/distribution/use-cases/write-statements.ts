@@ -70,7 +70,7 @@ export async function buildStatements(context: Pick<RegistryContext, 'store'>, r
     const work = e.work_id ? labels.works.get(e.work_id) : undefined;
     s.lines.set(lineId, {
       line_id: lineId, work_id: e.work_id ?? '', iswc: work?.iswc ?? null, title: work?.title ?? null, right: e.right_code ?? '',
-      source: { dsp: e.dsp, message_id: e.message_id, summary_record_id: e.summary_record_id, commercial_model: e.commercial_model, use_type: e.use_type, territory: e.territory },
+      source: { dsp: e.dsp, message_id: e.message_id ?? e.pool_id, summary_record_id: e.summary_record_id, commercial_model: e.commercial_model, use_type: e.use_type, territory: e.territory },
       usages: '', amount_micros: '', usagesN: BigInt(e.usages), amountN: BigInt(e.amount_micros),
     });
   }

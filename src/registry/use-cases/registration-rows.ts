@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase, Engine } from '../../store/index.js';
 import { isFullyAiGenerated } from '../is-fully-ai-generated.js';
-import { titleKey } from '../match-key.js';
+import { nameKey, titleKey } from '../match-key.js';
 import type { Registration } from '../registration.js';
-import { trigrams } from '../trigrams.js';
+import { termVariants, workSearchKeys } from '../search-keys.js';
+import { addWorkSearchKeys } from '../../store/registry/search-index-queries.js';
 import { formatTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
@@ -15,7 +16,6 @@ export function registrationRows() {
     works: [] as Rows<'works'>,
     work_iswcs: [] as Rows<'work_iswcs'>,
     work_titles: [] as Rows<'work_titles'>,
-    work_trigrams: [] as Rows<'work_trigrams'>,
     registrations: [] as Rows<'registrations'>,
     registration_parties: [] as Rows<'registration_parties'>,
     registration_collections: [] as Rows<'registration_collections'>,
@@ -23,8 +23,18 @@ export function registrationRows() {
     party_affiliations: [] as Rows<'party_affiliations'>,
   };
 
+  // Search keys per work: a new work's titles and creators, and the title and creators every later registration names.
+  const searchKeysOf = new Map<string, Set<string>>();
+  const freshWorks = new Set<string>();
+  const addSearchKeys = (workId: string, titleKeys: readonly string[], submission: WorkSubmission) => {
+    const creatorKeys = submission.parties.filter((party) => party.partyKind === 'writer').map((party) => nameKey(party.firstName ? `${party.firstName} ${party.name}` : party.name));
+    const keys = searchKeysOf.get(workId) ?? new Set<string>();
+    for (const key of workSearchKeys(titleKeys, creatorKeys)) keys.add(key);
+    searchKeysOf.set(workId, keys);
+  };
+
   return {
-    /** Adds a new work with its ISWC, titles and search trigrams. */
+    /** Adds a new work with its ISWC, titles and search keys. */
     addWork(workId: string, submission: WorkSubmission, identityKey: string, now: string) {
       const { work } = submission;
       const key = titleKey(work.title);
@@ -59,13 +69,13 @@ export function registrationRows() {
         keys.add(alternateKey);
         tables.work_titles.push({ work_id: workId, title: alternate.title, title_type: alternate.type, title_key: alternateKey, language: alternate.language ?? null });
       }
-      const grams = new Set<string>();
-      for (const k of keys) for (const gram of trigrams(k)) grams.add(gram);
-      for (const trigram of grams) tables.work_trigrams.push({ trigram, work_id: workId });
+      freshWorks.add(workId);
+      addSearchKeys(workId, [...keys], submission);
     },
 
     /** Adds a registration with its parties, collection claims, links and declared affiliations. */
     addRegistration(submission: WorkSubmission, registration: Registration, meta: { actor: string; createdAt: string; status?: 'current' | 'held' }) {
+      addSearchKeys(registration.workId, [titleKey(submission.work.title)], submission);
       const submitterPartyId = registration.submitter.kind === 'member' ? registration.submitter.partyId : undefined;
       tables.registrations.push({
         registration_id: registration.id,
@@ -133,6 +143,12 @@ export function registrationRows() {
     /** Writes every collected row in the caller's transaction. */
     async write(db: Kysely<ClefDatabase>, engine: Engine) {
       for (const [table, rows] of Object.entries(tables)) await engine.bulkInsert(db, table as keyof typeof tables, rows as never);
+      await addWorkSearchKeys(
+        db,
+        (table, rows) => engine.bulkInsert(db, table, rows),
+        [...searchKeysOf].map(([workId, keys]) => ({ workId, keys: [...keys], fresh: freshWorks.has(workId) })),
+        termVariants,
+      );
     },
   };
 }

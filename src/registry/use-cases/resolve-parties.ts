@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
 import { findPartyIdsByIpi, findPartyIdsByNameKey } from '../../store/registry/party-queries.js';
 import { nameKey } from '../match-key.js';
-import { trigrams } from '../trigrams.js';
 
 /** A party as a submission names it: by IPI name number where it has one, else by name. */
 export interface PartyReference {
@@ -73,11 +72,6 @@ export async function resolveParties(
     db,
     'party_ipi_names',
     missing.flatMap(([, reference], i) => (reference.ipiNameNumber ? [{ ipi_name_number: reference.ipiNameNumber, party_id: ids[i] }] : [])),
-  );
-  await engine.bulkInsert(
-    db,
-    'party_trigrams',
-    parties.flatMap((party) => trigrams(party.name_key).map((trigram) => ({ trigram, party_id: party.party_id }))),
   );
   return { partyIds, created: ids };
 }

@@ -40,3 +40,16 @@ export async function readPayeeRows(db: Kysely<ClefDatabase>) {
   const affiliations = await db.selectFrom('party_affiliations').select(['party_id', 'right_code', 'society_code']).distinct().orderBy('party_id').orderBy('right_code').orderBy('society_code').execute();
   return { members, sisters, affiliations };
 }
+
+/** The given works (fully AI-generated or not) with their collection shares, in key order. */
+export async function readWorkShares(db: Kysely<ClefDatabase>, workIds: readonly string[]) {
+  if (workIds.length === 0) return { works: [], shares: [] };
+  const works = await db.selectFrom('works').select(['work_id', 'fully_ai_generated']).where('work_id', 'in', [...workIds]).orderBy('work_id').execute();
+  const shares = await db
+    .selectFrom('work_collection_shares')
+    .select(['work_id', 'right_code', 'territory', 'party_id', 'collection_bp'])
+    .where('work_id', 'in', [...workIds])
+    .orderBy('work_id').orderBy('right_code').orderBy('territory').orderBy('party_id')
+    .execute();
+  return { works, shares };
+}

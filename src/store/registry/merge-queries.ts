@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
+import { moveWorkSearchKeys } from './search-index-queries.js';
 
 /**
  * Moves everything of work `merged` onto work `kept` (registrations, ISWCs as archived ones, titles, recordings,
@@ -9,7 +10,7 @@ export async function moveWorkInto(db: Kysely<ClefDatabase>, kept: string, merge
   await db.updateTable('registrations').set({ work_id: kept }).where('work_id', '=', merged).execute();
   await db.updateTable('work_iswcs').set({ work_id: kept, preferred: false }).where('work_id', '=', merged).execute();
   await db.updateTable('work_titles').set({ work_id: kept }).where('work_id', '=', merged).execute();
-  await db.updateTable('work_trigrams').set({ work_id: kept }).where('work_id', '=', merged).execute();
+  await moveWorkSearchKeys(db, kept, merged);
   const keptRecordings = (await db.selectFrom('recording_works').select('recording_id').where('work_id', '=', kept).execute()).map((r) => r.recording_id);
   const moving = await db.selectFrom('recording_works').select('recording_id').where('work_id', '=', merged).execute();
   await db.deleteFrom('recording_works').where('work_id', '=', merged).execute();

@@ -8,12 +8,16 @@ export interface RegistryTables {
   parties: PartyTable;
   party_ipi_names: PartyIpiNameTable;
   party_affiliations: PartyAffiliationTable;
-  party_trigrams: { trigram: string; party_id: string };
   members: MemberTable;
   works: WorkTable;
   work_iswcs: { iswc: string; work_id: string; preferred: boolean };
   work_titles: WorkTitleTable;
-  work_trigrams: { trigram: string; work_id: string };
+  /** A work's search keys (title and creator words, CJK character pairs): the posting lists of search. */
+  work_search_keys: { search_key: string; work_id: string };
+  /** How many works a batch of writes gave a term (rows per term add up to its document frequency). */
+  search_terms: { term: string; work_count: bigint };
+  /** A term's typo forms (itself and each letter left out), so a misspelt query word finds it. */
+  search_term_variants: { variant: string; term: string };
   work_society_numbers: WorkSocietyNumberTable;
   registrations: RegistrationTable;
   counterclaims: CounterclaimTable;

@@ -23,6 +23,12 @@ export class DuckDbDriver implements Driver {
     const native = await this.#instance.connect();
     // DuckDB's `/` is float division; money and shares need integer division (DESIGN.md).
     await native.run('SET integer_division = true');
+    // @duckdb/node-api 1.5.6 (the newest) invalidates the database with `BatchedDataCollection::Merge … batch index
+    // present in both collections` when a parallel scan reads a table of more than one committed row group together
+    // with rows appended in the open transaction (a second 100 k-work import). Order-preserving result collection is
+    // what assigns those batch indexes; no query may rely on an order it did not ask for (PostgreSQL gives none), so
+    // collecting unordered costs nothing and avoids the fault. docs/store.md, test/store/uncommitted-rows.test.ts.
+    await native.run('SET preserve_insertion_order = false');
     this.#connection = new DuckDbKyselyConnection(native);
   }
 

@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
+/** A multipart/form-data body with files, as a browser sends an upload form. */
+export function multipartBody(files: readonly { name: string; content: string | Uint8Array }[], field = 'files'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----clef${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const file of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(Buffer.from(file.content));
+    chunks.push(Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
