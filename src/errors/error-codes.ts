@@ -45,6 +45,7 @@ export const errorCodes = {
   CLEF_REGISTRY_DISPUTE: { status: 409, exit: 1, description: 'Registrations of the same work together claim more than 100 % of a right in a territory; every claim is kept.' },
   CLEF_REGISTRY_AFFILIATION_CONFLICT: { status: 409, exit: 1, description: 'A declared society affiliation contradicts the CMO\'s member records; reported, not applied.' },
   CLEF_REGISTRY_COLLECTION_CAPPED: { status: 200, exit: 0, description: 'A collection share was lowered by the chain of title (a chain collects at most its ownership, and no writer\'s PR share by policy); the registration is accepted with changes (ACK AC).' },
+  CLEF_REGISTRY_RESOLUTION_INVALID: { status: 422, exit: 1, description: 'A counterclaim resolution by shares (`works disputes resolve --shares`) is malformed, leaves a disputed right or contested party undecided, names a party without a contested claim, or exceeds 100 %.' },
   CLEF_REGISTRY_REVISION_UNKNOWN: { status: 422, exit: 1, description: 'A revision (CWR REV) names a submitter work number its submitter never registered here; nothing is registered (send it as NWR).' },
   CLEF_MEMBER_INVALID: { status: 422, exit: 1, description: 'A member record is invalid (rights, territories, dates, IPI).' },
   // labels (AI-content labels: GB 45438 implicit labels, C2PA manifests, keys)

@@ -25,10 +25,10 @@ const distributed: Record<string, string> = {
   usage_works: 'report_id', usage_releases: 'report_id', usage_lines: 'report_id', usage_licensors: 'report_id',
   usage_matches: 'report_id', pool_invoices: 'report_id',
   // a report's one original run, kept beside the report it guards
-  distributed_reports: 'report_id',
+  distributed_reports: 'report_id', usage_medley_parts: 'report_id',
   dsp_resource_matches: 'dsp_resource_id',
   // distribution, by run: its pools and ledger together
-  distribution_runs: 'run_id', distribution_run_reports: 'run_id', distribution_pools: 'run_id', ledger_entries: 'run_id',
+  distribution_runs: 'run_id', run_work_labels: 'run_id', run_party_labels: 'run_id', run_party_ipi_names: 'run_id', distribution_run_reports: 'run_id', distribution_pools: 'run_id', ledger_entries: 'run_id',
   reserve_claims: 'claim_id', counterclaims: 'counterclaim_id',
   // AI training: a declaration and its entries together; reservations, revenue reports and AI pools by their own ids
   ai_declarations: 'declaration_id', ai_declaration_entries: 'declaration_id',

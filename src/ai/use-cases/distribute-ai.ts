@@ -117,7 +117,7 @@ export async function distributeAi(context: RegistryContext, request: AiDistribu
         run_id: runId, kind: 'ai', period: request.period, dsp: licence.licenceId, adjusts: null, policy_version: policy.version, currency: currency!,
         inputs, snapshot: snapshotText, snapshot_digest: digestOf(snapshotText), money_in_micros: summary.moneyInMicros, commission_micros: summary.commissionMicros,
         allocated_micros: summary.allocatedMicros, lines: BigInt(used.length), matched_lines: BigInt(used.length), usages: summary.matchCounts.usages, matched_usages: summary.matchCounts.matchedUsages,
-        line_micros: summary.matchCounts.micros, matched_micros: summary.matchCounts.matchedMicros, created_at: now, actor: context.actor,
+        line_micros: summary.matchCounts.micros, matched_micros: summary.matchCounts.matchedMicros, created_at: now, actor: context.actor, labels_recorded: true,
       },
       [],
       booked.map(({ source, allocation }) => ({

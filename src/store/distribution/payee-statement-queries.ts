@@ -1,15 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
 
-/** One payee's bookings in a run with their pool's source, report period and work identity, in statement order. */
+/** One payee's bookings in a run with their pool's source and report period (none for AI pools), in statement order. */
 export async function readPayeeStatementEntries(db: Kysely<ClefDatabase>, runId: string, accountKind: 'party' | 'society', accountId: string) {
   return db
     .selectFrom('ledger_entries as e')
     .innerJoin('distribution_pools as p', (join) => join.onRef('p.run_id', '=', 'e.run_id').onRef('p.pool_id', '=', 'e.pool_id'))
-    .innerJoin('usage_reports as r', 'r.report_id', 'p.report_id')
-    .leftJoin('works as w', 'w.work_id', 'e.work_id')
+    .leftJoin('usage_reports as r', 'r.report_id', 'p.report_id')
     .select([
-      'e.work_id', 'e.right_code', 'e.pool_id', 'e.amount_micros', 'e.usages', 'w.iswc', 'w.title', 'p.dsp', 'p.summary_record_id',
+      'e.work_id', 'e.right_code', 'e.pool_id', 'e.amount_micros', 'e.usages', 'p.dsp', 'p.summary_record_id',
       'p.commercial_model', 'p.use_type', 'p.territory', 'r.message_id', 'r.period_start', 'r.period_end',
     ])
     .where('e.run_id', '=', runId)
