@@ -16,6 +16,7 @@ import type { Store } from '../store/index.js';
 import { installAuthentication } from './authenticate.js';
 import { sendProblem } from './problem-details.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { cwrRoutes } from './routes/cwr-routes.js';
 import { aiRoutes } from './routes/ai-routes.js';
 import { distributionRoutes } from './routes/distribution-routes.js';
 import { labelRoutes } from './routes/label-routes.js';
@@ -87,6 +88,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(accessRoutes, { prefix: '/api' });
   await app.register(registryRoutes, { prefix: '/api' });
+  await app.register(cwrRoutes, { prefix: '/api' });
   await app.register(usageRoutes, { prefix: '/api' });
   await app.register(distributionRoutes, { prefix: '/api' });
   await app.register(labelRoutes(options.keyFolder ?? 'clef-keys'), { prefix: '/api' });

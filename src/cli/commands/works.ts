@@ -1,10 +1,9 @@
 import { setExitCode } from '../cli-io.js';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
-import { parseIpiNameNumber } from '../../identifiers/index.js';
+import { parseSubmitterText as submitterOf } from '../../registry/submitter-text.js';
+import { isCwrFile } from '../../registry/use-cases/works-file-kind.js';
 import { formatShare } from '../../registry/share.js';
-import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
@@ -23,32 +22,6 @@ const listHeldRegistrations = lazily(() => import('../../registry/use-cases/show
 const listCounterclaims = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'listCounterclaims');
 const resolveCounterclaim = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'resolveCounterclaim');
 const releaseDisputedWork = lazily(() => import('../../distribution/use-cases/release-disputed-work.js'), 'releaseDisputedWork');
-
-/** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
-async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
-  if (!text) return { kind: 'cmo', societyCode: await cmoSociety() };
-  const match = /^(SO|PB|WR):(.+)$/i.exec(text.trim());
-  if (!match) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--submitter ${text} is not SO:<society>, PB:<IPI> or WR:<IPI>`);
-  const [, type, id] = match;
-  if (type.toUpperCase() === 'SO') return { kind: 'society', societyCode: id.padStart(3, '0') };
-  const ipi = parseIpiNameNumber(id);
-  if (!ipi.ok) throw new ClefError('CLEF_ID_INVALID', `--submitter ${text}: ${ipi.reason}`);
-  return { kind: type.toUpperCase() === 'PB' ? 'publisher' : 'writer', ipiNameNumber: ipi.value };
-}
-
-/** CWR files by their standard extensions (`.V21`, `.V22`, 3.x `.SUB`, `.ISR`) or, whatever the name, by a leading HDR record. */
-function isCwrFile(file: string): boolean {
-  if (/\.(V2\d|SUB|ISR)$/i.test(file)) return true;
-  try {
-    const fd = openSync(file, 'r');
-    const head = Buffer.alloc(3);
-    readSync(fd, head, 0, 3, 0);
-    closeSync(fd);
-    return head.toString('latin1') === 'HDR';
-  } catch {
-    return false;
-  }
-}
 
 function printFindings(findings: readonly Finding[], limit = 50): void {
   for (const finding of findings.slice(0, limit)) printNotice(`${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import { validateCwrFile } from '../../src/formats/cwr/index.js';
+import { cwrFixture, cwrLines } from '../cwr/cwr-test-files.js';
+import { worksHeader } from '../registry/registry-fixtures.js';
+import { describeEachEngine, test } from '../support/engines.js';
+import { tempDir } from '../support/temp-dir.js';
+import { multipartBody } from './multipart-body.js';
+import { bearer, setUpPortal, type PortalFixture } from './portal-fixture.js';
+
+const registration = 'CW220001DMP_000.V21';
+
+/** A multipart upload of one file, with the caller's token (none: anonymous). */
+function upload(name: string, content: string | Uint8Array, token?: string, fields: Record<string, string> = {}) {
+  const body = multipartBody([{ name, content }], 'file', fields);
+  return { headers: { ...body.headers, ...(token ? bearer(token) : {}) }, payload: body.payload };
+}
+
+describeEachEngine('CWR exchange, audio identification and label issuing over the API', (open) => {
+  let f: PortalFixture;
+  before(async () => {
+    f = await setUpPortal(await open());
+  });
+  after(async () => {
+    await f?.app.close();
+  });
+
+  test('a CWR fixture is validated, imported (its works then found by search, its ACK returned) and exported back as CWR', async () => {
+    const text = readFileSync(cwrFixture(registration));
+    const validated = await f.app.inject({ method: 'POST', url: '/api/cwr/validate', ...upload(registration, text, f.tokens.admin) });
+    assert.equal(validated.statusCode, 200, validated.body);
+    assert.equal(validated.json().file, registration);
+    assert.equal(validated.json().version, '2.1');
+    assert.deepEqual([validated.json().rejecting, validated.json().findings], [false, []]);
+
+    const imported = await f.app.inject({ method: 'POST', url: '/api/works/import?ack=true', ...upload(registration, text, f.tokens.admin) });
+    assert.equal(imported.statusCode, 201, imported.body);
+    const summary = imported.json();
+    assert.equal(summary.file, registration);
+    assert.ok(summary.created > 0, imported.body);
+    assert.equal(summary.ackPath, undefined, 'the server\'s folder is never shown');
+    assert.match(summary.ack, /^HDR/);
+    assert.match(summary.ack, /\r?\nACK/);
+    assert.doesNotMatch(imported.body, /clef-uploads/);
+
+    const hits = (await f.app.inject({ url: '/api/works/search?q=MUSIC%20PUB%20CARTOONS', headers: bearer(f.tokens.admin) })).json();
+    assert.equal(hits[0]?.title, 'MUSIC PUB CARTOONS');
+    const history = (await f.app.inject({ url: `/api/works/${hits[0].work_id}/history`, headers: bearer(f.tokens.admin) }));
+    assert.equal(history.statusCode, 200, history.body);
+    assert.match(history.body, /"staff"/, 'the import is recorded as the signed-in user');
+
+    const exported = await f.app.inject({ url: `/api/works/export?format=cwr22&works=${hits[0].work_id}`, headers: bearer(f.tokens.admin) });
+    assert.equal(exported.statusCode, 200, exported.body);
+    assert.match(String(exported.headers['content-disposition']), /^attachment; filename="CW\d{6}119_000\.V22"$/);
+    assert.equal(exported.headers['x-clef-works'], '1');
+    const dir = tempDir();
+    const path = join(dir, 'export.V22');
+    writeFileSync(path, exported.rawPayload);
+    const report = await validateCwrFile(path);
+    assert.equal(report.version, '2.2');
+    assert.equal(report.transactions, 1);
+    assert.match(exported.rawPayload.toString('latin1'), /MUSIC PUB CARTOONS/);
+
+    const unknown = await f.app.inject({ url: '/api/works/export?format=cwr21&works=W99999999', headers: bearer(f.tokens.admin) });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json().code, 'CLEF_NOT_FOUND');
+    const badFormat = await f.app.inject({ url: '/api/works/export?format=cwr30', headers: bearer(f.tokens.admin) });
+    assert.equal(badFormat.json().field, 'querystring.format');
+  });
+
+  test('a works CSV is imported as the stated submitter, and a society\'s ACK for its works is stored', async () => {
+    const csv = `${worksHeader}\nMK000003,Sent Work 1,,human,human,human,CA,00014107338,LI Wei,100,100,100,,,,,,,,,,,\n`;
+    const imported = await f.app.inject({ method: 'POST', url: '/api/works/import', ...upload('sent.csv', csv, f.tokens.admin, { submitter: 'PB:00000000199' }) });
+    assert.equal(imported.statusCode, 201, imported.body);
+    assert.equal(imported.json().created, 1);
+    const ack = await f.app.inject({ method: 'POST', url: '/api/acks/import', ...upload('CW220001000_DMP.V21', readFileSync(cwrFixture('CW220001000_DMP.V21')), f.tokens.admin) });
+    assert.equal(ack.statusCode, 201, ack.body);
+    assert.equal(ack.json().societyCode, '052');
+    assert.ok(ack.json().stored >= 1, ack.body);
+    const [hit] = (await f.app.inject({ url: '/api/works/search?q=T3005600277', headers: bearer(f.tokens.admin) })).json();
+    assert.equal(hit?.title, 'Sent Work 1', 'the ISWC the ACK gave is stored on the work sent');
+    const work = (await f.app.inject({ url: `/api/works/${hit.work_id}`, headers: bearer(f.tokens.admin) })).json();
+    assert.deepEqual(work.society_numbers.map((n: { society: string; status: string }) => [n.society, n.status]), [['052', 'AS']]);
+    const again = await f.app.inject({ method: 'POST', url: '/api/acks/import', ...upload('CW220001000_DMP.V21', readFileSync(cwrFixture('CW220001000_DMP.V21')), f.tokens.admin) });
+    assert.deepEqual([again.statusCode, again.json().duplicate], [200, true]);
+
+    const badSubmitter = await f.app.inject({ method: 'POST', url: '/api/works/import', ...upload('sent.csv', csv, f.tokens.admin, { submitter: 'XX:1' }) });
+    assert.equal(badSubmitter.statusCode, 400, badSubmitter.body);
+    assert.equal(badSubmitter.json().field, 'submitter');
+  });
+
+  test('a malformed CWR file gets findings located by file, line, record type and field; imported, it is refused', async () => {
+    const lines = cwrLines(cwrFixture(registration));
+    const nwr = lines.findIndex((line) => line.startsWith('NWR'));
+    lines[nwr] = lines[nwr].replace('T1234567894', 'T1234567890');
+    lines.splice(nwr + 1, 0, 'XYZ0000000000000001 not a record');
+    const text = `${lines.join('\r\n')}\r\n`;
+    const validated = (await f.app.inject({ method: 'POST', url: '/api/cwr/validate', ...upload('BROKEN.V21', text, f.tokens.admin) })).json();
+    assert.ok(validated.findings.length >= 2, JSON.stringify(validated));
+    const iswc = validated.findings.find((x: { field: string | null }) => x.field === 'ISWC');
+    assert.deepEqual([iswc?.file, iswc?.line, iswc?.record_type], ['BROKEN.V21', nwr + 1, 'NWR'], JSON.stringify(validated.findings));
+    const unknownRecord = validated.findings.find((x: { line: number }) => x.line === nwr + 2);
+    assert.ok(unknownRecord, JSON.stringify(validated.findings));
+    assert.equal(validated.rejecting, true);
+    assert.doesNotMatch(JSON.stringify(validated), /clef-uploads/);
+  });
+
+  test('members, DSPs, licensees and anonymous callers are refused every CWR route', async () => {
+    const text = readFileSync(cwrFixture(registration));
+    const posts = ['/api/cwr/validate', '/api/works/import', '/api/acks/import'];
+    for (const [token, status] of [[f.tokens.liWei, 403], [f.tokens.dsp, 403], [f.tokens.licensee, 403], [undefined, 401]] as const) {
+      for (const url of posts) {
+        const response = await f.app.inject({ method: 'POST', url, ...upload(registration, text, token) });
+        assert.equal(response.statusCode, status, `${url} ${response.body}`);
+        assert.equal(response.json().code, status === 401 ? 'CLEF_AUTH_REQUIRED' : 'CLEF_AUTH_FORBIDDEN');
+      }
+      const exported = await f.app.inject({ url: '/api/works/export?format=cwr21', headers: token ? bearer(token) : {} });
+      assert.equal(exported.statusCode, status, exported.body);
+    }
+  });
+});
