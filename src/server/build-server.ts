@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import { defaultIndexDir } from '../audio/audio-index-store.js';
 import { ClefError } from '../errors/index.js';
 import { loadLookups } from '../lookups/index.js';
 import { showSettings } from '../registry/use-cases/settings.js';
@@ -16,6 +17,7 @@ import type { Store } from '../store/index.js';
 import { installAuthentication } from './authenticate.js';
 import { sendProblem } from './problem-details.js';
 import { accessRoutes } from './routes/access-routes.js';
+import { audioRoutes } from './routes/audio-routes.js';
 import { cwrRoutes } from './routes/cwr-routes.js';
 import { aiRoutes } from './routes/ai-routes.js';
 import { distributionRoutes } from './routes/distribution-routes.js';
@@ -38,6 +40,8 @@ export interface ServerOptions {
   readonly uploadDir?: string;
   /** The CMO's key folder for label verification (default ./clef-keys). */
   readonly keyFolder?: string;
+  /** The audio identification index folder (default ./clef.audio; `clef serve` passes the one beside its store). */
+  readonly audioIndexDir?: string;
   readonly logger?: boolean;
   /** Further plugins on the same instance after the API (the web portal). */
   readonly plugins?: readonly FastifyPluginAsync[];
@@ -93,6 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(distributionRoutes, { prefix: '/api' });
   await app.register(labelRoutes(options.keyFolder ?? 'clef-keys'), { prefix: '/api' });
   await app.register(aiRoutes, { prefix: '/api' });
+  await app.register(audioRoutes(options.audioIndexDir ?? defaultIndexDir(undefined)), { prefix: '/api' });
   await app.register(reservationPolicyRoutes);
   for (const plugin of options.plugins ?? []) await app.register(plugin);
   return app;

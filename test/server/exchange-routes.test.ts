@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
+import { encodeWav, indexAudio, synthesizeMelody } from '../../src/audio/index.js';
+import { registryRecordingCatalogue } from '../../src/audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../../src/formats/cwr/index.js';
 import { cwrFixture, cwrLines } from '../cwr/cwr-test-files.js';
 import { worksHeader } from '../registry/registry-fixtures.js';
@@ -20,8 +22,15 @@ function upload(name: string, content: string | Uint8Array, token?: string, fiel
 
 describeEachEngine('CWR exchange, audio identification and label issuing over the API', (open) => {
   let f: PortalFixture;
+  const dir = tempDir();
+  const audioIndexDir = join(dir, 'audio-index');
+  const melody = synthesizeMelody({ seed: 7, durationS: 20, sampleRate: 16000 });
   before(async () => {
-    f = await setUpPortal(await open());
+    const store = await open();
+    f = await setUpPortal(store, { audioIndexDir });
+    writeFileSync(join(dir, 'melody.wav'), encodeWav(melody, 16000));
+    writeFileSync(join(dir, 'manifest.csv'), 'file,isrc\nmelody.wav,CNA1M2600001\n');
+    await indexAudio({ target: join(dir, 'melody.wav'), indexDir: audioIndexDir, manifest: join(dir, 'manifest.csv'), catalogue: registryRecordingCatalogue(store), workers: 1 }, Date.now);
   });
   after(async () => {
     await f?.app.close();
@@ -55,7 +64,6 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
     assert.equal(exported.statusCode, 200, exported.body);
     assert.match(String(exported.headers['content-disposition']), /^attachment; filename="CW\d{6}119_000\.V22"$/);
     assert.equal(exported.headers['x-clef-works'], '1');
-    const dir = tempDir();
     const path = join(dir, 'export.V22');
     writeFileSync(path, exported.rawPayload);
     const report = await validateCwrFile(path);
@@ -119,5 +127,28 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
       const exported = await f.app.inject({ url: '/api/works/export?format=cwr21', headers: token ? bearer(token) : {} });
       assert.equal(exported.statusCode, status, exported.body);
     }
+  });
+
+  test('audio identify finds the indexed recording in an excerpt; a file that is no audio is a located entry; members and anonymous callers are refused', async () => {
+    const excerpt = encodeWav(melody.subarray(16000 * 5, 16000 * 13), 16000);
+    for (const token of [f.tokens.admin, f.tokens.licensee, f.tokens.dsp]) {
+      const response = await f.app.inject({ method: 'POST', url: '/api/audio/identify', ...upload('excerpt.wav', excerpt, token) });
+      assert.equal(response.statusCode, 200, response.body);
+      const [result] = response.json();
+      assert.equal(result.file, 'excerpt.wav');
+      assert.equal(result.matches[0]?.isrc, 'CNA1M2600001', response.body);
+      assert.match(result.matches[0].recording_id, /^R/, 'linked to the registered recording');
+      assert.ok(Math.abs(result.matches[0].reference_offset_s - 5) < 0.5, response.body);
+    }
+    const broken = await f.app.inject({ method: 'POST', url: '/api/audio/identify', ...upload('broken.wav', 'RIFF not really', f.tokens.admin) });
+    assert.equal(broken.statusCode, 422, broken.body);
+    assert.equal(broken.json()[0].file, 'broken.wav');
+    assert.match(broken.json()[0].error.code, /^CLEF_AUDIO_/);
+    assert.doesNotMatch(broken.body, /clef-uploads/);
+    const member = await f.app.inject({ method: 'POST', url: '/api/audio/identify', ...upload('excerpt.wav', excerpt, f.tokens.liWei) });
+    assert.equal(member.statusCode, 403);
+    const anonymous = await f.app.inject({ method: 'POST', url: '/api/audio/identify', ...upload('excerpt.wav', excerpt) });
+    assert.equal(anonymous.statusCode, 401);
+    assert.equal(anonymous.json().code, 'CLEF_AUTH_REQUIRED');
   });
 });

@@ -34,7 +34,7 @@ export interface PortalFixture {
 }
 
 /** Builds the fixture on a fresh store; `options` are passed to the server (limits). */
-export async function setUpPortal(store: Store, options: { rateLimit?: number; bodyLimit?: number; fileLimit?: number; plugins?: Parameters<typeof buildServer>[0]['plugins'] } = {}): Promise<PortalFixture> {
+export async function setUpPortal(store: Store, options: Omit<Parameters<typeof buildServer>[0], 'store' | 'now'> = {}): Promise<PortalFixture> {
   const context = await setUpCmo(store);
   const dir = mkdtempSync(join(tmpdir(), 'clef-portal-'));
   await importWorksCsv(context, writeWorksCsv(dir, 'chinese.csv', ['ZH-001,月光下的玉河,,human,human,human,CA,00012345722,"ZHANG, Min",100,100,0,2136,,,,,,,,,,']), { submitter: { kind: 'cmo', societyCode: '119' } });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ClefError } from '../../errors/index.js';
 import { printLine } from '../output.js';
+import { defaultIndexDir } from '../../audio/audio-index-store.js';
 import { keyFolderOf, KEYS_OPTION_HELP } from './label-options.js';
 
 /** Where and on which store to serve. */
@@ -19,9 +20,10 @@ export async function serveStore(options: ServeOptions): Promise<void> {
   const [{ buildServer }, { defaultStoreLocation, openStore }, { portalRoutes }] = await Promise.all([
     import('../../server/build-server.js'), import('../../store/index.js'), import('../../web/portal-routes.js'),
   ]);
-  const store = await openStore(options.db ?? defaultStoreLocation());
+  const location = options.db ?? defaultStoreLocation();
+  const store = await openStore(location);
   const keyFolder = keyFolderOf(options.keys);
-  const app = await buildServer({ store, keyFolder, logger: true, plugins: [portalRoutes(keyFolder)] });
+  const app = await buildServer({ store, keyFolder, audioIndexDir: defaultIndexDir(location), logger: true, plugins: [portalRoutes(keyFolder)] });
   const stop = async () => {
     await app.close();
     await store.close();
