@@ -5,6 +5,7 @@ import { after, before } from 'node:test';
 import { encodeWav, indexAudio, synthesizeMelody } from '../../src/audio/index.js';
 import { registryRecordingCatalogue } from '../../src/audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../../src/formats/cwr/index.js';
+import { initKeyFolder } from '../../src/labels/index.js';
 import { cwrFixture, cwrLines } from '../cwr/cwr-test-files.js';
 import { worksHeader } from '../registry/registry-fixtures.js';
 import { describeEachEngine, test } from '../support/engines.js';
@@ -24,10 +25,12 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
   let f: PortalFixture;
   const dir = tempDir();
   const audioIndexDir = join(dir, 'audio-index');
+  const keyFolder = join(dir, 'keys');
   const melody = synthesizeMelody({ seed: 7, durationS: 20, sampleRate: 16000 });
   before(async () => {
     const store = await open();
-    f = await setUpPortal(store, { audioIndexDir });
+    await initKeyFolder(keyFolder, 'Test CMO', new Date());
+    f = await setUpPortal(store, { audioIndexDir, keyFolder });
     writeFileSync(join(dir, 'melody.wav'), encodeWav(melody, 16000));
     writeFileSync(join(dir, 'manifest.csv'), 'file,isrc\nmelody.wav,CNA1M2600001\n');
     await indexAudio({ target: join(dir, 'melody.wav'), indexDir: audioIndexDir, manifest: join(dir, 'manifest.csv'), catalogue: registryRecordingCatalogue(store), workers: 1 }, Date.now);
@@ -150,5 +153,34 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
     const anonymous = await f.app.inject({ method: 'POST', url: '/api/audio/identify', ...upload('excerpt.wav', excerpt) });
     assert.equal(anonymous.statusCode, 401);
     assert.equal(anonymous.json().code, 'CLEF_AUTH_REQUIRED');
+  });
+
+  test('label issue returns the labelled file, which label verify reports valid; callers other than staff are refused', async () => {
+    const wav = encodeWav(melody.subarray(0, 16000 * 3), 16000);
+    const fields = { source_type: 'trainedAlgorithmicMedia', producer: 'Melodia AI', content_id: 'MEL-0001', level: '1' };
+    const issued = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', wav, f.tokens.admin, fields) });
+    assert.equal(issued.statusCode, 200, issued.body);
+    assert.equal(issued.headers['content-disposition'], 'attachment; filename="song.wav"');
+    assert.ok(issued.rawPayload.length > wav.length, 'the label is embedded');
+    const verified = await f.app.inject({ method: 'POST', url: '/api/labels/verify', ...upload('song.wav', issued.rawPayload) });
+    assert.equal(verified.statusCode, 200, verified.body);
+    const verification = verified.json();
+    assert.equal(verification.aigc?.ContentProducer, 'Melodia AI', verified.body);
+    assert.match(verified.body, /"valid":true/);
+    assert.doesNotMatch(verified.body, /"valid":false/);
+    const unlabelled = (await f.app.inject({ method: 'POST', url: '/api/labels/verify', ...upload('plain.wav', wav) })).json();
+    assert.equal(unlabelled.aigc, undefined, 'the original carries no label');
+
+    const noSubject = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', wav, f.tokens.admin, { level: '1' }) });
+    assert.equal(noSubject.json().code, 'CLEF_LABEL_SUBJECT_MISSING', noSubject.body);
+    const badLevel = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', wav, f.tokens.admin, { ...fields, level: '4' }) });
+    assert.deepEqual([badLevel.statusCode, badLevel.json().field], [400, 'level']);
+    const notAudio = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', 'not audio at all', f.tokens.admin, fields) });
+    assert.ok(notAudio.statusCode >= 400 && notAudio.statusCode < 500, notAudio.body);
+    assert.doesNotMatch(notAudio.body, /clef-uploads/);
+    for (const [token, status] of [[f.tokens.liWei, 403], [f.tokens.dsp, 403], [f.tokens.licensee, 403], [undefined, 401]] as const) {
+      const refused = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', wav, token, fields) });
+      assert.equal(refused.statusCode, status, refused.body);
+    }
   });
 });
