@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { encodeWav, indexAudio, synthesizeMelody } from '../../src/audio/index.js';
@@ -26,11 +26,12 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
   const dir = tempDir();
   const audioIndexDir = join(dir, 'audio-index');
   const keyFolder = join(dir, 'keys');
+  const uploadDir = join(dir, 'uploads');
   const melody = synthesizeMelody({ seed: 7, durationS: 20, sampleRate: 16000 });
   before(async () => {
     const store = await open();
     await initKeyFolder(keyFolder, 'Test CMO', new Date());
-    f = await setUpPortal(store, { audioIndexDir, keyFolder });
+    f = await setUpPortal(store, { audioIndexDir, keyFolder, uploadDir });
     writeFileSync(join(dir, 'melody.wav'), encodeWav(melody, 16000));
     writeFileSync(join(dir, 'manifest.csv'), 'file,isrc\nmelody.wav,CNA1M2600001\n');
     await indexAudio({ target: join(dir, 'melody.wav'), indexDir: audioIndexDir, manifest: join(dir, 'manifest.csv'), catalogue: registryRecordingCatalogue(store), workers: 1 }, Date.now);
@@ -182,5 +183,19 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
       const refused = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', wav, token, fields) });
       assert.equal(refused.statusCode, status, refused.body);
     }
+  });
+
+  test('each route is documented under its use case\'s name, and no upload or export is left on the server\'s disk', async () => {
+    const doc = (await f.app.inject({ url: '/openapi.json' })).json();
+    const summaries: Record<string, string> = {
+      '/api/cwr/validate': 'validate-cwr:', '/api/works/import': 'import-works:', '/api/acks/import': 'import-acks:', '/api/audio/identify': 'identify-audio:', '/api/labels/issue': 'issue-label:',
+    };
+    for (const [path, name] of Object.entries(summaries)) assert.ok(doc.paths[path]?.post.summary.startsWith(name), path);
+    assert.ok(doc.paths['/api/works/export'].get.summary.startsWith('export-works-cwr:'));
+    const all = await f.app.inject({ url: '/api/works/export?format=cwr21&works=', headers: bearer(f.tokens.admin) });
+    // An empty list means every work, the Chinese title among them, which CWR's latin-1 cannot carry: a located problem.
+    assert.equal(all.statusCode, 422, all.body);
+    assert.deepEqual([all.json().code, all.json().field, all.json().location.value], ['CLEF_CWR_WRITE_INVALID', 'Work Title', '月光下的玉河']);
+    assert.deepEqual(readdirSync(uploadDir), []);
   });
 });

@@ -22,6 +22,12 @@ function locatedFinding(finding: Finding) {
   return { file: file === undefined ? null : basename(file), line: line ?? null, column: column ?? null, record_type: recordType ?? null, field: field ?? null, value: value ?? null, severity: finding.severity, code: finding.code, message: finding.message };
 }
 
+/** `?works=W1,W2` as ids; left empty, every work (as without it). */
+function workIdsOf(text: string | undefined): string[] | undefined {
+  const ids = text?.split(',').map((id) => id.trim().toUpperCase()).filter(Boolean);
+  return ids && ids.length > 0 ? ids : undefined;
+}
+
 /** Runs `work` on the uploaded files, then removes them; a coded error names the user's file, not the server's folder. */
 async function withUploads<T>(uploads: SavedUploads, work: () => Promise<T>): Promise<T> {
   try {
@@ -93,7 +99,7 @@ export const cwrRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const summary = await exportWorksCwr(contextOf(request), {
         version: request.query.format === 'cwr21' ? '2.1' : '2.2',
         sender: request.query.sender ? parseCwrSender(request.query.sender) : undefined,
-        workIds: request.query.works?.split(',').map((id) => id.trim().toUpperCase()).filter(Boolean),
+        workIds: workIdsOf(request.query.works),
         out: folder,
       });
       // Streamed, not read whole: an export of every work runs to hundreds of megabytes; the folder goes once it is sent.
