@@ -5,6 +5,7 @@ import { after, before } from 'node:test';
 import { encodeWav, indexAudio, synthesizeMelody } from '../../src/audio/index.js';
 import { registryRecordingCatalogue } from '../../src/audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../../src/formats/cwr/index.js';
+import { buildServer } from '../../src/server/build-server.js';
 import { initKeyFolder } from '../../src/labels/index.js';
 import { cwrFixture, cwrLines } from '../cwr/cwr-test-files.js';
 import { worksHeader } from '../registry/registry-fixtures.js';
@@ -167,10 +168,9 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
     assert.equal(verified.statusCode, 200, verified.body);
     const verification = verified.json();
     assert.equal(verification.aigc?.ContentProducer, 'Melodia AI', verified.body);
-    assert.match(verified.body, /"valid":true/);
-    assert.doesNotMatch(verified.body, /"valid":false/);
+    assert.deepEqual([verification.status, verification.problems], ['valid', []], verified.body);
     const unlabelled = (await f.app.inject({ method: 'POST', url: '/api/labels/verify', ...upload('plain.wav', wav) })).json();
-    assert.equal(unlabelled.aigc, undefined, 'the original carries no label');
+    assert.equal(unlabelled.status, 'unlabeled', 'the original carries no label');
 
     const noSubject = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', wav, f.tokens.admin, { level: '1' }) });
     assert.equal(noSubject.json().code, 'CLEF_LABEL_SUBJECT_MISSING', noSubject.body);
@@ -197,5 +197,24 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
     assert.equal(all.statusCode, 422, all.body);
     assert.deepEqual([all.json().code, all.json().field, all.json().location.value], ['CLEF_CWR_WRITE_INVALID', 'Work Title', '月光下的玉河']);
     assert.deepEqual(readdirSync(uploadDir), []);
+  });
+
+  test('the ugly cases: a 3.x file asked for an ACK, identify without an index, a label for a registered recording, signed and verifiable', async () => {
+    const sub = readFileSync(cwrFixture('CW220002DMP_0000_V3-0-0.SUB'));
+    const ack3 = await f.app.inject({ method: 'POST', url: '/api/works/import?ack=true', ...upload('CW220002DMP_0000_V3-0-0.SUB', sub, f.tokens.admin) });
+    assert.deepEqual([ack3.statusCode, ack3.json().code], [422, 'CLEF_CWR_WRITE_INVALID'], ack3.body);
+    assert.match(ack3.json().detail, /ACK files in CWR 2\.1 and 2\.2 only/);
+    assert.doesNotMatch(ack3.body, /uploads/);
+    const noIndex = await buildServer({ store: f.context.store, audioIndexDir: join(dir, 'no-index'), uploadDir });
+    const excerpt = encodeWav(melody.subarray(0, 16000 * 4), 16000);
+    const missing = await noIndex.inject({ method: 'POST', url: '/api/audio/identify', ...upload('excerpt.wav', excerpt, f.tokens.admin) });
+    assert.deepEqual([missing.statusCode, missing.json().code], [404, 'CLEF_AUDIO_INDEX_MISSING'], missing.body);
+    assert.doesNotMatch(missing.body, /no-index/, 'the server\'s folders are not shown');
+    await noIndex.close();
+    const byRecording = await f.app.inject({ method: 'POST', url: '/api/labels/issue', ...upload('song.wav', excerpt, f.tokens.admin, { recording: 'CNA1M2600001' }) });
+    assert.equal(byRecording.statusCode, 200, byRecording.body);
+    assert.match(decodeURIComponent(String(byRecording.headers['x-clef-label'])), /AI-assisted/, 'the label comes from the registered recording\'s provenance');
+    const verified = await f.app.inject({ method: 'POST', url: '/api/labels/verify', ...upload('song.wav', byRecording.rawPayload) });
+    assert.equal(verified.json().status, 'valid', verified.body);
   });
 });

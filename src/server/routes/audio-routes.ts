@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireRole } from '../../access/access-rules.js';
-import { identifyAudioFiles } from '../../audio/index.js';
+import { audioIndexExists, identifyAudioFiles } from '../../audio/index.js';
+import { ClefError } from '../../errors/index.js';
 import { registryRecordingCatalogue } from '../../audio/use-cases/registry-recording-catalogue.js';
 import { saveUploads } from '../save-uploads.js';
 
@@ -15,6 +16,8 @@ export function audioRoutes(indexDir: string): FastifyPluginAsyncTypebox {
       },
     }, async (request, reply) => {
       requireRole(request.principal, 'admin', 'licensee', 'dsp');
+      // Said without the server's folder, which is no caller's business.
+      if (!audioIndexExists(indexDir)) throw new ClefError('CLEF_AUDIO_INDEX_MISSING', 'this server has no audio index yet: staff build one with `clef audio index` beside the store');
       const uploads = await saveUploads(request, request.server.clef.uploadDir);
       try {
         const results = await identifyAudioFiles(uploads.paths, { indexDir, catalogue: registryRecordingCatalogue(request.server.clef.store) });
