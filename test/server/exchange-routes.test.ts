@@ -217,4 +217,19 @@ describeEachEngine('CWR exchange, audio identification and label issuing over th
     const verified = await f.app.inject({ method: 'POST', url: '/api/labels/verify', ...upload('song.wav', byRecording.rawPayload) });
     assert.equal(verified.json().status, 'valid', verified.body);
   });
+
+  test('a works CSV with an invalid row imports nothing, with its findings located, unless skip_invalid is set', async () => {
+    const csv = `${worksHeader}\nSK000001,Skipped Song,,human,human,human,CA,00014107338,LI Wei,100,100,100,,,,,,,,,,,\nSK000002,Broken Song,,human,human,human,CA,00014107338,LI Wei,150,100,100,,,,,,,,,,,\n`;
+    const refused = await f.app.inject({ method: 'POST', url: '/api/works/import', ...upload('mixed.csv', csv, f.tokens.admin, { submitter: 'PB:00000000199' }) });
+    assert.equal(refused.statusCode, 422, refused.body);
+    assert.equal(refused.json().imported, false);
+    const finding = refused.json().findings[0];
+    assert.deepEqual([finding.file, finding.line], ['mixed.csv', 3], refused.body);
+    const titles = () => f.app.inject({ url: '/api/works/search?q=Skipped%20Song', headers: bearer(f.tokens.admin) }).then((r) => r.json().map((hit: { title: string }) => hit.title));
+    assert.ok(!(await titles()).includes('Skipped Song'), 'nothing was imported');
+    const skipped = await f.app.inject({ method: 'POST', url: '/api/works/import', ...upload('mixed.csv', csv, f.tokens.admin, { submitter: 'PB:00000000199', skip_invalid: 'true' }) });
+    assert.equal(skipped.statusCode, 201, skipped.body);
+    assert.deepEqual([skipped.json().created, skipped.json().rejected], [1, 1], skipped.body);
+    assert.ok((await titles()).includes('Skipped Song'));
+  });
 });
