@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { listMembers, showMember } from '../../registry/use-cases/members.js';
 import { searchWorks } from '../../registry/use-cases/search-works.js';
+import { listCounterclaims, resolveCounterclaim } from '../../registry/use-cases/counterclaims.js';
 import { listDisputes, showWork } from '../../registry/use-cases/show-work.js';
+import { releaseDisputedWork } from '../../distribution/use-cases/release-disputed-work.js';
 import { readHistory } from '../../store/index.js';
 import { requireParty, requireRole } from '../../access/access-rules.js';
 import { publicWork, seesWholeWork } from '../public-work.js';
@@ -39,6 +41,42 @@ export const registryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/disputes', { schema: { tags: ['registry'], summary: 'list-disputes: works claimed over 100 % (staff)' } }, async (request) => {
     requireRole(request.principal, 'admin');
     return listDisputes(contextOf(request));
+  });
+
+  app.get('/counterclaims', {
+    schema: {
+      tags: ['registry'], summary: 'list-counterclaims: registrations whose shares conflict (staff: all, or one submitter\'s; a member: those naming its own registrations)',
+      querystring: Type.Object({ submitter: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'an IPI name number or society code (staff only)' })) }),
+    },
+  }, async (request) => {
+    const principal = requireRole(request.principal, 'admin', 'member');
+    const context = contextOf(request);
+    if (principal.role === 'admin') return listCounterclaims(context, { submitter: request.query.submitter });
+    // A member fetches the counterclaims on the registrations it submitted, under any of its IPI name numbers.
+    if (!principal.partyId) return [];
+    const member = await showMember(context, principal.partyId);
+    const lists = await Promise.all(member.ipi_name_numbers.map((ipi) => listCounterclaims(context, { submitter: ipi })));
+    const seen = new Set<string>();
+    return lists.flat().filter((c) => !seen.has(c.counterclaim_id) && seen.add(c.counterclaim_id));
+  });
+
+  app.post('/counterclaims/:counterclaim/resolution', {
+    schema: {
+      tags: ['registry'], summary: 'resolve-counterclaim: keep one registration or decide the disputed shares, then release the disputed money by adjustment (staff)',
+      params: Type.Object({ counterclaim: Type.String() }),
+      body: Type.Object({
+        keep: Type.Optional(Type.String({ minLength: 1, description: 'the registration that stands' })),
+        shares: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: 'instead of keep: RIGHT:IPI=PERCENT,IPI=PERCENT, one per disputed right' })),
+      }),
+    },
+  }, async (request) => {
+    requireRole(request.principal, 'admin');
+    const { keep, shares } = request.body;
+    if ((keep === undefined) === (shares === undefined)) throw new ClefError('CLEF_SERVER_REQUEST_INVALID', 'give either keep or shares', { field: 'body.keep' });
+    const context = contextOf(request);
+    const result = await resolveCounterclaim(context, request.params.counterclaim, keep !== undefined ? { keep } : { shares: shares! });
+    const released = result.in_dispute ? [] : await releaseDisputedWork(context, result.work_id);
+    return { ...result, released };
   });
 
   app.get('/members', { schema: { tags: ['registry'], summary: 'list-members (staff)' } }, async (request) => {
