@@ -31,7 +31,8 @@ function localImports(file: string): string[] {
 /** Where I/O is allowed: the interfaces, the store, use cases, the demo, and the named edge files of each part. */
 const edgeFolders = ['cli/', 'store/', 'demo/', 'server/', 'web/'];
 const edgeFiles = new Set([
-  'audio/audio-evidence.ts', 'audio/audio-index-store.ts', 'audio/decode-audio-file.ts', 'audio/index-audio.ts',
+  'audio/audio-evidence.ts', 'audio/audio-index-store.ts', 'audio/audio-worker.ts', 'audio/audio-worker-pool.ts',
+  'audio/decode-audio-file.ts', 'audio/fingerprint-audio-file.ts', 'audio/index-audio.ts',
   'audio/list-audio-files.ts', 'audio/run-audio-demo.ts',
   'formats/cwr/validate-cwr-file.ts',
   'formats/dsr/generate-record-definitions.ts', 'formats/dsr/open-dsr-file.ts', 'formats/output/write-output-file.ts',
@@ -109,8 +110,9 @@ const allowedParts: Readonly<Record<string, readonly string[]>> = {
   distribution: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'store'],
   labels: ['errors', 'identifiers', 'formats', 'registry', 'store'],
   audio: ['errors', 'random', 'identifiers', 'formats', 'registry', 'store'],
-  ai: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'registry', 'distribution', 'audio', 'store'],
-  demo: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'ai', 'store'],
+  ai: ['errors', 'calendar', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'store'],
+  access: ['errors', 'registry', 'usage', 'store'],
+  demo: ['errors', 'calendar', 'random', 'identifiers', 'money', 'lookups', 'formats', 'registry', 'usage', 'distribution', 'labels', 'audio', 'ai', 'access', 'store'],
 };
 const interfaces = new Set(['cli', 'server', 'web']);
 

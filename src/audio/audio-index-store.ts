@@ -18,6 +18,7 @@ interface IndexCatalogueFile {
 
 const catalogueName = 'index.json';
 const segmentMagic = 'CLEFAIX1';
+const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The default index folder for a store: `<db path>.audio` beside a database file, `./clef.audio` for a server URL. */
 export function defaultIndexDir(db: string | undefined): string {
@@ -62,7 +63,14 @@ async function readSegment(path: string): Promise<HashBatch> {
   if (bytes.subarray(0, 8).toString('latin1') !== segmentMagic || bytes.length !== 16 + count * 8) {
     throw new ClefError('CLEF_AUDIO_INDEX_INVALID', 'damaged index segment (bad header or length)', { file: path });
   }
-  // Copied into aligned arrays: a Buffer's offset into its pool need not be a multiple of 4.
+  // Copied (one memcpy each) into aligned arrays: a Buffer's offset into its pool need not be a multiple of 4.
+  // The file is little-endian, as is every platform Node runs on in practice; others read value by value.
+  if (littleEndian) {
+    const start = bytes.byteOffset + 16;
+    const hashes = new Uint32Array(bytes.buffer.slice(start, start + count * 4));
+    const times = new Uint32Array(bytes.buffer.slice(start + count * 4, start + count * 8));
+    return { hashes, times };
+  }
   const hashes = new Uint32Array(count);
   const times = new Uint32Array(count);
   for (let i = 0; i < count; i++) {

@@ -44,15 +44,27 @@ export function addRecording(
   meta: Pick<IndexedRecording, 'isrc' | 'recordingId' | 'title' | 'file' | 'digest'>,
   fingerprint: SignalFingerprint,
 ): { recording: IndexedRecording; batch: HashBatch } {
-  const startFrame = index.nextFrame;
   const pairs = landmarkHashes(fingerprint.peaks, index.params);
-  const times = new Uint32Array(pairs.frames.length);
-  for (let i = 0; i < times.length; i++) times[i] = startFrame + pairs.frames[i];
-  const batch = { hashes: pairs.hashes, times };
-  const recording: IndexedRecording = { ...meta, startFrame, frameCount: fingerprint.frameCount, hashCount: batch.hashes.length };
+  return addRecordingHashes(index, meta, { hashes: pairs.hashes, frames: pairs.frames, frameCount: fingerprint.frameCount });
+}
+
+/**
+ * Adds a recording whose landmark hashes were computed elsewhere (a worker thread): `frames[i]` is the anchor
+ * frame of `hashes[i]` counted from the recording's start. The recording is placed at the end of the timeline.
+ */
+export function addRecordingHashes(
+  index: AudioIndex,
+  meta: Pick<IndexedRecording, 'isrc' | 'recordingId' | 'title' | 'file' | 'digest'>,
+  audio: { readonly hashes: Uint32Array; readonly frames: ArrayLike<number>; readonly frameCount: number },
+): { recording: IndexedRecording; batch: HashBatch } {
+  const startFrame = index.nextFrame;
+  const times = new Uint32Array(audio.frames.length);
+  for (let i = 0; i < times.length; i++) times[i] = startFrame + audio.frames[i];
+  const batch = { hashes: audio.hashes, times };
+  const recording: IndexedRecording = { ...meta, startFrame, frameCount: audio.frameCount, hashCount: batch.hashes.length };
   index.recordings.push(recording);
   index.batches.push(batch);
-  index.nextFrame = startFrame + fingerprint.frameCount + gapFrames;
+  index.nextFrame = startFrame + audio.frameCount + gapFrames;
   index.lookup = undefined;
   return { recording, batch };
 }

@@ -22,14 +22,32 @@ export function hasFfmpeg(): boolean {
   return ffmpegPresent;
 }
 
+/** Receives decoded mono samples chunk by chunk, in order. */
+export type SampleSink = (chunk: Float32Array) => void;
+
 /**
- * Decodes an audio file to mono at `sampleRate` Hz. With `auto`, ffmpeg is used when present and the bundled
- * MIT decoders (WAV, FLAC, MP3, Ogg Vorbis, Ogg Opus) otherwise; unsupported or corrupt files throw a ClefError.
+ * Decodes an audio file to mono at `sampleRate` Hz and hands the samples to `sink` as they are decoded, so a
+ * file of any length is never held whole in memory. With `auto`, ffmpeg is used when present and the bundled MIT
+ * decoders (WAV, FLAC, MP3, Ogg Vorbis, Ogg Opus) otherwise; unsupported or corrupt files throw a ClefError
+ * (possibly after some chunks were delivered). Returns the number of samples delivered.
  */
-export async function decodeAudioFile(path: string, sampleRate: number, choice: DecoderChoice = 'auto'): Promise<Float32Array> {
+export async function decodeAudioStream(path: string, sampleRate: number, choice: DecoderChoice, sink: SampleSink): Promise<number> {
   await refuseTruncatedWav(path);
-  if (choice === 'ffmpeg' || (choice === 'auto' && hasFfmpeg())) return decodeWithFfmpeg(path, sampleRate);
-  return decodeWithJs(path, sampleRate);
+  if (choice === 'ffmpeg' || (choice === 'auto' && hasFfmpeg())) return decodeWithFfmpeg(path, sampleRate, sink);
+  return decodeWithJs(path, sampleRate, sink);
+}
+
+/** Decodes a whole audio file to mono at `sampleRate` Hz (see `decodeAudioStream`). */
+export async function decodeAudioFile(path: string, sampleRate: number, choice: DecoderChoice = 'auto'): Promise<Float32Array> {
+  const parts: Float32Array[] = [];
+  const total = await decodeAudioStream(path, sampleRate, choice, (chunk) => parts.push(chunk));
+  const samples = new Float32Array(total);
+  let at = 0;
+  for (const part of parts) {
+    samples.set(part, at);
+    at += part.length;
+  }
+  return samples;
 }
 
 async function openAudioFile(path: string): Promise<FileHandle> {
@@ -52,29 +70,50 @@ async function refuseTruncatedWav(path: string): Promise<void> {
   }
 }
 
-async function decodeWithFfmpeg(path: string, sampleRate: number): Promise<Float32Array> {
+async function decodeWithFfmpeg(path: string, sampleRate: number, sink: SampleSink): Promise<number> {
   const child = spawn('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-vn', '-ac', '1', '-ar', String(sampleRate), '-f', 'f32le', '-'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const chunks: Buffer[] = [];
   let errors = '';
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const status = await new Promise<number | null>((resolve, reject) => {
+  const closed = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
   });
-  const bytes = Buffer.concat(chunks);
-  if (status !== 0 || bytes.length === 0) {
+  let total = 0;
+  // A pipe chunk may end inside a sample: its bytes wait for the next chunk.
+  const carry = new Uint8Array(4);
+  let carried = 0;
+  try {
+    // Read with back-pressure: ffmpeg waits while the sink (the fingerprint) catches up.
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      const bytes = carried + chunk.length;
+      const samples = new Float32Array(bytes >> 2);
+      const view = new Uint8Array(samples.buffer);
+      view.set(carry.subarray(0, carried));
+      view.set(chunk.subarray(0, view.length - carried), carried);
+      const rest = chunk.subarray(view.length - carried);
+      carry.set(rest);
+      carried = rest.length;
+      if (samples.length > 0) {
+        total += samples.length;
+        sink(samples);
+      }
+    }
+  } catch (error) {
+    child.kill();
+    await closed.catch(() => undefined);
+    throw error;
+  }
+  const status = await closed;
+  if (status !== 0 || total === 0) {
     const reason = errors.trim().split('\n').slice(-2).join(' ') || 'no audio stream';
-    const code = /Invalid data found|could not find codec|does not contain any stream/i.test(reason) && bytes.length === 0
+    const code = /Invalid data found|could not find codec|does not contain any stream/i.test(reason) && total === 0
       ? 'CLEF_AUDIO_UNSUPPORTED_FORMAT'
       : 'CLEF_AUDIO_DECODE_FAILED';
     throw new ClefError(code, `cannot decode audio: ${reason}`, { file: path });
   }
-  const samples = new Float32Array(bytes.length >> 2);
-  new Uint8Array(samples.buffer).set(bytes.subarray(0, samples.length * 4));
-  return samples;
+  return total;
 }
 
 async function loadDecoder(format: AudioFormat): Promise<ChunkDecoder> {
@@ -94,7 +133,7 @@ async function loadDecoder(format: AudioFormat): Promise<ChunkDecoder> {
 
 const readChunk = 1 << 18;
 
-async function decodeWithJs(path: string, sampleRate: number): Promise<Float32Array> {
+async function decodeWithJs(path: string, sampleRate: number, sink: SampleSink): Promise<number> {
   const handle = await openAudioFile(path);
   try {
     const head = new Uint8Array(128);
@@ -104,16 +143,18 @@ async function decodeWithJs(path: string, sampleRate: number): Promise<Float32Ar
       throw new ClefError('CLEF_AUDIO_UNSUPPORTED_FORMAT', 'not WAV, FLAC, MP3, Ogg Vorbis or Ogg Opus; install ffmpeg for other formats', { file: path });
     }
     const decoder = await loadDecoder(format);
-    const output: Float32Array[] = [];
     let total = 0;
     let resampler: Awaited<ReturnType<typeof createResampler>> | undefined;
+    const deliver = (out: Float32Array) => {
+      if (out.length === 0) return;
+      total += out.length;
+      sink(out);
+    };
     const take = async (data: { channelData: Float32Array[]; sampleRate: number }) => {
       const channels = data.channelData;
       if (channels.length === 0 || channels[0].length === 0) return;
       resampler ??= await createResampler(data.sampleRate, sampleRate);
-      const out = resampler.process(downmix(channels));
-      output.push(out);
-      total += out.length;
+      deliver(resampler.process(downmix(channels)));
     };
     try {
       const buffer = new Uint8Array(readChunk);
@@ -132,16 +173,8 @@ async function decodeWithJs(path: string, sampleRate: number): Promise<Float32Ar
       decoder.free();
     }
     if (!resampler || total === 0) throw new ClefError('CLEF_AUDIO_DECODE_FAILED', `no audio decoded from this ${format} file`, { file: path });
-    const tail = resampler.flush();
-    output.push(tail);
-    total += tail.length;
-    const samples = new Float32Array(total);
-    let at = 0;
-    for (const part of output) {
-      samples.set(part, at);
-      at += part.length;
-    }
-    return samples;
+    deliver(resampler.flush());
+    return total;
   } finally {
     await handle.close();
   }

@@ -15,10 +15,14 @@ export interface HashBatch {
   readonly times: Uint32Array;
 }
 
-/** Builds the index from batches with a counting sort on the hash (linear time, no comparison sort). */
-export function buildHashIndex(batches: readonly HashBatch[]): HashIndex {
+/**
+ * Builds the index from batches with a counting sort on the hash (linear time, no comparison sort). With
+ * `shared`, the tables live in SharedArrayBuffers, so worker threads read the one copy.
+ */
+export function buildHashIndex(batches: readonly HashBatch[], shared = false): HashIndex {
   const buckets = 1 << hashBits;
-  const offsets = new Uint32Array(buckets + 1);
+  const table = (length: number) => (shared ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length));
+  const offsets = table(buckets + 1);
   let total = 0;
   for (const batch of batches) {
     for (let i = 0; i < batch.hashes.length; i++) offsets[batch.hashes[i] + 1]++;
@@ -26,7 +30,7 @@ export function buildHashIndex(batches: readonly HashBatch[]): HashIndex {
   }
   for (let h = 0; h < buckets; h++) offsets[h + 1] += offsets[h];
   const cursor = offsets.slice(0, buckets);
-  const times = new Uint32Array(total);
+  const times = table(total);
   for (const batch of batches) {
     for (let i = 0; i < batch.hashes.length; i++) times[cursor[batch.hashes[i]]++] = batch.times[i];
   }

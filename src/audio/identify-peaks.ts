@@ -1,7 +1,8 @@
 import { lookupOf, recordingAt, type AudioIndex, type IndexedRecording } from './audio-index.js';
 import { acceptCandidate, defaultDecisionRule, type DecisionRule } from './decision-rule.js';
 import { frameSeconds } from './fingerprint-params.js';
-import { defaultLookup, matchPeaks, type MatchCandidate } from './match-peaks.js';
+import type { PeakTransform } from './landmark-hashes.js';
+import { createQueryMatcher, defaultLookup, type MatchCandidate } from './match-peaks.js';
 import { defaultSearchGrid, type SearchGrid } from './search-grid.js';
 import type { Peak } from './spectral-peaks.js';
 
@@ -26,8 +27,8 @@ export interface IdentifyOptions {
   readonly rule?: DecisionRule;
   readonly grid?: SearchGrid;
   /**
-   * Search the whole grid even when the identity transform already found a strong match (three times the
-   * rule's hits). Scans of long files set it, so a second, edited recording later in the file is not missed.
+   * Search the whole grid even when a strong match (three times the rule's hits) was already found. Scans of
+   * long files set it, so a second, edited recording later in the file is not missed.
    */
   readonly exhaustive?: boolean;
 }
@@ -50,21 +51,33 @@ export function candidateToMatch(index: AudioIndex, candidate: MatchCandidate): 
   };
 }
 
+/** Grid neighbours: half a band and one time-scale step apart at most. */
+function isNeighbour(a: PeakTransform, b: PeakTransform): boolean {
+  return Math.abs(a.bandShift - b.bandShift) <= 0.5 && Math.abs(a.timeScale - b.timeScale) <= 0.031;
+}
+
 /**
- * Identifies the indexed recordings in a query's peaks: every transform of the grid is matched, candidates
- * passing the decision rule become matches, and of several matches of one recording over overlapping query
- * time only the best-scored is kept. Sorted by query offset.
+ * Identifies the indexed recordings in a query's peaks: the transforms of the grid are matched in order,
+ * candidates passing the decision rule become matches, and of several matches of one recording over overlapping
+ * query time only the best-scored is kept. Sorted by query offset. Unless `exhaustive`, the search stops at a
+ * strong match (three times the rule's hits): at once when the identity transform found it, else once the
+ * transform's neighbours were tried too, so the reported time and frequency factors are the best nearby.
  */
 export function identifyPeaks(peaks: readonly Peak[], index: AudioIndex, options: IdentifyOptions = {}): AudioMatch[] {
   const rule = options.rule ?? defaultDecisionRule;
   const grid = options.grid ?? defaultSearchGrid();
   const frameS = frameSeconds(index.params);
-  const settings = { candidatesPerTransform: 5, minHits: rule.minHits, ...defaultLookup };
-  const lookup = lookupOf(index);
-  const accepted = (list: MatchCandidate[]) => list.filter((candidate) => acceptCandidate(candidate, rule, frameS));
-  let found = accepted(matchPeaks(peaks, lookup, index.params, { ...settings, grid: grid.slice(0, 1) }));
-  if (options.exhaustive || !found.some((candidate) => candidate.hits >= 3 * rule.minHits)) {
-    found = found.concat(accepted(matchPeaks(peaks, lookup, index.params, { ...settings, grid: grid.slice(1) })));
+  const matcher = createQueryMatcher(peaks, lookupOf(index), index.params, { candidatesPerTransform: 5, minHits: rule.minHits, ...defaultLookup });
+  const found: MatchCandidate[] = [];
+  let strongAt: PeakTransform | undefined;
+  for (const [n, transform] of grid.entries()) {
+    if (strongAt && !isNeighbour(transform, strongAt)) continue;
+    for (const candidate of matcher.match(transform)) {
+      if (!acceptCandidate(candidate, rule, frameS)) continue;
+      found.push(candidate);
+      if (!options.exhaustive && !strongAt && candidate.hits >= 3 * rule.minHits) strongAt = transform;
+    }
+    if (strongAt && n === 0) break;
   }
   const candidates = found.sort((a, b) => b.hits - a.hits);
   const kept: AudioMatch[] = [];

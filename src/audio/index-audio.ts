@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ClefError } from '../errors/clef-error.js';
 import type { Finding } from '../errors/finding.js';
 import { parseAudioManifest } from './audio-manifest.js';
-import { addRecording, entryCount, type IndexedRecording } from './audio-index.js';
+import { addRecordingHashes, entryCount, type IndexedRecording } from './audio-index.js';
 import { audioIndexBytes, loadAudioIndex, saveAudioIndex } from './audio-index-store.js';
-import { decodeAudioFile, type DecoderChoice } from './decode-audio-file.js';
-import { fingerprintSignal } from './fingerprint-signal.js';
+import { runAudioTasks } from './audio-worker-pool.js';
+import type { DecoderChoice } from './decode-audio-file.js';
+import { digestFile, hashFileForIndex, type IndexTaskResult } from './fingerprint-audio-file.js';
 import { listAudioFiles } from './list-audio-files.js';
 import { linkRecordings } from './link-recordings.js';
 import type { RecordingCatalogue } from './recording-catalogue.js';
@@ -20,6 +21,8 @@ export interface IndexAudioRequest {
   readonly decoder?: DecoderChoice;
   readonly catalogue?: RecordingCatalogue;
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /** Worker threads that decode and hash files (default: one per core); 1 does it all in this thread. */
+  readonly workers?: number;
 }
 
 /** The outcome of an indexing run. */
@@ -66,47 +69,60 @@ export async function indexAudio(request: IndexAudioRequest, now: () => number):
   const unchanged: string[] = [];
   const failed: { file: string; code: string; message: string }[] = [];
   let addedSeconds = 0;
-  // The next file is read and decoded while the current one is fingerprinted: with ffmpeg, decoding runs in
-  // its own process, so the two overlap.
-  const load = async (file: string): Promise<{ digest: string; samples?: Float32Array }> => {
-    const bytes = await readFile(file).catch((error: Error) => {
-      throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read: ${error.message}`, { file });
-    });
-    const digest = createHash('sha256').update(bytes).digest('hex');
-    if (byDigest.has(digest)) return { digest };
-    return { digest, samples: await decodeAudioFile(file, index.params.sampleRate, request.decoder) };
-  };
-  const settle = (file: string) =>
-    load(file).then(
-      (value) => ({ value, error: undefined }),
-      (error: unknown) => ({ value: undefined, error }),
-    );
-  let next = files.length > 0 ? settle(files[0]) : undefined;
+  // Digests first (streamed, cheap): audio already indexed, or met earlier in this run, is never decoded.
+  const digests: ({ digest: string } | { failure: { code: string; message: string } })[] = [];
+  const firstWith = new Map<string, number>();
   for (const [n, file] of files.entries()) {
-    request.onProgress?.(n, files.length, file);
-    const loaded = await next!;
-    next = n + 1 < files.length ? settle(files[n + 1]) : undefined;
-    const isrc = isrcByFile.get(resolve(file));
     try {
-      if (loaded.error !== undefined) throw loaded.error;
-      const { digest, samples } = loaded.value!;
-      const known = byDigest.get(digest);
-      if (known || !samples) {
-        if (known && isrc && !known.isrc) known.isrc = isrc;
-        unchanged.push(file);
-        continue;
-      }
-      const fingerprint = await fingerprintSignal(samples, index.params);
-      const title = basename(file, extname(file));
-      const { recording } = addRecording(index, { isrc, title, file, digest }, fingerprint);
-      byDigest.set(digest, recording);
-      added.push(recording);
-      addedSeconds += fingerprint.durationS;
+      const digest = await digestFile(file);
+      digests.push({ digest });
+      if (!byDigest.has(digest) && !firstWith.has(digest)) firstWith.set(digest, n);
     } catch (error) {
       if (!(error instanceof ClefError)) throw error;
-      failed.push({ file, code: error.code, message: error.message });
+      digests.push({ failure: { code: error.code, message: error.message } });
     }
   }
+  const failedDigests = new Map<string, { code: string; message: string }>();
+  const settle = (n: number, result?: IndexTaskResult) => {
+    const file = files[n];
+    request.onProgress?.(n + 1, files.length, file);
+    const entry = digests[n];
+    if ('failure' in entry) return void failed.push({ file, ...entry.failure });
+    const isrc = isrcByFile.get(resolve(file));
+    const known = byDigest.get(entry.digest);
+    // The same bytes as a file that could not be decoded fail the same way.
+    const earlierFailure = failedDigests.get(entry.digest);
+    if (earlierFailure) return void failed.push({ file, ...earlierFailure });
+    if (known || !result) {
+      if (known && isrc && !known.isrc) known.isrc = isrc;
+      return void unchanged.push(file);
+    }
+    if ('failure' in result) {
+      failedDigests.set(entry.digest, result.failure);
+      return void failed.push({ file, ...result.failure });
+    }
+    const title = basename(file, extname(file));
+    const { recording } = addRecordingHashes(index, { isrc, title, file, digest: entry.digest }, result.audio);
+    byDigest.set(entry.digest, recording);
+    added.push(recording);
+    addedSeconds += result.audio.durationS;
+  };
+  const decode = [...firstWith.values()].sort((a, b) => a - b);
+  let settled = 0;
+  // Files are decoded and hashed on every core; the index takes them in file order, so it is the same index
+  // whatever the number of threads.
+  const deliver = (result: IndexTaskResult, k: number) => {
+    while (settled < decode[k]) settle(settled++);
+    settle(settled++, result);
+  };
+  const decoder = request.decoder ?? 'auto';
+  const workers = Math.min(request.workers ?? availableParallelism(), decode.length);
+  if (workers <= 1) {
+    for (const [k, n] of decode.entries()) deliver(await hashFileForIndex(files[n], index.params, decoder), k);
+  } else {
+    await runAudioTasks<IndexTaskResult>(decode.map((n) => files[n]), 'index', workers, { params: index.params, decoder }, deliver);
+  }
+  while (settled < files.length) settle(settled++);
   request.onProgress?.(files.length, files.length, '');
   if (request.catalogue) await linkRecordings(index, request.catalogue);
   await saveAudioIndex(request.indexDir, index, storedBatches);

@@ -64,49 +64,45 @@ function hann(size: number): Float32Array {
   return window;
 }
 
+/** Computes one row of the log-frequency spectrogram at a time. */
+export interface LogBandAnalyzer {
+  readonly bands: number;
+  /** Writes the row of the frame whose window starts at `samples[start]` (the whole window must be there) to `out[at ..]`. */
+  row(samples: Float32Array, start: number, out: Float32Array, at: number): void;
+}
+
 /**
- * Computes frames `firstFrame .. firstFrame + frameCount - 1` of the log-frequency spectrogram of a mono signal
- * at the settings' rate; frame f starts at sample f × hop, and samples outside the signal count as silence.
+ * The log-frequency analysis of the settings: Hann window, power spectrum, bands on a log axis, natural log.
+ * Only the FFT bins the bands read are computed.
  */
-export function computeLogSpectrogram(
-  samples: Float32Array,
-  fft: RealFft,
-  params: FingerprintParams,
-  firstFrame: number,
-  frameCount: number,
-): LogSpectrogram {
+export function createLogBandAnalyzer(fft: RealFft, params: FingerprintParams): LogBandAnalyzer {
   const size = params.windowSize;
   const window = hann(size);
-  const map = bandMapFor(params);
-  const bands = map.lo.length;
-  const values = new Float32Array(frameCount * bands);
-  const frame = new Float32Array(size);
+  const { lo, hi, frac } = bandMapFor(params);
+  const bands = lo.length;
   const power = new Float32Array(size / 2 + 1);
+  const firstBin = Math.max(0, Math.min(...lo));
+  const lastBin = Math.min(size / 2, Math.max(...hi));
   // A floor far below audible level keeps the logarithm finite in digital silence.
   const floor = 1e-9;
-  for (let f = 0; f < frameCount; f++) {
-    const start = (firstFrame + f) * params.hop;
-    if (start >= 0 && start + size <= samples.length) {
-      for (let i = 0; i < size; i++) frame[i] = samples[start + i] * window[i];
-    } else {
-      for (let i = 0; i < size; i++) {
-        const s = start + i;
-        frame[i] = s >= 0 && s < samples.length ? samples[s] * window[i] : 0;
+  return {
+    bands,
+    row(samples, start, out, at) {
+      const input = fft.input();
+      for (let i = 0; i < size; i++) input[i] = samples[start + i] * window[i];
+      fft.powerSpectrum(power, firstBin, lastBin);
+      for (let b = 0; b < bands; b++) {
+        let p: number;
+        const fr = frac[b];
+        if (fr < 0) {
+          const to = hi[b];
+          p = power[lo[b]];
+          for (let k = lo[b] + 1; k <= to; k++) if (power[k] > p) p = power[k];
+        } else {
+          p = power[lo[b]] * (1 - fr) + power[hi[b]] * fr;
+        }
+        out[at + b] = Math.log(p + floor);
       }
-    }
-    fft.powerSpectrum(frame, power);
-    const row = f * bands;
-    for (let b = 0; b < bands; b++) {
-      let p: number;
-      const fr = map.frac[b];
-      if (fr < 0) {
-        p = power[map.lo[b]];
-        for (let k = map.lo[b] + 1; k <= map.hi[b]; k++) if (power[k] > p) p = power[k];
-      } else {
-        p = power[map.lo[b]] * (1 - fr) + power[map.hi[b]] * fr;
-      }
-      values[row + b] = Math.log(p + floor);
-    }
-  }
-  return { firstFrame, frameCount, bands, values };
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { loadAudioIndex } from './audio-index-store.js';
-import { identifyAudioFile, type AudioIdentification, type IdentifyAudioRequest } from './identify-audio.js';
+import { identifyEachFile, type AudioIdentification, type IdentifyAudioRequest } from './identify-audio.js';
 import { linkRecordings } from './link-recordings.js';
 import { listAudioFiles } from './list-audio-files.js';
 
@@ -23,17 +23,16 @@ export interface AudioScan {
   };
 }
 
-/** Scans every audio file under a folder (a training-set audit) and summarizes the registered recordings found. */
+/**
+ * Scans every audio file under a folder (a training-set audit) on every core and summarizes the registered
+ * recordings found; files are reported in folder order whichever thread read them.
+ */
 export async function scanAudio(dir: string, request: IdentifyAudioRequest & { onProgress?: (done: number, total: number) => void }): Promise<AudioScan> {
   const index = await loadAudioIndex(request.indexDir);
   if (request.catalogue) await linkRecordings(index, request.catalogue);
   const files = await listAudioFiles(dir);
-  const results: AudioIdentification[] = [];
-  for (const [n, file] of files.entries()) {
-    request.onProgress?.(n, files.length);
-    results.push(await identifyAudioFile(file, index, { ...request, exhaustive: true }));
-  }
-  request.onProgress?.(files.length, files.length);
+  request.onProgress?.(0, files.length);
+  const results = await identifyEachFile(files, index, { ...request, exhaustive: true }, request.onProgress);
   const rows = new Map<string, { row: ScanSummaryRow; files: Set<string> }>();
   for (const result of results) {
     for (const match of result.matches) {

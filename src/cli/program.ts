@@ -21,8 +21,12 @@ import { traceCommand } from './commands/trace.js';
 import { reservesCommand } from './commands/reserves.js';
 import { keysCommand } from './commands/keys-command.js';
 import { labelCommand } from './commands/label-command.js';
+import { aiCommand } from './commands/ai-command.js';
+import { serveCommand } from './commands/serve.js';
+import { tokensCommand, usersCommand } from './commands/users.js';
 
 const registryLabelSubjects = lazily(() => import('../labels/use-cases/registry-label-subjects.js'), 'registryLabelSubjects');
+const withTrainingReservations = lazily(() => import('../ai/use-cases/training-label-subjects.js'), 'withTrainingReservations');
 
 /**
  * The `clef` command tree. Each command lives in its own file under commands/ and only parses
@@ -36,7 +40,10 @@ export function buildProgram(): Command {
   const commands: Command[] = [
     demoCommand(),
     keysCommand(),
-    labelCommand(async (db) => registryLabelSubjects(await openRegistryForReading(db))),
+    labelCommand(async (db) => {
+      const store = await openRegistryForReading(db);
+      return withTrainingReservations(await registryLabelSubjects(store), store);
+    }),
     audioCommand(),
     settingsCommand(),
     membersCommand(),
@@ -54,6 +61,10 @@ export function buildProgram(): Command {
     statementsCommand(),
     traceCommand(),
     reservesCommand(),
+    aiCommand(),
+    serveCommand(),
+    usersCommand(),
+    tokensCommand(),
   ];
   for (const command of commands) program.addCommand(command);
   return program;

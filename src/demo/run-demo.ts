@@ -11,10 +11,12 @@ import { isPostgresLocation } from '../store/index.js';
 import { defaultIndexDir, runAudioDemo } from '../audio/index.js';
 import { registryRecordingCatalogue } from '../audio/use-cases/registry-recording-catalogue.js';
 import { validateCwrFile } from '../formats/cwr/index.js';
+import { addDemoLogins } from './demo-logins.js';
 import { exportWorksCwr } from '../registry/use-cases/export-works-cwr.js';
 import { runDistributionDemo } from '../distribution/use-cases/run-distribution-demo.js';
 import { formatMicros } from '../money/index.js';
 import { ingestDemoReport } from '../usage/use-cases/ingest-demo-report.js';
+import { runAiDemo } from '../ai/use-cases/run-ai-demo.js';
 import { labelDemoAiRecording } from './demo-label.js';
 import { openDemoStore } from './demo-store.js';
 
@@ -86,6 +88,22 @@ export async function runDemo(location: string, say: DemoReporter, clock: () => 
     const [match] = audio.identification.matches;
     say(`11. Audio: indexed ${audio.indexed.added.length} recordings (${(audio.indexed.bytesPerHour / 2 ** 20).toFixed(2)} MB of index per hour); a degraded 10 s excerpt (+1 semitone, 4 % faster, reverb, noise) ${match ? `is ${match.recording_id ?? ''} ${match.isrc} "${match.title ?? ''}" at ${match.reference_offset_s.toFixed(1)} s, time factor ${match.time_factor.toFixed(3)}, score ${match.score}` : 'was not identified'}`);
     say(`    evidence report: ${audio.evidenceHtml}`);
+    const training = await runAiDemo(context, filesDir);
+    const counts = Object.entries(training.audit.report).map(([category, entries]) => `${entries.length} ${category}`).join(', ');
+    say(`12. AI training: ${training.reservation.scope_id} reserved against ${training.reservation.use_code} from ${training.reservation.effective_from}; ${training.licensee} licensed for ${training.licence.model_name} ${training.licence.model_version} (${training.licence.licence_id}, ${training.licence.scope}, fee ${training.licence.fee_division})`);
+    say(`    declaration ${training.audit.declaration.declaration_id} audited: ${counts}; report ${training.auditFiles[1]}`);
+    for (const entry of [...training.audit.report.violation, ...training.audit.report.unidentified]) say(`      ${entry.work_id ?? 'unidentified'}: ${entry.evidence}`);
+    say(`    reservations published as TDMRep: ${training.exportFiles[0]}`);
+    const af = training.figures;
+    say(`    AI run ${af.run_id} (kind ${af.kind}) for ${af.period}: fee ${money(training.outcome.pools.training_fee)} + revenue share ${money(training.outcome.pools.revenue_share)} + output use ${money(training.outcome.pools.output_use)} = commission ${money(af.commission_micros)} + members and societies ${money(af.allocated_micros)} + AI escrow ${money(af.reserves.ai_escrow_micros)} + other reserves ${money(String(BigInt(af.money_in_micros) - BigInt(af.commission_micros) - BigInt(af.allocated_micros) - BigInt(af.reserves.ai_escrow_micros)))}`);
+    say(`    not paid, listed for enforcement: ${training.outcome.enforcement.map((e) => e.work_id ?? e.recording_id).join(', ') || 'none'}`);
+    if (training.statement) {
+      say(`    AI statement for ${training.statement.payee.name}: ${training.statement.lines.length} lines, ${money(training.statement.totals.amount_micros)}`);
+      for (const line of training.statement.lines.slice(0, 6)) say(`      ${line.title} ${line.right} ${line.source.use_type} from ${line.source.dsp} ${money(line.amount_micros)}  (${line.line_id})`);
+    }
+    const logins = await addDemoLogins(context, training.licence.licensee_id);
+    say(`13. The portal and the API: npm run demo -- --serve (or clef serve --db ${location}), then open http://127.0.0.1:8080/`);
+    for (const login of logins) say(`    login ${login.user} / ${login.password}: ${login.what}`);
     // Hints a person can paste into the shell of a clone (the `clef` bin exists only after a build or install).
     say(`Try: npm run clef -- works show ${hit.work_id} --db ${location}`);
     say(`     npm run clef -- audio identify ${audio.query} --db ${location}`);

@@ -52,6 +52,8 @@ function lineArb(workCount: number): fc.Arbitrary<Omit<PoolLine, 'key'>> {
         kind: fc.constant('recording' as const),
         recordingId: fc.constantFrom('R1', 'R2', 'R3'),
         workIds: fc.subarray(Array.from({ length: workCount }, (_, i) => `W${i}`)),
+        // A medley's parts nobody identified.
+        unidentifiedParts: fc.nat(3),
       }),
     ),
   });

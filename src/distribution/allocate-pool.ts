@@ -48,11 +48,14 @@ interface Target {
   readonly kind: 'unmatched' | 'disputed' | 'recording' | 'unreported';
   readonly recordingId: string | null;
   readonly workIds: readonly string[];
+  readonly unidentifiedParts: number;
   value: bigint;
   usages: bigint;
 }
 
 const unreportedKey = 'unreported';
+// Sorts after every work id, so the remainder of an equal division reaches identified works first.
+const unidentifiedPartsKey = '~unidentified';
 
 function checkKeys(pool: PoolInput): void {
   const seen = new Set<string>();
@@ -89,16 +92,17 @@ function valueTargets(pool: PoolInput, rest: bigint, rules: PoolRules, registry:
     const works = payableWorks(line, registry, rules);
     const kind = line.conflict ? 'disputed' : line.match.kind === 'recording' ? 'recording' : 'unmatched';
     const recordingId = kind === 'recording' && line.match.kind === 'recording' ? line.match.recordingId : null;
-    const targetKey = kind === 'recording' ? `recording:${recordingId ?? ''}:${works.join(',')}` : kind;
+    const unidentifiedParts = kind === 'recording' && line.match.kind === 'recording' ? line.match.unidentifiedParts ?? 0 : 0;
+    const targetKey = kind === 'recording' ? `recording:${recordingId ?? ''}:${works.join(',')}:${unidentifiedParts}` : kind;
     let target = targets.get(targetKey);
-    if (!target) targets.set(targetKey, (target = { kind, recordingId, workIds: works, value: 0n, usages: 0n }));
+    if (!target) targets.set(targetKey, (target = { kind, recordingId, workIds: works, unidentifiedParts, value: 0n, usages: 0n }));
     target.usages += line.usages;
     if (carriesMoney(line, works, rules) && line.weight !== 0n) {
       weights.push({ key: `line:${line.key}`, weight: line.weight });
       lineTarget.set(`line:${line.key}`, target);
     }
   }
-  const unreported: Target = { kind: 'unreported', recordingId: null, workIds: [], value: 0n, usages: 0n };
+  const unreported: Target = { kind: 'unreported', recordingId: null, workIds: [], unidentifiedParts: 0, value: 0n, usages: 0n };
   targets.set(unreportedKey, unreported);
   if (pool.summaryWeight !== null && listed > pool.summaryWeight) {
     // The lines would take more than the summary's money and the unreported-usage reserve would pay for it.
@@ -144,10 +148,15 @@ export function allocatePool(pool: PoolInput, rules: PoolRules, registry: Regist
       } else if (target.workIds.length === 0) {
         ledger.book({ ...booking, accountKind: 'reserve', accountId: 'unidentified_work', recordingId: target.recordingId, amountMicros: value });
       } else {
-        const byWork = allocateLargestRemainder(value, target.workIds.map((key) => ({ key, weight: 1n })));
+        // Equal parts; the remainder micro-units one each by largest remainder, ties to the works in work-id order.
+        const parts = target.workIds.map((key) => ({ key, weight: 1n }));
+        if (target.unidentifiedParts > 0) parts.push({ key: unidentifiedPartsKey, weight: BigInt(target.unidentifiedParts) });
+        const byWork = allocateLargestRemainder(value, parts);
         for (const workId of target.workIds) {
           splitWorkValue({ pool, rules, registry, resolve, ledger }, registry.works.get(workId)!, right, byWork.get(workId)!, target.usages);
         }
+        const unidentified = byWork.get(unidentifiedPartsKey);
+        if (unidentified !== undefined) ledger.book({ ...booking, accountKind: 'reserve', accountId: 'unidentified_work', recordingId: target.recordingId, amountMicros: unidentified });
       }
     }
   }

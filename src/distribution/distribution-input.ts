@@ -6,7 +6,13 @@ import type { PoolScope } from './distribution-policy.js';
 /** What matching found for a usage line: nothing, or a recording (null when only the work was identified) with its works (possibly none). */
 export type LineMatch =
   | { readonly kind: 'unmatched' }
-  | { readonly kind: 'recording'; readonly recordingId: string | null; readonly workIds: readonly string[] };
+  | {
+      readonly kind: 'recording';
+      readonly recordingId: string | null;
+      readonly workIds: readonly string[];
+      /** Parts of a medley nobody identified: each weighs as much as a work, its share to the unidentified-work reserve. */
+      readonly unidentifiedParts?: number;
+    };
 
 /** One usage line of a pool, as the engine needs it. */
 export interface PoolLine {
@@ -31,8 +37,10 @@ export interface PoolInput {
   /** A key taken from the content (report id and SummaryRecordId), unique in a run. */
   readonly poolId: string;
   readonly scope: PoolScope;
-  /** The summary's territory as a TIS code (the World for a worldwide summary). */
+  /** The summary's territory as a TIS code, resolved through the licence (the World for a worldwide summary under a worldwide licence). */
   readonly territoryTis: number;
+  /** A multi-territory pool's country for shares split by territory (the CMO's own), when no cell covers the whole territory. */
+  readonly shareFallbackTis?: number | null;
   /** The day memberships are checked on: the usage period's last day, ISO `YYYY-MM-DD`. */
   readonly date: string;
   /** The pool's amount in micro-units of the CMO's currency (see computePoolAmount). */

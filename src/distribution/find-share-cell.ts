@@ -1,6 +1,6 @@
 import type { Right } from '../registry/right.js';
 import { fullShare, shareTolerance } from '../registry/share.js';
-import { covers, type TerritoryResolver } from '../lookups/index.js';
+import { covers, intersectTerritories, isEmptyTerritorySet, type TerritoryResolver } from '../lookups/index.js';
 import type { WorkFacts } from './distribution-input.js';
 
 /** The collection shares of one work, right and country: each party's basis points, what is undocumented, and whether it is over-claimed. */
@@ -33,4 +33,17 @@ export function findShareCell(work: WorkFacts, right: Right, tis: number, resolv
   // Shares within CWR's tolerance of 100 % are grossed up pro rata (allocation over the parties alone): no dust in a reserve.
   const undocumented = total < full - BigInt(shareTolerance) ? full - total : 0n;
   return { parties, undocumented, inDispute: total > full + BigInt(shareTolerance) };
+}
+
+/**
+ * True when some of a work's shares for `right` apply in part of the territory `tis` only (a sub-publisher's
+ * country inside a worldwide pool): no one cell then speaks for the whole territory.
+ */
+export function sharesSplitWithin(work: WorkFacts, right: Right, tis: number, resolve: TerritoryResolver): boolean {
+  const area = resolve([{ inclusion: 'I', tis }]);
+  return work.shares.some((row) => {
+    if (row.right !== right) return false;
+    const where = resolve(row.territories);
+    return !covers(where, tis) && !isEmptyTerritorySet(intersectTerritories(where, area));
+  });
 }

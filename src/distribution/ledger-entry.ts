@@ -1,10 +1,10 @@
 import type { Right } from '../registry/right.js';
 
-/** The named reserves money waits in until it is claimed, identified or released. */
-export type ReserveKind = 'unmatched' | 'unidentified_work' | 'undocumented_share' | 'disputed' | 'non_member' | 'ai_generated' | 'unreported_usage';
+/** The named reserves money waits in until it is claimed, identified or released; `ai_escrow` holds non-members' shares of AI remuneration. */
+export type ReserveKind = 'unmatched' | 'unidentified_work' | 'undocumented_share' | 'disputed' | 'non_member' | 'ai_generated' | 'unreported_usage' | 'ai_escrow';
 
 /** Every reserve, in the order run figures list them. */
-export const reserveKinds: readonly ReserveKind[] = ['unmatched', 'unidentified_work', 'undocumented_share', 'disputed', 'non_member', 'ai_generated', 'unreported_usage'];
+export const reserveKinds: readonly ReserveKind[] = ['unmatched', 'unidentified_work', 'undocumented_share', 'disputed', 'non_member', 'ai_generated', 'unreported_usage', 'ai_escrow'];
 
 /** Who an amount is booked to: the CMO's commission, a member party, a sister society, or a reserve. */
 export type AccountKind = 'commission' | 'party' | 'society' | 'reserve';

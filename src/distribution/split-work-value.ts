@@ -4,7 +4,7 @@ import type { Right } from '../registry/right.js';
 import type { TerritoryResolver } from '../lookups/index.js';
 import type { PoolRules } from './distribution-policy.js';
 import type { PoolInput, RegistrySnapshot, WorkFacts } from './distribution-input.js';
-import { findShareCell } from './find-share-cell.js';
+import { findShareCell, sharesSplitWithin } from './find-share-cell.js';
 import type { LedgerAccumulator } from './ledger-accumulator.js';
 import { resolvePayee } from './resolve-payee.js';
 
@@ -43,7 +43,9 @@ export function splitWorkValue(context: WorkSplitContext, work: WorkFacts, right
       payable = parts.get('paid')!;
     }
   }
-  const cell = findShareCell(work, right, pool.territoryTis, resolve);
+  // A multi-territory pool whose shares differ inside it is read in the CMO's own country (docs/distribution.md).
+  const splitHere = pool.shareFallbackTis != null && sharesSplitWithin(work, right, pool.territoryTis, resolve);
+  const cell = findShareCell(work, right, splitHere ? pool.shareFallbackTis! : pool.territoryTis, resolve);
   if (cell === null) return reserve('undocumented_share', payable);
   if (cell.inDispute) return reserve('disputed', payable);
   const weights = [...cell.parties].map(([key, weight]) => ({ key, weight }));

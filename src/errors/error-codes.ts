@@ -45,6 +45,7 @@ export const errorCodes = {
   CLEF_REGISTRY_DISPUTE: { status: 409, exit: 1, description: 'Registrations of the same work together claim more than 100 % of a right in a territory; every claim is kept.' },
   CLEF_REGISTRY_AFFILIATION_CONFLICT: { status: 409, exit: 1, description: 'A declared society affiliation contradicts the CMO\'s member records; reported, not applied.' },
   CLEF_REGISTRY_COLLECTION_CAPPED: { status: 200, exit: 0, description: 'A collection share was lowered by the chain of title (a chain collects at most its ownership, and no writer\'s PR share by policy); the registration is accepted with changes (ACK AC).' },
+  CLEF_REGISTRY_RESOLUTION_INVALID: { status: 422, exit: 1, description: 'A counterclaim resolution by shares (`works disputes resolve --shares`) is malformed, leaves a disputed right or contested party undecided, names a party without a contested claim, or exceeds 100 %.' },
   CLEF_REGISTRY_REVISION_UNKNOWN: { status: 422, exit: 1, description: 'A revision (CWR REV) names a submitter work number its submitter never registered here; nothing is registered (send it as NWR).' },
   CLEF_MEMBER_INVALID: { status: 422, exit: 1, description: 'A member record is invalid (rights, territories, dates, IPI).' },
   // labels (AI-content labels: GB 45438 implicit labels, C2PA manifests, keys)
@@ -122,6 +123,26 @@ export const errorCodes = {
   CLEF_DISTRIBUTION_CLAIM_SELF_APPROVAL: { status: 403, exit: 1, description: 'A reserve claim was to be approved by the one who made it: someone else must approve it (`--as NAME`); both names are kept on the claim and in its history.' },
   CLEF_DISTRIBUTION_BUSY: { status: 409, exit: 1, description: 'Another distribution, adjustment, claim or release is booking on the same store at this moment: nothing was booked; run the command again once it has finished.' },
   CLEF_DISTRIBUTION_ALREADY_DISTRIBUTED: { status: 409, exit: 1, description: 'Every report of the period was already distributed by an earlier run (named): a second run would pay twice; book changes with `clef distribute --adjust RUN`.' },
+  // AI training (src/ai: reservations, licences, declarations and audits, revenue, remuneration runs)
+  CLEF_AI_RESERVATION_INVALID: { status: 422, exit: 1, description: 'An AI-training reservation is malformed: no or several subjects, a use that is not a CAWG use, a status other than allowed, notAllowed or constrained, a constraint without `constrained`, or a bad date.' },
+  CLEF_AI_LICENCE_INVALID: { status: 422, exit: 1, description: "An AI licensee or licence is malformed (missing model or version, term end before start, unknown use, scope or division rule, a currency other than the CMO's, a negative amount)." },
+  CLEF_AI_MANIFEST_INVALID: { status: 422, exit: 1, description: 'A training-data manifest (CSV or JSON) is malformed; the message names file, line and field, and nothing is imported.' },
+  CLEF_AI_SUMMARY_INVALID: { status: 422, exit: 1, description: "An EU AI Act training-content summary is not the JSON form of the template's three sections; the message names the field." },
+  CLEF_AI_MODEL_NOT_COVERED: { status: 422, exit: 1, description: 'A declaration names a model or model version the licence does not cover (a retrained or new version needs a new licence).' },
+  CLEF_AI_ATTRIBUTION_INVALID: { status: 422, exit: 1, description: 'An attribution report is malformed, names a work or recording Clef cannot find, or its weights do not add up to the total it declares.' },
+  CLEF_AI_PERIOD_OUTSIDE_TERM: { status: 422, exit: 1, description: "A revenue report or AI remuneration run is for a month outside the licence's term." },
+  CLEF_AI_REVENUE_DUPLICATE: { status: 409, exit: 1, description: 'A revenue report for this licence and month is already recorded.' },
+  CLEF_AI_ALREADY_DISTRIBUTED: { status: 409, exit: 1, description: 'An AI remuneration run for this licence and month was already booked; runs are immutable.' },
+  // access and the HTTP server (src/server, src/web)
+  CLEF_AUTH_REQUIRED: { status: 401, exit: 1, description: 'The request needs a signed-in user: an `Authorization: Bearer TOKEN` header or a web session.' },
+  CLEF_AUTH_FORBIDDEN: { status: 403, exit: 1, description: "The signed-in user's role or binding does not reach this record (another member's statement, another licensee's audit, a DSP running a distribution)." },
+  CLEF_AUTH_CREDENTIALS_INVALID: { status: 401, exit: 1, description: 'The user name and password, or the API token, are not valid.' },
+  CLEF_AUTH_CSRF_INVALID: { status: 403, exit: 1, description: "A form was posted without the session's anti-forgery token." },
+  CLEF_AUTH_USER_INVALID: { status: 400, exit: 2, description: "A user cannot be added: the name is taken, the role is unknown, or the role's binding (--party, --licensee, --dsp) is missing or names nothing." },
+  CLEF_SERVER_RATE_LIMITED: { status: 429, exit: 1, description: 'Too many requests from one address in a minute; retry after the time the response names.' },
+  CLEF_SERVER_BODY_TOO_LARGE: { status: 413, exit: 1, description: "A request body or uploaded file is over the server's size limit." },
+  CLEF_SERVER_REQUEST_INVALID: { status: 400, exit: 2, description: "A request does not fit its route's schema; the problem names the failing field." },
+  CLEF_SERVER_INTERNAL: { status: 500, exit: 70, description: 'The server failed in a way no user can cause; the log has the details, the response does not.' },
 } as const;
 
 /** A documented Clef error code. */

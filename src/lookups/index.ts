@@ -9,4 +9,4 @@ export {
 export { createTerritoryResolver, type TerritoryResolver } from './territory-resolver.js';
 export { describeTerritories } from './describe-territories.js';
 export type { Lookups, CwrCodeList } from './lookups.js';
-export { loadLookups, defaultLookupsDir } from './load-lookups.js';
+export { loadLookups, loadSocietyTable, defaultLookupsDir } from './load-lookups.js';

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { ClefError } from '../errors/clef-error.js';
 import { buildCodeTable, type CodeTable } from './code-table.js';
 import type { CwrCodeList, Lookups } from './lookups.js';
-import { buildSocietyTable } from './society-table.js';
+import { buildSocietyTable, type SocietyTable } from './society-table.js';
 import { buildTerritoryTable, currentTisDate } from './territory-table.js';
 
 /** The repository's `data/lookups` folder (copied beside the compiled code by `npm run build`). */
@@ -26,6 +26,11 @@ function readRows(dir: string, name: string): string[][] {
   }
 }
 
+/** Reads only the society table (for placing work-number namespaces without building the territory tables). */
+export function loadSocietyTable(dir: string = defaultLookupsDir): SocietyTable {
+  return buildSocietyTable(readRows(dir, 'societies.csv'));
+}
+
 /**
  * Reads the lookup CSVs (societies, TIS territories and tree, CWR code lists) into typed tables.
  * `asOf` picks the TIS group memberships valid on that ISO date; the default is the current ones.
@@ -33,7 +38,7 @@ function readRows(dir: string, name: string): string[][] {
 export function loadLookups(dir: string = defaultLookupsDir, asOf: string = currentTisDate): Lookups {
   const codeList = (list: CwrCodeList): CodeTable => buildCodeTable(readRows(dir, `cwr-${list.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.csv`));
   return {
-    societies: buildSocietyTable(readRows(dir, 'societies.csv')),
+    societies: loadSocietyTable(dir),
     territories: buildTerritoryTable(readRows(dir, 'tis-territories.csv'), readRows(dir, 'tis-tree.csv'), asOf),
     writerDesignations: codeList('writerDesignations'),
     publisherTypes: codeList('publisherTypes'),

@@ -18,3 +18,9 @@ export function formatShare(share: BasisPoints): string {
   const abs = Math.abs(share);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')} %`;
 }
+
+/** A share written as a percentage with at most two decimals (`50`, `33.33`) in basis points; undefined when not so written. */
+export function parseSharePercent(text: string): BasisPoints | undefined {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : undefined;
+}

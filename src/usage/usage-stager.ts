@@ -28,10 +28,13 @@ interface HeldBlock {
   readonly workNumbers: string[];
 }
 
-/** A proprietary work id without its namespace (`myns::4534` → `4534`). */
-function withoutNamespace(id: string): string {
-  const at = id.lastIndexOf('::');
-  return at === -1 ? id : id.slice(at + 2);
+/**
+ * A rights controller's work id with the controller as its namespace (`PUB_3::4534`), unless it names one itself:
+ * matching resolves numbers only within their namespace.
+ */
+function controllerWorkNumber(row: DsrLicensorRow): string {
+  const id = row.rightsControllerWorkId!;
+  return id.includes('::') ? id : `${row.rightsControllerPartyId ?? row.rightsController}::${id}`;
 }
 
 function joined(values: readonly string[]): string | null {
@@ -44,7 +47,7 @@ function emptyBatch(): StagedBatch {
 
 /**
  * Creates the stager of one file of a report. It folds a block's work data (MW01 or inline AS02, and the work
- * numbers LI01 names) into its resources and computes their matching keys once, at ingestion (DESIGN.md), so
+ * numbers LI01 names, each with its namespace) into its resources and computes their matching keys once, at ingestion (DESIGN.md), so
  * matching reads one self-contained row per resource.
  */
 export function createUsageStager(reportId: bigint, fileNumber: number): UsageStager {
@@ -59,9 +62,12 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
     const block = held;
     held = undefined;
     for (const resource of block.resources) {
-      const work = resource.work ?? block.works[0] ?? null;
-      const writers = work ? [...work.composerAuthors] : [];
-      const numbers = [...new Set([...(work?.proprietaryWorkIds ?? []).map(withoutNamespace), ...block.workNumbers])];
+      // A medley (an AS01 whose block names several MW01 works) is matched part by part (usage_medley_parts):
+      // no one work's ISWC or numbers stand for the resource.
+      const medley = !resource.work && block.works.length > 1;
+      const work = medley ? null : resource.work ?? block.works[0] ?? null;
+      const writers = medley ? block.works.flatMap((w) => w.composerAuthors) : work ? [...work.composerAuthors] : [];
+      const numbers = [...new Set([...(work?.proprietaryWorkIds ?? []), ...(medley ? [] : block.workNumbers)])];
       out.resources.push({
         report_id: reportId,
         file_number: fileNumber,
@@ -78,7 +84,7 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
         duration: resource.duration,
         resource_type: resource.resourceType,
         iswc: work?.iswc ?? null,
-        valid_iswc: work?.validIswc ?? block.works.find((w) => w.validIswc)?.validIswc ?? null,
+        valid_iswc: medley ? null : work?.validIswc ?? block.works.find((w) => w.validIswc)?.validIswc ?? null,
         writers: joined(writers),
         work_numbers: joined(numbers),
         title_key: titleKeyOf(resource.title),
@@ -188,7 +194,7 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
             out.lines.push(usage(row));
             break;
           case 'licensor':
-            if (row.rightsControllerWorkId) blockOf(row.blockId, out).workNumbers.push(withoutNamespace(row.rightsControllerWorkId));
+            if (row.rightsControllerWorkId) blockOf(row.blockId, out).workNumbers.push(controllerWorkNumber(row));
             out.licensors.push(licensor(row));
             break;
         }

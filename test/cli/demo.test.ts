@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { freshLocation } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
+import { buildServer } from '../../src/server/build-server.js';
+import { openStore } from '../../src/store/index.js';
+import { portalRoutes } from '../../src/web/portal-routes.js';
 import { runClef } from './run-clef.js';
 
 test('the demo builds its store, and search and show answer as the README promises', async () => {
@@ -17,6 +20,17 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.match(demo.stdout, /Distribution run RUN\d+ for 2025-01 .* = commission .* \+ members and societies .* \+ reserves/);
   assert.match(demo.stdout, /statement for LI, Wei: \d+ lines/);
   assert.match(demo.stdout, /degraded 10 s excerpt .* is R\d+ CNA1M2600002/);
+  assert.match(demo.stdout, /12\. AI training: W\d+ reserved against ai_training .* licensed for Melodia 2\.0/);
+  assert.match(demo.stdout, /audited: 3 licensed, 1 violation, 0 unlicensed, 1 unidentified/);
+  assert.match(demo.stdout, /AI run RUN\d+ \(kind ai\) for 2025-01: .* = commission .* \+ AI escrow [1-9][\d.]* CNY \+ other reserves 0\.00 CNY/);
+  assert.match(demo.stdout, /not paid, listed for enforcement: W\d+/);
+  assert.match(demo.stdout, /AI statement for LI, Wei: 6 lines/);
+  const runs = await runClef(['runs', 'list', '--db', db, '--json']);
+  assert.deepEqual((JSON.parse(runs.stdout) as { kind: string }[]).map((r) => r.kind), ['distribution', 'ai']);
+  assert.match(demo.stdout, /npm run demo -- --serve/);
+  assert.match(demo.stdout, /login staff \/ demo-staff/);
+  assert.match(demo.stdout, /login liwei \/ demo-liwei/);
+  assert.match(demo.stdout, /login melodia \/ demo-melodia: AI licensee/);
 
   const search = await runClef(['works', 'search', 'Rivr of Stars', '--db', db, '--json']);
   assert.equal(search.status, 0, search.stderr);
@@ -55,6 +69,24 @@ test('the demo builds its store, and search and show answer as the README promis
   assert.equal(tampered.status, 1);
   assert.match(tampered.stdout, /audio changed after labeling: yes/);
   assert.doesNotMatch(tampered.stdout, /verifies/, 'a signature is never said to verify over changed audio');
+
+  // Every printed login works on the portal over the demo store and lands on its role's page.
+  const store = await openStore(db, { mustExist: true });
+  const app = await buildServer({ store, plugins: [portalRoutes(hints[2][4])] });
+  try {
+    const logins = [...demo.stdout.matchAll(/login (\w+) \/ (\S+):/g)].map((m) => [m[1], m[2]]);
+    assert.equal(logins.length, 5);
+    for (const [user, password] of logins) {
+      const login = await app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ user, password }).toString() });
+      assert.equal(login.statusCode, 303, `${user}: ${login.body}`);
+      const home = await app.inject({ url: String(login.headers.location), headers: { cookie: String(login.headers['set-cookie']).split(';')[0] } });
+      assert.equal(home.statusCode, 200, user);
+      if (user === 'melodia') assert.match(home.body, /href="\/licensee\/audits\/DCL\d{8}"/, 'the demo licensee sees its audited declaration');
+    }
+  } finally {
+    await app.close();
+    await store.close();
+  }
 
   const again = await runClef(['demo', '--db', db]);
   assert.equal(again.status, 0, 'the demo may rebuild a store it created');

@@ -122,8 +122,8 @@ describeEachEngine('real-world CWR shapes', (open) => {
     assert.deepEqual(forFirst.registrations.map((r) => [r.submitter, r.submitter_work_number]), [['publisher:00000000199', 'S7'], ['publisher:00000000297', 'R7']]);
 
     const kept = forFirst.registrations[0].registration_id;
-    await assert.rejects(resolveCounterclaim(context, forFirst.counterclaim_id, 'G99999999'), { code: 'CLEF_USAGE_INVALID_ARGUMENT' });
-    const result = await resolveCounterclaim(context, forFirst.counterclaim_id, kept);
+    await assert.rejects(resolveCounterclaim(context, forFirst.counterclaim_id, { keep: 'G99999999' }), { code: 'CLEF_USAGE_INVALID_ARGUMENT' });
+    const result = await resolveCounterclaim(context, forFirst.counterclaim_id, { keep: kept });
     assert.deepEqual([result.kept, result.withdrawn, result.in_dispute], [kept, [forFirst.registrations[1].registration_id], false]);
     const work = await showWork(context, second.work!.work_id);
     assert.equal(work.in_dispute, false);
@@ -131,7 +131,7 @@ describeEachEngine('real-world CWR shapes', (open) => {
     assert.deepEqual(work.registrations.map((r) => r.status).sort(), ['current', 'withdrawn']);
     const [closed] = await listCounterclaims(context);
     assert.deepEqual([closed.status, closed.resolution], ['resolved', { kept, withdrawn: [forFirst.registrations[1].registration_id], by: context.actor }]);
-    await assert.rejects(resolveCounterclaim(context, forFirst.counterclaim_id, kept), { code: 'CLEF_USAGE_INVALID_ARGUMENT' });
+    await assert.rejects(resolveCounterclaim(context, forFirst.counterclaim_id, { keep: kept }), { code: 'CLEF_USAGE_INVALID_ARGUMENT' });
     assert.ok(work.history.some((h) => h.action === 'counterclaim resolved'));
   });
 

@@ -35,8 +35,8 @@ test('licence, fx, distribute, runs list and runs show work through the real pro
   assert.deepEqual(runs.map((r) => Object.keys(r).sort()), [['created_at', 'kind', 'money_in_micros', 'period', 'run_id']]);
   assert.equal(runs[0].run_id, run.run_id);
   const figures = JSON.parse(await clef(db, 'runs', 'show', run.run_id, '--json'));
-  assert.deepEqual(Object.keys(figures).sort(), ['allocated_micros', 'commission_micros', 'match_rate', 'money_in_micros', 'parties', 'period', 'reserves', 'run_id', 'sister_societies']);
-  assert.deepEqual(Object.keys(figures.reserves), ['unmatched_micros', 'unidentified_work_micros', 'undocumented_share_micros', 'disputed_micros', 'non_member_micros', 'ai_generated_micros', 'unreported_usage_micros']);
+  assert.deepEqual(Object.keys(figures).sort(), ['allocated_micros', 'commission_micros', 'kind', 'match_rate', 'money_in_micros', 'parties', 'period', 'reserves', 'run_id', 'sister_societies']);
+  assert.deepEqual(Object.keys(figures.reserves), ['unmatched_micros', 'unidentified_work_micros', 'undocumented_share_micros', 'disputed_micros', 'non_member_micros', 'ai_generated_micros', 'unreported_usage_micros', 'ai_escrow_micros']);
   const reserves = Object.values(figures.reserves as Record<string, string>).reduce((sum, v) => sum + BigInt(v), 0n);
   assert.equal(BigInt(figures.commission_micros) + BigInt(figures.allocated_micros) + reserves, BigInt(figures.money_in_micros));
   // 1234.57 EUR × 0.12 × 7.8125 + 98.76 EUR × 0.12 × 7.8125, in CNY micro-units.

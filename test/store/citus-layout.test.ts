@@ -25,11 +25,14 @@ const distributed: Record<string, string> = {
   usage_works: 'report_id', usage_releases: 'report_id', usage_lines: 'report_id', usage_licensors: 'report_id',
   usage_matches: 'report_id', pool_invoices: 'report_id',
   // a report's one original run, kept beside the report it guards
-  distributed_reports: 'report_id',
+  distributed_reports: 'report_id', usage_medley_parts: 'report_id',
   dsp_resource_matches: 'dsp_resource_id',
   // distribution, by run: its pools and ledger together
-  distribution_runs: 'run_id', distribution_run_reports: 'run_id', distribution_pools: 'run_id', ledger_entries: 'run_id',
+  distribution_runs: 'run_id', run_work_labels: 'run_id', run_party_labels: 'run_id', run_party_ipi_names: 'run_id', distribution_run_reports: 'run_id', distribution_pools: 'run_id', ledger_entries: 'run_id',
   reserve_claims: 'claim_id', counterclaims: 'counterclaim_id',
+  // AI training: a declaration and its entries together; reservations, revenue reports and AI pools by their own ids
+  ai_declarations: 'declaration_id', ai_declaration_entries: 'declaration_id',
+  ai_reservations: 'reservation_id', ai_revenue_reports: 'revenue_id', ai_pools: 'pool_id',
   cwr_files: 'digest', cwr_file_transactions: 'digest', cwr_acks: 'ack_id',
 };
 
@@ -44,6 +47,11 @@ const reference: Record<string, string> = {
   dsp_licences: 'a few rows per service',
   fx_rates: 'a few rows per currency and month',
   policy_versions: 'a few versions',
+  ai_licensees: 'tens of AI developers',
+  ai_licences: 'a few licences per licensee, joined by audits and AI runs',
+  users: 'the portal and API users: staff, members, licensees, DSPs',
+  api_tokens: 'a few tokens per user, read on every API call',
+  web_sessions: 'the signed-in sessions, read on every page',
   kysely_migration: "the migrator's own bookkeeping (coordinator only)",
   kysely_migration_lock: "the migrator's own bookkeeping (coordinator only)",
 };

@@ -18,7 +18,7 @@ function uniquelyNamed(): number[] {
   return all.filter((r) => count.get(`${titleKey(r.title)}/${artistKey(r.artist)}`) === 1).map((r) => r.index);
 }
 
-/** A Basic Audio 1.2 report without ISRCs or ISWCs: titles written in capitals, and works named only by a proprietary id. */
+/** A Basic Audio 1.2 report without ISRCs or ISWCs: titles written in capitals, and works named by a Clef work id (`clef::`) beside an unknown artist. */
 function report(byTitle: readonly number[], byWorkNumber: readonly number[]): Uint8Array {
   const lines = [['HEAD', 'dsrf/30', 'BasicAudioProfile', '1.2', `${sender}-STEPS`, '2025-02-01T00:00:00Z', '1', '1', '2025-01-01', '2025-01-31', sender, 'ClefStream', 'Premium', recipient, 'ClefCMO', ''].join('\t')];
   lines.push(['SY02.02', '1', '', '', 'SubscriptionModel', 'OnDemandStream', 'FR', 'Premium', '1000', '10', 'EUR', '1.00', 'ClefCMO', '', '', '', '', 'PerformingRight', 'Music', '', '', '100'].join('\t'));
@@ -30,9 +30,10 @@ function report(byTitle: readonly number[], byWorkNumber: readonly number[]): Ui
     lines.push(['SU02', String(block), '1', `S${block}`, '', `R${block}`, 'true', '10', '', ''].join('\t'));
   }
   for (const i of byWorkNumber) {
+    const r = syntheticRecording(seed, i, 10);
     block++;
-    lines.push(['AS01.01', String(block), `R${block}`, `N${i}`, '', `Nothing Like It ${i}`, '', 'Nobody Known', '', 'PT3M0S', 'SoundRecording', ''].join('\t'));
-    lines.push(['MW01.01', String(block), `W${block}`, '', `Nothing Like It ${i}`, '', '', '', '', '', '', '', '', '', '', `clef::GW${String(i).padStart(8, '0')}`].join('\t'));
+    lines.push(['AS01.01', String(block), `R${block}`, `N${i}`, '', r.title, '', 'Nobody Known', '', 'PT3M0S', 'SoundRecording', ''].join('\t'));
+    lines.push(['MW01.01', String(block), `W${block}`, '', r.title, '', '', '', '', '', '', '', '', '', '', `clef::GW${String(i).padStart(8, '0')}`].join('\t'));
     lines.push(['SU02', String(block), '1', `S${block}`, '', `R${block}`, 'true', '10', '', ''].join('\t'));
   }
   lines.push(['FOOT', String(lines.length + 1), String(lines.length + 1), '1', String(block), String(block)].join('\t'));

@@ -1,7 +1,7 @@
 import { currentIo } from '../cli-io.js';
 import { Command } from 'commander';
 import { printJson, printLine, printNotice } from '../output.js';
-import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, workersOf, type AudioCommandOptions } from './audio-options.js';
 import { lazily } from '../lazily.js';
 
 const indexAudio = lazily(() => import('../../audio/index.js'), 'indexAudio');
@@ -15,6 +15,7 @@ export function audioIndexCommand(): Command {
     .option('--db <location>', 'the store; the index defaults to <db path>.audio')
     .option('--index <dir>', 'the audio index folder')
     .option('--decoder <choice>', 'auto (ffmpeg when installed), ffmpeg or js', 'auto')
+    .option('--workers <n>', 'threads that decode and fingerprint files (default: one per core)')
     .option('--json', 'print the result as JSON only')
     .action(async (path: string, options: AudioCommandOptions & { manifest?: string }) => {
       const bar = options.json || !currentIo().stderr.isTTY ? undefined : new (await import('cli-progress')).SingleBar({ format: 'indexing [{bar}] {value}/{total} files', stream: currentIo().stderr as NodeJS.WritableStream });
@@ -25,6 +26,7 @@ export function audioIndexCommand(): Command {
           indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options),
           manifest: options.manifest,
           decoder: decoderOf(options),
+          workers: workersOf(options),
           onProgress: (done, total) => {
             if (!bar) return;
             if (!started) bar.start(total, done);

@@ -15,6 +15,7 @@ export interface AudioCommandOptions {
   readonly index?: string;
   readonly decoder?: string;
   readonly json?: boolean;
+  readonly workers?: string;
 }
 
 /** The index folder: `--index`, else beside the `--db` store. */
@@ -29,6 +30,16 @@ export function decoderOf(options: AudioCommandOptions): DecoderChoice {
     throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--decoder must be auto, ffmpeg or js, not ${choice}`, { field: 'decoder', value: choice });
   }
   return choice;
+}
+
+/** The `--workers` count (threads that decode and fingerprint), checked; undefined means one per core. */
+export function workersOf(options: AudioCommandOptions): number | undefined {
+  if (options.workers === undefined) return undefined;
+  const count = Number(options.workers);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--workers must be a whole number of at least 1, not ${options.workers}`, { field: 'workers', value: options.workers });
+  }
+  return count;
 }
 
 /**

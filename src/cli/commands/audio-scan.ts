@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { printJson, printLine, printNotice } from '../output.js';
-import { audioIndexDirOf, catalogueOf, decoderOf, type AudioCommandOptions } from './audio-options.js';
+import { audioIndexDirOf, catalogueOf, decoderOf, workersOf, type AudioCommandOptions } from './audio-options.js';
 import { lazily } from '../lazily.js';
 
 const scanAudio = lazily(() => import('../../audio/index.js'), 'scanAudio');
@@ -13,11 +13,13 @@ export function audioScanCommand(): Command {
     .option('--db <location>', 'the store; the index defaults to <db path>.audio')
     .option('--index <dir>', 'the audio index folder')
     .option('--decoder <choice>', 'auto (ffmpeg when installed), ffmpeg or js', 'auto')
+    .option('--workers <n>', 'threads that decode and fingerprint files (default: one per core)')
     .option('--json', 'print the scan as JSON only')
     .action(async (dir: string, options: AudioCommandOptions) => {
       const scan = await scanAudio(dir, {
         indexDir: audioIndexDirOf(options), catalogue: await catalogueOf(options),
         decoder: decoderOf(options),
+        workers: workersOf(options),
         onProgress: (done, total) => {
           if (!options.json && done < total) printNotice(`scanning ${done + 1}/${total}`);
         },

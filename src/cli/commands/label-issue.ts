@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { basename } from 'node:path';
-import type { LabelLevel, LabelSubject, LabelSubjectSource, TrainingMiningUse } from '../../labels/index.js';
-import { ClefError } from '../../errors/clef-error.js';
+import type { LabelSubjectSource } from '../../labels/index.js';
 import { printJson, printLine } from '../output.js';
 import { KEYS_OPTION_HELP, keyFolderOf } from './label-options.js';
 
@@ -23,20 +21,6 @@ interface IssueOptions {
   json?: boolean;
 }
 
-async function subjectOf(options: IssueOptions, openSource: LabelSubjectSourceOpener | undefined): Promise<LabelSubject> {
-  if (options.recording) {
-    if (!openSource) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'labels are not connected to the registry in this build: state --source-type, --producer and --content-id');
-    const found = await (await openSource(options.db)).findRecording(options.recording);
-    if (found === 'ambiguous') throw new ClefError('CLEF_AMBIGUOUS', `${options.recording} names several recordings; give the Clef recording id`);
-    if (!found) throw new ClefError('CLEF_NOT_FOUND', `no recording ${options.recording}`);
-    return { kind: 'recording', recording: found };
-  }
-  if (!options.sourceType || !options.producer || !options.contentId) {
-    throw new ClefError('CLEF_LABEL_SUBJECT_MISSING', 'give --recording ID|ISRC, or --source-type, --producer and --content-id');
-  }
-  return { kind: 'direct', digitalSourceType: options.sourceType, producer: options.producer, contentId: options.contentId };
-}
-
 /** `clef label issue FILE --out FILE`: embeds a signed AIGC label and a C2PA manifest, optionally with an audible cue. */
 export function labelIssueCommand(openSource?: LabelSubjectSourceOpener): Command {
   return new Command('issue')
@@ -55,24 +39,13 @@ export function labelIssueCommand(openSource?: LabelSubjectSourceOpener): Comman
     .option('--db <location>', 'the store holding the registry')
     .option('--json', 'write JSON only')
     .action(async (file: string, options: IssueOptions) => {
-      const { addAudibleCue, explicitLabelText, issueLabel, naming, readAudioFile, readKeyring, uniformReservation, writeAudioFile } = await import('../../labels/index.js');
-      if (!['1', '2', '3'].includes(options.level)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--level must be 1, 2 or 3, not ${options.level}`);
-      if (!['notAllowed', 'allowed', 'constrained'].includes(options.trainingMiningDefault)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--training-mining-default must be notAllowed, allowed or constrained');
+      const [{ readKeyring, writeAudioFile }, { issueLabelFile }] = await Promise.all([import('../../labels/index.js'), import('../../labels/use-cases/issue-label-file.js')]);
       const keyring = readKeyring(keyFolderOf(options.keys));
-      const title = basename(file);
-      const subject = await subjectOf(options, openSource);
-      const issued = await naming(file, () => issueLabel(readAudioFile(file), {
-        subject, title, level: options.level as LabelLevel, generatorVersion: options.generatorVersion,
-        producer: options.producer, contentId: options.contentId, defaultTrainingMining: uniformReservation(options.trainingMiningDefault as TrainingMiningUse),
-      }, keyring));
-      let result = { bytes: issued.bytes, aigc: issued.aigc };
-      if (options.cue) {
-        const cue = options.cue === 'rhythm' ? { kind: 'rhythm' as const } : { kind: 'spoken' as const, wav: readAudioFile(options.cue) };
-        result = await naming(file, () => addAudibleCue(issued.bytes, cue, keyring, title));
-      }
-      writeAudioFile(options.out, result.bytes);
-      const display = explicitLabelText(issued.aigc.Label, issued.label.producer, issued.label.digitalSourceType);
-      if (options.json) printJson({ out: options.out, aigc: result.aigc, c2pa: issued.c2pa, cue: options.cue ?? null, label: issued.label, display });
+      const source = options.recording && openSource ? await openSource(options.db) : undefined;
+      const issued = await issueLabelFile(file, options, keyring, source);
+      writeAudioFile(options.out, issued.bytes);
+      const { display } = issued;
+      if (options.json) printJson({ out: options.out, aigc: issued.aigc, c2pa: issued.c2pa, cue: options.cue ?? null, label: issued.label, display });
       else {
         printLine(`labeled ${options.out}: AIGC${issued.c2pa ? ' + C2PA' : ''}${options.cue ? ` + ${options.cue} cue` : ''}`);
         printLine(`display: ${display}`);

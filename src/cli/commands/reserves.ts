@@ -3,6 +3,7 @@ import { isIsoDate } from '../../calendar/index.js';
 import type { ReserveClaim } from '../../distribution/use-cases/reserves.js';
 import { ClefError } from '../../errors/index.js';
 import { printJson, printLine } from '../output.js';
+import { formatTable, readableAmount } from '../print-table.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { lazily } from '../lazily.js';
 
@@ -24,7 +25,11 @@ export function reservesListCommand(): Command {
     await readRegistry(options, async (context) => {
       const holdings = await listReserves(context, reserve);
       if (options.json) return printJson(holdings);
-      for (const h of holdings) printLine([h.reserve, h.period, h.dsp, h.pool_id, h.work_id ?? h.recording_id ?? '', h.right ?? '', h.party_id ?? '', h.amount_micros, h.claimable_micros, h.runs.join(' ')].join('\t'));
+      const numeric = ['held', 'held micro-units', 'claimable', 'claimable micro-units'];
+      printLine(formatTable(['reserve', 'period', 'DSP', 'pool', 'work or recording', 'right', 'party', ...numeric, 'runs'], holdings.map((h) => [
+        h.reserve, h.period, h.dsp, h.pool_id, h.work_id ?? h.recording_id ?? '', h.right ?? '', h.party_id ?? '',
+        readableAmount(h.amount_micros), h.amount_micros, readableAmount(h.claimable_micros), h.claimable_micros, h.runs.join(' '),
+      ]), numeric));
     });
   });
 }
@@ -33,7 +38,7 @@ export function reservesListCommand(): Command {
 export function reservesClaimCommand(): Command {
   return withStoreOptions(
     new Command('claim')
-      .argument('<reserve>', 'the reserve claimed from (unmatched, unidentified_work, undocumented_share, disputed, non_member, ai_generated, unreported_usage)')
+      .argument('<reserve>', 'the reserve claimed from (unmatched, unidentified_work, undocumented_share, disputed, non_member, ai_generated, unreported_usage, ai_escrow)')
       .requiredOption('--party <party>', 'the claimant: party id or IPI name number')
       .requiredOption('--evidence <text>', 'what supports the claim')
       .option('--pool <poolId>', 'only this pool (REPORT/SUMMARY, as reserves list shows)')

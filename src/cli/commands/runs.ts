@@ -1,10 +1,13 @@
 import { Command } from 'commander';
+import { normalizeSocietyCode } from '../../lookups/index.js';
 import { printJson, printLine } from '../output.js';
+import { formatTable, readableAmount } from '../print-table.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
 import { lazily } from '../lazily.js';
 
 const listRuns = lazily(() => import('../../distribution/use-cases/run-figures.js'), 'listRuns');
 const showRun = lazily(() => import('../../distribution/use-cases/run-figures.js'), 'showRun');
+const showSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'showSettings');
 
 /** `clef runs list [--json]`: every run in creation order. */
 export function runsListCommand(): Command {
@@ -12,7 +15,7 @@ export function runsListCommand(): Command {
     await readRegistry(options, async (context) => {
       const runs = await listRuns(context);
       if (options.json) return printJson(runs);
-      for (const run of runs) printLine([run.run_id, run.period, run.kind, run.created_at, run.money_in_micros].join('\t'));
+      printLine(formatTable(['run', 'period', 'kind', 'created', 'money in', 'micro-units'], runs.map((r) => [r.run_id, r.period, r.kind, r.created_at, readableAmount(r.money_in_micros), r.money_in_micros]), ['money in', 'micro-units']));
     });
   });
 }
@@ -23,14 +26,18 @@ export function runsShowCommand(): Command {
     await readRegistry(options, async (context) => {
       const run = await showRun(context, runId);
       if (options.json) return printJson(run);
-      printLine(`run ${run.run_id} (${run.period})`);
-      printLine(`money in     ${run.money_in_micros}`);
-      printLine(`commission   ${run.commission_micros}`);
-      printLine(`allocated    ${run.allocated_micros}`);
-      for (const [name, amount] of Object.entries(run.reserves)) printLine(`reserve ${name.replace(/_micros$/, '')}: ${amount}`);
-      for (const s of run.sister_societies) printLine(`society ${s.society}: ${s.amount_micros}`);
-      printLine(`match rate: lines ${run.match_rate.lines}, usages ${run.match_rate.usages}, money ${run.match_rate.money}`);
-      for (const p of run.parties) printLine(`${p.party_id}\t${p.ipi_name_numbers.join(' ')}\t${p.name}\t${p.amount_micros}`);
+      const currency = (await showSettings(context)).currency ?? '';
+      const amountColumns = [`amount (${currency})`, 'micro-units'];
+      const percent = (ratio: number) => `${(ratio * 100).toFixed(2)} %`;
+      printLine(`run ${run.run_id}, period ${run.period}, amounts in ${currency}`);
+      printLine(`match rate: ${percent(run.match_rate.lines)} of lines, ${percent(run.match_rate.usages)} of usages, ${percent(run.match_rate.money)} of money`);
+      printLine();
+      const figures: [string, string][] = [['money in', run.money_in_micros], ['commission', run.commission_micros], ['allocated', run.allocated_micros], ...Object.entries(run.reserves).map(([name, micros]) => [`reserve ${name.replace(/_micros$/, '')}`, micros] as [string, string])];
+      printLine(formatTable(['figure', ...amountColumns], figures.map(([name, micros]) => [name, readableAmount(micros), micros]), amountColumns));
+      printLine();
+      printLine(formatTable(['society', 'name', ...amountColumns], run.sister_societies.map((s) => [s.society, context.lookups.societies.get(normalizeSocietyCode(s.society))?.name ?? '', readableAmount(s.amount_micros), s.amount_micros]), amountColumns));
+      printLine();
+      printLine(formatTable(['party', 'IPI', 'name', ...amountColumns], run.parties.map((p) => [p.party_id, p.ipi_name_numbers.join(' '), p.name, readableAmount(p.amount_micros), p.amount_micros]), amountColumns));
     });
   });
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { printJson, printLine } from '../output.js';
+import { formatTable } from '../print-table.js';
 import { readRegistry, withStoreOptions } from '../registry-session.js';
 import { lazily } from '../lazily.js';
 
@@ -16,7 +17,7 @@ export function traceCommand(): Command {
     await readRegistry(options, async (context) => {
       const lines = await traceStatementLine(context, lineId);
       if (options.json) return printJson(lines);
-      for (const l of lines) printLine(`report ${l.report_id} file ${l.file_number} line ${l.line}\t${l.sales_transaction_id}\t${l.recording_id ?? ''}\t${l.usages}`);
+      printLine(formatTable(['report', 'file', 'line', 'block', 'SalesTransactionId', 'recording', 'usages'], lines.map((l) => [l.report_id, l.file_number, l.line, l.block_id, l.sales_transaction_id, l.recording_id ?? '', l.usages]), ['file', 'line', 'usages']));
     });
   });
 }

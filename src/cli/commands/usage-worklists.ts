@@ -18,13 +18,13 @@ export function usageUnmatchedCommand(): Command {
       .option('--period <period>', 'reports whose usage period starts with this (2025, 2025-01)')
       .option('--dsp <dpid>', 'reports of one DSP')
       .option('--limit <n>', 'how many', parseCount('--limit'), 100)
-      .option('--json', 'print JSON: an array of {resource, title, display_artist, isrc, status, reports, usages}')
+      .option('--json', 'print JSON: an array of {resource, title, display_artist, isrc, status, reason, reports, usages}')
       .description('unmatched and ambiguous DSP resources, most used first'),
   ).action(async (options) => {
     await readRegistry(options, async (context) => {
       const rows = await listUnmatched(context, { period: options.period, dsp: options.dsp }, options.limit);
       if (options.json) return printJson(rows);
-      for (const row of rows) printLine(`${row.usages}\t${row.resource}\t${row.status}\t${row.isrc ?? '-'}\t${row.title} — ${row.display_artist}`);
+      for (const row of rows) printLine(`${row.usages}\t${row.resource}\t${row.status}\t${row.isrc ?? '-'}\t${row.title} — ${row.display_artist}${row.reason ? `\t(${row.reason})` : ''}`);
     });
   });
 }

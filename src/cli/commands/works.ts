@@ -1,9 +1,9 @@
 import { setExitCode } from '../cli-io.js';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { Command } from 'commander';
 import { ClefError, formatLocation, type Finding } from '../../errors/index.js';
-import { parseIpiNameNumber } from '../../identifiers/index.js';
-import type { SubmitterReference } from '../../registry/use-cases/work-submission.js';
+import { parseSubmitterText as submitterOf } from '../../registry/submitter-text.js';
+import { isCwrFile } from '../../registry/use-cases/works-file-kind.js';
+import { formatShare } from '../../registry/share.js';
 import { printJson, printLine, printNotice } from '../output.js';
 import { parseCount } from '../parse-count.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
@@ -21,32 +21,7 @@ const showWork = lazily(() => import('../../registry/use-cases/show-work.js'), '
 const listHeldRegistrations = lazily(() => import('../../registry/use-cases/show-work.js'), 'listHeldRegistrations');
 const listCounterclaims = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'listCounterclaims');
 const resolveCounterclaim = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'resolveCounterclaim');
-
-/** Reads `--submitter SO:119|PB:IPI|WR:IPI`; the default is the CMO itself. */
-async function submitterOf(text: string | undefined, cmoSociety: () => Promise<string>): Promise<SubmitterReference> {
-  if (!text) return { kind: 'cmo', societyCode: await cmoSociety() };
-  const match = /^(SO|PB|WR):(.+)$/i.exec(text.trim());
-  if (!match) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--submitter ${text} is not SO:<society>, PB:<IPI> or WR:<IPI>`);
-  const [, type, id] = match;
-  if (type.toUpperCase() === 'SO') return { kind: 'society', societyCode: id.padStart(3, '0') };
-  const ipi = parseIpiNameNumber(id);
-  if (!ipi.ok) throw new ClefError('CLEF_ID_INVALID', `--submitter ${text}: ${ipi.reason}`);
-  return { kind: type.toUpperCase() === 'PB' ? 'publisher' : 'writer', ipiNameNumber: ipi.value };
-}
-
-/** CWR files by their standard extensions (`.V21`, `.V22`, 3.x `.SUB`, `.ISR`) or, whatever the name, by a leading HDR record. */
-function isCwrFile(file: string): boolean {
-  if (/\.(V2\d|SUB|ISR)$/i.test(file)) return true;
-  try {
-    const fd = openSync(file, 'r');
-    const head = Buffer.alloc(3);
-    readSync(fd, head, 0, 3, 0);
-    closeSync(fd);
-    return head.toString('latin1') === 'HDR';
-  } catch {
-    return false;
-  }
-}
+const releaseDisputedWork = lazily(() => import('../../distribution/use-cases/release-disputed-work.js'), 'releaseDisputedWork');
 
 function printFindings(findings: readonly Finding[], limit = 50): void {
   for (const finding of findings.slice(0, limit)) printNotice(`${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
@@ -170,15 +145,21 @@ export function worksCommand(): Command {
     disputes
       .command('resolve')
       .argument('<counterclaim>', 'the counterclaim id (C…)')
-      .requiredOption('--keep <registration>', 'the registration that stands; the others are set aside, kept for history')
-      .option('--json', 'print JSON'),
+      .option('--keep <registration>', 'the registration that stands; the others are set aside, kept for history')
+      .option('--shares <split...>', 'instead of --keep: the disputed shares per right, RIGHT:IPI=PERCENT,IPI=PERCENT (one value per right)')
+      .option('--json', 'print JSON')
+      .description('resolve a counterclaim (--keep or --shares), then release the money the disputed reserve held for the work by adjusting the runs that held it'),
   ).action(async (id: string, _options, command: Command) => {
     // `disputes` has the store options too, and Commander gives them to the parent wherever they are written.
     const options = command.optsWithGlobals();
+    if ((options.keep === undefined) === (options.shares === undefined)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'give either --keep REGISTRATION or --shares RIGHT:IPI=PERCENT,…');
     await withRegistry(options, async (context) => {
-      const result = await resolveCounterclaim(context, id, options.keep);
-      if (options.json) return printJson(result);
-      printLine(`${result.counterclaim_id} resolved: ${result.kept} kept, ${result.withdrawn.join(', ')} set aside${result.in_dispute ? '; the work is still in dispute' : ''}`);
+      const result = await resolveCounterclaim(context, id, options.keep !== undefined ? { keep: options.keep } : { shares: options.shares });
+      const released = result.in_dispute ? [] : await releaseDisputedWork(context, result.work_id);
+      if (options.json) return printJson({ ...result, released });
+      const decided = result.kept ? `${result.kept} kept, ${result.withdrawn.join(', ')} set aside` : `shares decided (${Object.entries(result.shares ?? {}).map(([right, parties]) => `${right} ${Object.entries(parties).map(([party, bp]) => `${result.ipis?.[party] ?? party} ${formatShare(bp)}`).join(', ')}`).join('; ')})`;
+      printLine(`${result.counterclaim_id} resolved: ${decided}${result.in_dispute ? '; the work is still in dispute' : ''}`);
+      for (const r of released) printLine(r.run_id ? `${r.run_id} adjusts ${r.adjusts}: the disputed money of ${result.work_id} released` : `${r.adjusts}: nothing to release`);
     });
   });
   withStoreOptions(works.command('held').description('the review worklist: revisions held because they change the writers or their shares').option('--json', 'print JSON')).action(

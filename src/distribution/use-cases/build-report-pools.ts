@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import { isRight, type Right } from '../../registry/right.js';
-import { worldTis } from '../../lookups/index.js';
 import { readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { computePoolAmount } from '../compute-pool-amount.js';
 import type { PoolLine } from '../distribution-input.js';
 import { buildUgcPools } from './build-ugc-pools.js';
-import { fxRateFor, isUgcReport, licenceFor, type PoolSources, type ReportPool } from './pool-sources.js';
+import { fxRateFor, isUgcReport, poolTerritory, type PoolSources, type ReportPool } from './pool-sources.js';
 import { readReportLines, readReportMatchIndex, type ReportLine } from './read-report-lines.js';
 
 function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
@@ -25,7 +24,7 @@ function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
       usages,
       royaltyBearing: row.is_royalty_bearing !== false,
       conflict: false,
-      match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds } : { kind: 'unmatched' },
+      match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds, unidentifiedParts: row.unidentifiedParts } : { kind: 'unmatched' },
     };
   });
 }
@@ -46,8 +45,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
   const index = await readReportMatchIndex(db, report.report_id);
   for (const summary of await readSummaries(db, report.report_id)) {
     const territory = summary.territory ?? report.territory;
-    const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
-    const licence = licenceFor(sources, summary.commercial_model, summary.use_type, tis);
+    const { tis, licence, shareFallbackTis } = poolTerritory(sources, territory, summary.commercial_model, summary.use_type);
     if (!licence) continue;
     const fxRate = fxRateFor(sources, summary.currency ?? report.currency ?? sources.currency);
     const amount = computePoolAmount({
@@ -70,6 +68,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
         poolId: `${report.report_id}/${summary.summary_record_id}`,
         scope: { dsp: report.sender_dpid, commercialModel: summary.commercial_model, useType: summary.use_type },
         territoryTis: tis,
+        shareFallbackTis,
         date: report.period_end,
         amountMicros: amount.micros,
         summaryWeight: summary.usages === null ? null : BigInt(summary.usages),

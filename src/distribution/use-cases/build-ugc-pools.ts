@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import { divideRounded, parseDecimalFraction, parseDecimalToMicros } from '../../money/index.js';
 import { isRight, type Right } from '../../registry/right.js';
-import { worldTis } from '../../lookups/index.js';
 import { readPoolInvoices, readSummaries } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import type { PoolLine } from '../distribution-input.js';
-import { fxRateFor, licenceFor, type PoolSources, type ReportPool } from './pool-sources.js';
+import { fxRateFor, poolTerritory, type PoolSources, type ReportPool } from './pool-sources.js';
 import { readReportLicensorLines, type LicensorLine } from './read-report-lines.js';
 
 /** Whether a summary or LI01 names the CMO's rights controller (by name or party id) as the licence records it. */
@@ -32,7 +31,7 @@ function poolLine(row: LicensorLine, reportId: bigint, key: string): PoolLine {
     usages,
     royaltyBearing: true,
     conflict: row.conflict,
-    match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds } : { kind: 'unmatched' },
+    match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds, unidentifiedParts: row.unidentifiedParts } : { kind: 'unmatched' },
   };
 }
 
@@ -50,8 +49,7 @@ export async function buildUgcPools(db: Kysely<ClefDatabase>, sources: PoolSourc
   const pools: ReportPool[] = [];
   for (const summary of await readSummaries(db, report.report_id)) {
     const territory = summary.territory ?? report.territory;
-    const tis = territory ? sources.territories.tisByIso.get(territory.toUpperCase()) ?? worldTis : worldTis;
-    const licence = licenceFor(sources, summary.commercial_model, summary.use_type, tis);
+    const { tis, licence, shareFallbackTis } = poolTerritory(sources, territory, summary.commercial_model, summary.use_type);
     if (!licence || licence.rights_controller === null || !isCmo(summary.rights_controller, summary.rights_controller_party_id, licence.rights_controller)) continue;
     const cmo = licence.rights_controller;
     const keyCount = new Map<string, number>();
@@ -80,6 +78,7 @@ export async function buildUgcPools(db: Kysely<ClefDatabase>, sources: PoolSourc
         poolId: `${report.report_id}/${summary.summary_record_id}/${summary.rights_type ?? ''}`,
         scope: { dsp: report.sender_dpid, commercialModel: summary.commercial_model, useType: summary.use_type },
         territoryTis: tis,
+        shareFallbackTis,
         date: report.period_end,
         amountMicros: divideRounded(inReportCurrency * rate.numerator, rate.denominator, 'halfEven'),
         summaryWeight: null,

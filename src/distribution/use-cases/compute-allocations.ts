@@ -11,6 +11,8 @@ import { poolRules, type DistributionPolicy } from '../distribution-policy.js';
 import { reportPools } from './build-report-pools.js';
 import { isUgcReport, type ReportPool } from './pool-sources.js';
 import { summaryRightsSplit } from '../summary-rights-split.js';
+import { readSettingsRows } from '../../store/registry/settings-queries.js';
+import { homeCountry } from '../home-country.js';
 import { loadRegistrySnapshot } from './load-registry-snapshot.js';
 
 /** A report left out of a run, and why (with the command that fixes it). */
@@ -70,12 +72,13 @@ export async function computeAllocations(
     } else licensed.push({ report, licences });
   }
   const readable = await loadRegistrySnapshot(tx, licensed.map((l) => BigInt(l.report.report_id)), null);
+  const homeTis = homeCountry(context.lookups.societies, context.lookups.territories, (await readSettingsRows(tx)).settings?.society_code ?? null);
   const used = new Set<string>();
   const pools: ReportPool[] = [];
   const allocations: PoolAllocation[] = [];
   const reports: { report_id: bigint; digest: string }[] = [];
   for (const { report, licences } of licensed) {
-    for await (const p of reportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve })) {
+    for await (const p of reportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve, homeTis })) {
       for (const line of p.pool.lines) if (line.match.kind === 'recording') for (const workId of line.match.workIds) used.add(workId);
       refuseUnbookablePool(report, p, input.allowNegative === true);
       const rules = poolRules(input.policy, p.pool.scope);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { readLicensorLines, readReportMatches, readUsageLines } from '../../store/distribution/run-input-queries.js';
 import { readRecordingWorksOfReport } from '../../store/distribution/registry-snapshot-queries.js';
+import { readMedleyParts } from '../../store/usage/medley-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 
 /** A usage line with what matching found: its recording (if any) and the works a distribution pays for it. */
@@ -9,8 +10,10 @@ export type ReportLine = Awaited<ReturnType<typeof readUsageLines>>[number] & {
   readonly work_id: string | null;
   /** True when matching identified a recording or a work. */
   readonly matched: boolean;
-  /** The recording's linked works, or the work matched directly when no recording was; sorted. */
+  /** The recording's linked works, a medley's identified parts, or the work matched directly when no recording was; sorted. */
   readonly workIds: readonly string[];
+  /** A medley's parts nobody identified: each keeps its equal share in the unidentified-work reserve. */
+  readonly unidentifiedParts: number;
 };
 
 /** What a report's resources were matched to, and the works of the matched recordings: read once per report. */
@@ -19,6 +22,8 @@ export interface ReportMatchIndex {
   readonly matches: ReadonlyMap<string, { readonly recording_id: string | null; readonly work_id: string | null }>;
   /** Recording id → its linked works, sorted. */
   readonly recordingWorks: ReadonlyMap<string, readonly string[]>;
+  /** DspResourceId of a medley → its parts' works in part order (null where a part is unidentified). */
+  readonly medleyParts: ReadonlyMap<string, readonly (string | null)[]>;
 }
 
 /** Reads what a report's resources were matched to and the works linked to those recordings. */
@@ -30,7 +35,9 @@ export async function readReportMatchIndex(db: Kysely<ClefDatabase>, reportId: b
     else recordingWorks.set(link.recording_id, [link.work_id]);
   }
   const matches = new Map((await readReportMatches(db, reportId)).map((m) => [m.dsp_resource_id, { recording_id: m.recording_id, work_id: m.work_id }] as const));
-  return { matches, recordingWorks };
+  const medleyParts = new Map<string, (string | null)[]>();
+  for (const part of await readMedleyParts(db, reportId)) medleyParts.set(part.dsp_resource_id, [...(medleyParts.get(part.dsp_resource_id) ?? []), part.work_id]);
+  return { matches, recordingWorks, medleyParts };
 }
 
 /**
@@ -50,7 +57,7 @@ export async function readReportLines(
 }
 
 /** A UGC report's LI01 lines with what matching found for the usage line each follows. */
-export type LicensorLine = Awaited<ReturnType<typeof readLicensorLines>>[number] & { readonly matched: boolean; readonly workIds: readonly string[] };
+export type LicensorLine = Awaited<ReturnType<typeof readLicensorLines>>[number] & { readonly matched: boolean; readonly workIds: readonly string[]; readonly unidentifiedParts: number };
 
 /** Reads a UGC report's LI01 lines with the matches of the usage lines they follow and the works behind them. */
 export async function readReportLicensorLines(db: Kysely<ClefDatabase>, reportId: bigint): Promise<LicensorLine[]> {
@@ -58,10 +65,19 @@ export async function readReportLicensorLines(db: Kysely<ClefDatabase>, reportId
   return (await readLicensorLines(db, reportId)).map((row) => withWorks(index, row));
 }
 
-function withWorks<T extends { recording_id: string | null; work_id: string | null }>(index: ReportMatchIndex, row: T): T & { matched: boolean; workIds: readonly string[] } {
-  return {
-    ...row,
-    matched: row.recording_id !== null || row.work_id !== null,
-    workIds: row.recording_id ? index.recordingWorks.get(row.recording_id) ?? [] : row.work_id ? [row.work_id] : [],
-  };
+/**
+ * The works a line pays: the registry's works of its recording when it links any (they know the recording best),
+ * else a medley's parts as the report names them, else the work matched directly when no recording was.
+ */
+function withWorks<T extends { dsp_resource_id: string | null; recording_id: string | null; work_id: string | null }>(
+  index: ReportMatchIndex,
+  row: T,
+): T & { matched: boolean; workIds: readonly string[]; unidentifiedParts: number } {
+  const matched = row.recording_id !== null || row.work_id !== null;
+  const linked = row.recording_id ? index.recordingWorks.get(row.recording_id) ?? [] : [];
+  const parts = row.dsp_resource_id === null ? undefined : index.medleyParts.get(row.dsp_resource_id);
+  if (linked.length === 0 && parts && matched) {
+    return { ...row, matched, workIds: parts.filter((p): p is string => p !== null), unidentifiedParts: parts.filter((p) => p === null).length };
+  }
+  return { ...row, matched, workIds: row.recording_id ? linked : row.work_id ? [row.work_id] : [], unidentifiedParts: 0 };
 }

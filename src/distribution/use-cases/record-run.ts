@@ -50,7 +50,7 @@ export async function recordRun(tx: Kysely<ClefDatabase>, context: RegistryConte
       snapshot, snapshot_digest: digestOf(snapshot),
       money_in_micros: summary.moneyInMicros, commission_micros: summary.commissionMicros, allocated_micros: summary.allocatedMicros,
       lines: BigInt(c.lines), matched_lines: BigInt(c.matchedLines), usages: c.usages, matched_usages: c.matchedUsages, line_micros: c.micros, matched_micros: c.matchedMicros,
-      created_at: now, actor: context.actor,
+      created_at: now, actor: context.actor, labels_recorded: true,
     },
     record.computed.reports.map((r) => ({ run_id: runId, report_id: r.report_id, digest: r.digest })),
     record.pools.map((p) => ({ ...p, run_id: runId })),

@@ -44,7 +44,7 @@ export async function recordTransferRun(tx: Kysely<ClefDatabase>, context: Regis
     {
       run_id: runId, kind: run.kind, period: run.period, dsp: null, adjusts: null, policy_version: run.policy.version, currency: run.currency,
       inputs, snapshot: '{}', snapshot_digest: digestOf('{}'), money_in_micros: 0n, commission_micros: 0n, allocated_micros: summary.allocatedMicros,
-      lines: 0n, matched_lines: 0n, usages: 0n, matched_usages: 0n, line_micros: 0n, matched_micros: 0n, created_at: now, actor: context.actor,
+      lines: 0n, matched_lines: 0n, usages: 0n, matched_usages: 0n, line_micros: 0n, matched_micros: 0n, created_at: now, actor: context.actor, labels_recorded: true,
     },
     [],
     (await readPoolSources(tx, poolIds)).map((p) => ({ ...p, run_id: runId, basis: run.kind, amount_micros: 0n })),

@@ -1,8 +1,10 @@
 import { ClefError } from '../../errors/index.js';
 import type { RegistryContext } from '../../registry/use-cases/registry-context.js';
 import { sumAccounts } from '../../store/distribution/ledger-sum-queries.js';
-import { findRunRow, listRunRows, readPartyNames } from '../../store/distribution/run-queries.js';
+import { readPartyNames } from '../../store/distribution/run-label-queries.js';
+import { findRunRow, listRunRows } from '../../store/distribution/run-queries.js';
 import { reserveKinds } from '../ledger-entry.js';
+import { labelParties, runLabels, type PartyLabel } from './run-labels.js';
 
 /** A run in `clef runs list`. */
 export interface RunListItem {
@@ -16,6 +18,8 @@ export interface RunListItem {
 /** A run's figures as `clef runs show --json` prints them: amounts are strings of integers (micro-units). */
 export interface RunFigures {
   readonly run_id: string;
+  /** `distribution`, `adjustment`, `claims`, `release` or `ai`. */
+  readonly kind: string;
   readonly period: string;
   readonly money_in_micros: string;
   readonly commission_micros: string;
@@ -28,6 +32,7 @@ export interface RunFigures {
     readonly non_member_micros: string;
     readonly ai_generated_micros: string;
     readonly unreported_usage_micros: string;
+    readonly ai_escrow_micros: string;
   };
   readonly sister_societies: readonly { readonly society: string; readonly amount_micros: string }[];
   /** Shares of the run's lines, usages and money (after commission) that found a recording, from 0 to 1. */
@@ -46,13 +51,9 @@ export async function listRuns(context: Pick<RegistryContext, 'store'>): Promise
   return (await listRunRows(context.store.db)).map((run) => ({ run_id: run.run_id, period: run.period, kind: run.kind, created_at: run.created_at, money_in_micros: String(run.money_in_micros) }));
 }
 
-/** Display names and IPI name numbers of parties, by party id. */
-export async function partyLabels(context: Pick<RegistryContext, 'store'>, partyIds: readonly string[]): Promise<Map<string, { name: string; ipis: string[] }>> {
-  const { parties, ipis } = await readPartyNames(context.store.db, partyIds);
-  const labels = new Map<string, { name: string; ipis: string[] }>();
-  for (const party of parties) labels.set(party.party_id, { name: party.first_name ? `${party.name}, ${party.first_name}` : party.name, ipis: [] });
-  for (const ipi of ipis) labels.get(ipi.party_id)?.ipis.push(ipi.ipi_name_number);
-  return labels;
+/** Display names and IPI name numbers of parties as the registry has them now, by party id. */
+export async function partyLabels(context: Pick<RegistryContext, 'store'>, partyIds: readonly string[]): Promise<Map<string, PartyLabel>> {
+  return labelParties(await readPartyNames(context.store.db, partyIds));
 }
 
 /** A run's figures: money in, commission, allocations, each reserve, sister societies, match rates and each member's amount. */
@@ -63,9 +64,10 @@ export async function showRun(context: Pick<RegistryContext, 'store'>, runId: st
   const of = (kind: string, id: string): string => String(totals.find((t) => t.account_kind === kind && t.account_id === id)?.amount_micros ?? 0n);
   const reserves = Object.fromEntries(reserveKinds.map((kind) => [`${kind}_micros`, of('reserve', kind)])) as unknown as RunFigures['reserves'];
   const parties = totals.filter((t) => t.account_kind === 'party');
-  const labels = await partyLabels(context, parties.map((p) => p.account_id));
+  const { parties: labels } = await runLabels(context, run, [], parties.map((p) => p.account_id));
   return {
     run_id: run.run_id,
+    kind: run.kind,
     period: run.period,
     money_in_micros: String(run.money_in_micros),
     commission_micros: String(run.commission_micros),

@@ -26,6 +26,8 @@ export async function traceStatementLine(context: Pick<RegistryContext, 'store'>
   const entries = await readStatementLineEntries(db, ref.runId, ref.accountId, ref.poolId, ref.workId, ref.right);
   const pool = await findRunPool(db, ref.runId, ref.poolId);
   if (!pool || entries.length === 0) throw new ClefError('CLEF_NOT_FOUND', `run ${ref.runId} has no statement line ${lineId}`, { value: lineId });
+  // An AI remuneration pool has no usage report; its line is paid for declared training items.
+  if (BigInt(pool.report_id) === 0n) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${lineId} is an AI remuneration line: run clef ai trace ${lineId}`, { value: lineId });
   const lines = (await readReportLines(db, BigInt(pool.report_id), { summaryRecordId: pool.summary_record_id })).filter((l) => l.workIds.includes(ref.workId));
   return lines
     .map((l) => ({ report_id: String(pool.report_id), file_number: Number(l.file_number), line: Number(l.line), block_id: l.block_id, sales_transaction_id: l.sales_transaction_id, recording_id: l.recording_id, usages: String(BigInt(l.usages) - BigInt(l.returns)) }))

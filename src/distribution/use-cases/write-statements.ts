@@ -5,7 +5,7 @@ import type { RegistryContext } from '../../registry/use-cases/registry-context.
 import { findRunRow } from '../../store/distribution/run-queries.js';
 import { readStatementEntries } from '../../store/distribution/statement-queries.js';
 import { statementLineId } from '../statement-line-id.js';
-import { partyLabels } from './run-figures.js';
+import { runLabels } from './run-labels.js';
 
 /** One line of a statement: a work, a right and a source (the pool's report and summary record). */
 export interface StatementLine {
@@ -39,18 +39,22 @@ export function statementCsv(statement: Statement): string {
   return rows.join('\n') + '\n';
 }
 
-/** Builds every member's and sister society's statement of a run, in payee order; the same run gives the same statements. */
+/**
+ * Builds every member's and sister society's statement of a run, in payee order, from the ledger and the labels
+ * recorded with the run: the same run gives the same statements whatever the registry became since.
+ */
 export async function buildStatements(context: Pick<RegistryContext, 'store'>, runId: string): Promise<Statement[]> {
   const run = await findRunRow(context.store.db, runId);
   if (!run) throw new ClefError('CLEF_NOT_FOUND', `no run ${runId} (see clef runs list)`, { value: runId });
   const entries = await readStatementEntries(context.store.db, runId);
-  const labels = await partyLabels(context, [...new Set(entries.filter((e) => e.account_kind === 'party').map((e) => e.account_id))]);
+  const workIds = [...new Set(entries.flatMap((e) => (e.work_id ? [e.work_id] : [])))];
+  const labels = await runLabels(context, run, workIds, [...new Set(entries.filter((e) => e.account_kind === 'party').map((e) => e.account_id))]);
   const statements = new Map<string, { statement: Omit<Statement, 'lines' | 'totals'>; lines: Map<string, StatementLine & { usagesN: bigint; amountN: bigint }> }>();
   for (const e of entries) {
     const key = `${e.account_kind}:${e.account_id}`;
     let s = statements.get(key);
     if (!s) {
-      const label = e.account_kind === 'party' ? labels.get(e.account_id) : undefined;
+      const label = e.account_kind === 'party' ? labels.parties.get(e.account_id) : undefined;
       const payee = { kind: e.account_kind === 'party' ? 'member' : 'society', id: e.account_id, name: label?.name ?? e.account_id, ipi_name_numbers: label?.ipis ?? [] } as const;
       const identity = { run_id: run.run_id, kind: run.kind, period: run.period, currency: run.currency, policy_version: run.policy_version, snapshot_digest: run.snapshot_digest };
       statements.set(key, (s = { statement: { run: identity, payee }, lines: new Map() }));
@@ -63,9 +67,10 @@ export async function buildStatements(context: Pick<RegistryContext, 'store'>, r
       line.amountN += BigInt(e.amount_micros);
       continue;
     }
+    const work = e.work_id ? labels.works.get(e.work_id) : undefined;
     s.lines.set(lineId, {
-      line_id: lineId, work_id: e.work_id ?? '', iswc: e.iswc, title: e.title, right: e.right_code ?? '',
-      source: { dsp: e.dsp, message_id: e.message_id, summary_record_id: e.summary_record_id, commercial_model: e.commercial_model, use_type: e.use_type, territory: e.territory },
+      line_id: lineId, work_id: e.work_id ?? '', iswc: work?.iswc ?? null, title: work?.title ?? null, right: e.right_code ?? '',
+      source: { dsp: e.dsp, message_id: e.message_id ?? e.pool_id, summary_record_id: e.summary_record_id, commercial_model: e.commercial_model, use_type: e.use_type, territory: e.territory },
       usages: '', amount_micros: '', usagesN: BigInt(e.usages), amountN: BigInt(e.amount_micros),
     });
   }

@@ -9,6 +9,9 @@ import { registrationFromRows } from './registration-from-rows.js';
 import type { RegistryContext } from './registry-context.js';
 import { sharePictureRows } from './share-picture-rows.js';
 import { syncCounterclaims } from './sync-counterclaims.js';
+import { withShareResolutions } from './share-resolutions.js';
+import { applyShareDecision, checkShareDecision, parseShareDecision, type ShareDecision } from '../share-decision.js';
+import { findPartyIdsByIpi, readParties } from '../../store/registry/party-queries.js';
 
 /** One counterclaim as its submitters and the CMO see it. */
 export interface CounterclaimView {
@@ -54,26 +57,54 @@ export async function listCounterclaims(context: Pick<RegistryContext, 'store' |
     .filter((view) => filter.submitter === undefined || view.registrations.some((r) => r.submitter.endsWith(`:${filter.submitter}`)));
 }
 
+/** How a counterclaim is resolved: one registration stands, or explicit shares (`--shares` texts) decide the disputed rights. */
+export type CounterclaimChoice = { readonly keep: string } | { readonly shares: readonly string[] };
+
+/** Party ids by IPI name number for a decision's parties; an IPI no party has is a resolution error. */
+async function decisionByParty(db: Parameters<typeof findPartyIdsByIpi>[0], texts: readonly string[]): Promise<{ decision: ShareDecision; ipiOf: Map<string, string> }> {
+  const byIpi = parseShareDecision(texts);
+  const ipis = [...new Set([...byIpi.values()].flatMap((shares) => [...shares.keys()]))];
+  const partyIds = await findPartyIdsByIpi(db, ipis);
+  for (const ipi of ipis) if (!partyIds.has(ipi)) throw new ClefError('CLEF_REGISTRY_RESOLUTION_INVALID', `--shares names IPI ${ipi}, which no party has`, { field: 'shares', value: ipi });
+  const decision = new Map([...byIpi].map(([right, shares]) => [right, new Map([...shares].map(([ipi, bp]) => [partyIds.get(ipi)!, bp]))]));
+  return { decision, ipiOf: new Map(ipis.map((ipi) => [partyIds.get(ipi)!, ipi])) };
+}
+
 /**
- * Resolves an open counterclaim by keeping one of its registrations: the others are set aside (status `withdrawn`,
- * kept for history), the work's share picture is derived anew, the counterclaim closed with what was decided, and the
- * history tells who did it. Money already booked to the disputed reserve stays there: releasing it by an adjustment
- * run is not built yet (docs/registry.md).
+ * Resolves an open counterclaim, with the history kept and the counterclaim closed with what was decided. `keep`:
+ * that registration stands and the others are set aside (status `withdrawn`, kept for history). `shares`: every
+ * registration stays and the disputed rights take the decided shares (checked against the picture: every contested
+ * party decided, within 100 %), recorded on the counterclaim and applied whenever the work's picture is derived
+ * anew while the same parties contest. Money already held in the disputed reserve is released by adjusting the runs
+ * that held it (`releaseDisputedWork`, run by the CLI after this).
  */
-export async function resolveCounterclaim(context: RegistryContext, counterclaimId: string, keep: string) {
+export async function resolveCounterclaim(context: RegistryContext, counterclaimId: string, choice: CounterclaimChoice) {
   const resolve = createTerritoryResolver(context.lookups.territories);
   return inTransaction(context.store.db, async (tx) => {
     const row = await tx.selectFrom('counterclaims').selectAll().where('counterclaim_id', '=', counterclaimId).executeTakeFirst();
     if (!row) throw new ClefError('CLEF_NOT_FOUND', `no counterclaim ${counterclaimId} (clef works disputes lists them)`);
     if (row.status !== 'open') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `counterclaim ${counterclaimId} was resolved on ${row.resolved_at}`);
     const ids = row.registration_ids.split(' ');
-    if (!ids.includes(keep)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `registration ${keep} is not one of counterclaim ${counterclaimId}'s: ${ids.join(', ')}`, { field: 'keep', value: keep });
     const now = context.clock();
-    const withdrawn = ids.filter((id) => id !== keep);
-    const resolution = { kept: keep, withdrawn, by: context.actor };
-    await withdrawRegistrations(tx, withdrawn, keep);
+    const derive = async () => (await withShareResolutions(tx, new Map([[row.work_id, consolidateShares((await readCurrentRegistrations(tx, [row.work_id])).map(registrationFromRows), resolve)]]))).get(row.work_id)!;
+    let resolution: { kept?: string; withdrawn: string[]; shares?: Record<string, Record<string, number>>; ipis?: Record<string, string>; by: string };
+    let picture;
+    if ('keep' in choice) {
+      const keep = choice.keep;
+      if (!ids.includes(keep)) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `registration ${keep} is not one of counterclaim ${counterclaimId}'s: ${ids.join(', ')}`, { field: 'keep', value: keep });
+      resolution = { kept: keep, withdrawn: ids.filter((id) => id !== keep), by: context.actor };
+      await withdrawRegistrations(tx, resolution.withdrawn, keep);
+      picture = await derive();
+    } else {
+      const { decision, ipiOf } = await decisionByParty(tx, choice.shares);
+      const before = await derive();
+      const contested = [...new Set(before.cells.flatMap((c) => c.claims.filter((claim) => claim.contested).map((claim) => claim.partyId)))];
+      const named = new Map((await readParties(tx, contested)).ipis.map((row) => [row.party_id, row.ipi_name_number]));
+      checkShareDecision(before, decision, (partyId) => ipiOf.get(partyId) ?? named.get(partyId) ?? partyId);
+      picture = applyShareDecision(before, decision);
+      resolution = { withdrawn: [], shares: Object.fromEntries([...decision].map(([right, shares]) => [right, Object.fromEntries(shares)])), ipis: Object.fromEntries(ipiOf), by: context.actor };
+    }
     await closeCounterclaims(tx, [counterclaimId], now, JSON.stringify(resolution));
-    const picture = consolidateShares((await readCurrentRegistrations(tx, [row.work_id])).map(registrationFromRows), resolve);
     const { shares, disputes } = sharePictureRows(row.work_id, picture);
     await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [row.work_id], shares, disputes, true);
     const history = await syncCounterclaims(tx, context.store.engine, new Map([[row.work_id, picture]]), { actor: context.actor, now });

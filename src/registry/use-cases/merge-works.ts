@@ -11,6 +11,7 @@ import type { RegistryContext } from './registry-context.js';
 import { resolveWorkId } from './show-work.js';
 import { sharePictureRows } from './share-picture-rows.js';
 import { syncCounterclaims } from './sync-counterclaims.js';
+import { withShareResolutions } from './share-resolutions.js';
 
 /**
  * Merges a duplicate work into the one kept: the kept work's ISWC stays preferred and the duplicate's becomes an
@@ -28,7 +29,7 @@ export async function mergeWorks(context: RegistryContext, keptReference: string
     await moveWorkInto(tx, kept, merged);
     await tx.insertInto('work_titles').values({ work_id: kept, title: mergedRow.title, title_type: 'AT', title_key: titleKey(mergedRow.title), language: mergedRow.language }).execute();
     const registrations = (await readCurrentRegistrations(tx, [kept])).map(registrationFromRows);
-    const picture = consolidateShares(registrations, resolve);
+    const picture = (await withShareResolutions(tx, new Map([[kept, consolidateShares(registrations, resolve)]]))).get(kept)!;
     const { shares, disputes } = sharePictureRows(kept, picture);
     await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [kept], shares, disputes, true);
     const detail = { kept, merged, archived_iswc: mergedRow.iswc, in_dispute: picture.inDispute };

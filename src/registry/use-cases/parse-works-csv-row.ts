@@ -2,6 +2,7 @@ import type { Finding } from '../../errors/index.js';
 import { parseIcpn, parseIpiNameNumber, parseIsrc, parseIswc } from '../../identifiers/index.js';
 import { isAiOrigin, type AiOrigin, type AiProvenance, type AiTool, type RecordingAiFacets, type WorkAiFacets } from '../ai-provenance.js';
 import { isRight, type Right } from '../right.js';
+import { parseSharePercent } from '../share.js';
 import type { AlternateTitle } from '../work.js';
 import { parseTerritoryChain } from './territory-chain-text.js';
 import type { SubmittedParty, SubmittedRecording, SubmitterReference, WorkSubmission } from './work-submission.js';
@@ -166,12 +167,11 @@ function parseParty(n: number, cell: Cell, fail: Fail): SubmittedParty | undefin
 function share(cell: Cell, column: string, fail: Fail): number {
   const text = cell(column);
   if (!text) return 0;
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) {
+  const value = parseSharePercent(text);
+  if (value === undefined) {
     fail(column, 'a share is a percentage with at most two decimals, like 50 or 33.33');
     return 0;
   }
-  const value = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   if (value > 10000) fail(column, 'a share cannot exceed 100 %');
   return value;
 }

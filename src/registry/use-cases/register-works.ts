@@ -21,6 +21,7 @@ import { writeRecordings } from './write-recordings.js';
 import { resolveParties, type PartyReference } from './resolve-parties.js';
 import { sharePictureRows } from './share-picture-rows.js';
 import { syncCounterclaims } from './sync-counterclaims.js';
+import { withShareResolutions } from './share-resolutions.js';
 import { parseTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
@@ -196,10 +197,10 @@ export async function registerWorks(
   const shares: Parameters<typeof replaceSharePictures>[3][number][] = [];
   const disputes: Parameters<typeof replaceSharePictures>[4][number][] = [];
   const disputed = new Set<string>();
-  const pictures = new Map<string, ReturnType<typeof consolidateShares>>();
-  for (const [workId, registrations] of registrationsOfWork) {
-    const picture = consolidateShares(registrations, resolve);
-    pictures.set(workId, picture);
+  const consolidated = new Map<string, ReturnType<typeof consolidateShares>>();
+  for (const [workId, registrations] of registrationsOfWork) consolidated.set(workId, consolidateShares(registrations, resolve));
+  const pictures = await withShareResolutions(db, consolidated);
+  for (const [workId, picture] of pictures) {
     const rows = sharePictureRows(workId, picture);
     shares.push(...rows.shares);
     disputes.push(...rows.disputes);

@@ -10,6 +10,19 @@ import { submitterId, type WorkSubmission } from './work-submission.js';
 
 type Rows<T extends keyof ClefDatabase> = ClefDatabase[T][];
 
+/** The work columns that hold a submission's AI declaration. */
+export function aiProvenanceColumns(provenance: WorkSubmission['work']['aiProvenance']) {
+  return {
+    ai_composition: provenance?.facets.composition ?? 'human',
+    ai_lyrics: provenance?.facets.lyrics ?? 'human',
+    ai_arrangement: provenance?.facets.arrangement ?? 'human',
+    ai_tools: JSON.stringify(provenance?.tools ?? []),
+    human_contribution: provenance?.humanContribution?.statement ?? null,
+    ai_evidence: JSON.stringify(provenance?.humanContribution?.evidence ?? []),
+    fully_ai_generated: isFullyAiGenerated({ aiProvenance: provenance }),
+  };
+}
+
 /** Collects the rows a batch of registrations writes, then writes them with the engine's bulk path. */
 export function registrationRows() {
   const tables = {
@@ -50,13 +63,7 @@ export function registrationRows() {
         version_type: work.versionType,
         original_work_id: null,
         original_title: work.originalTitle ?? null,
-        ai_composition: provenance?.facets.composition ?? 'human',
-        ai_lyrics: provenance?.facets.lyrics ?? 'human',
-        ai_arrangement: provenance?.facets.arrangement ?? 'human',
-        ai_tools: JSON.stringify(provenance?.tools ?? []),
-        human_contribution: provenance?.humanContribution?.statement ?? null,
-        ai_evidence: JSON.stringify(provenance?.humanContribution?.evidence ?? []),
-        fully_ai_generated: isFullyAiGenerated({ aiProvenance: provenance }),
+        ...aiProvenanceColumns(provenance),
         in_dispute: false,
         extra: JSON.stringify(work.extra ?? {}),
         created_at: now,

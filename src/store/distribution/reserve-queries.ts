@@ -17,15 +17,19 @@ export interface ReserveHoldingRow {
 
 const total = sql<string>`sum(e.amount_micros)`;
 
+/** A pool's period end: its usage report's, or for an AI pool its month's last day. */
+const periodEnd = sql<string>`coalesce(r.period_end, a.period_end)`;
+
 /** Every run's bookings to the reserves (or to one reserve), summed per slot, in key order. */
 export async function readReserveHoldings(db: Kysely<ClefDatabase>, reserve?: string): Promise<ReserveHoldingRow[]> {
   let query = db
     .selectFrom('ledger_entries as e')
     .innerJoin('distribution_pools as p', (join) => join.onRef('p.run_id', '=', 'e.run_id').onRef('p.pool_id', '=', 'e.pool_id'))
-    .innerJoin('usage_reports as r', 'r.report_id', 'p.report_id')
-    .select(['e.account_id as reserve', 'e.run_id', 'e.pool_id', 'p.dsp', 'r.period_end', 'e.work_id', 'e.recording_id', 'e.right_code', 'e.party_id', total.as('amount_micros')])
+    .leftJoin('usage_reports as r', 'r.report_id', 'p.report_id')
+    .leftJoin('ai_pools as a', 'a.pool_id', 'e.pool_id')
+    .select(['e.account_id as reserve', 'e.run_id', 'e.pool_id', 'p.dsp', periodEnd.as('period_end'), 'e.work_id', 'e.recording_id', 'e.right_code', 'e.party_id', total.as('amount_micros')])
     .where('e.account_kind', '=', 'reserve')
-    .groupBy(['e.account_id', 'e.run_id', 'e.pool_id', 'p.dsp', 'r.period_end', 'e.work_id', 'e.recording_id', 'e.right_code', 'e.party_id']);
+    .groupBy(['e.account_id', 'e.run_id', 'e.pool_id', 'p.dsp', periodEnd, 'e.work_id', 'e.recording_id', 'e.right_code', 'e.party_id']);
   if (reserve !== undefined) query = query.where('e.account_id', '=', reserve);
   const rows = await query
     .orderBy('e.account_id').orderBy('e.pool_id').orderBy('e.work_id').orderBy('e.recording_id').orderBy('e.right_code').orderBy('e.party_id').orderBy('e.run_id')

@@ -24,3 +24,18 @@ export async function readRunReportIds(db: Kysely<ClefDatabase>, runIds: readonl
   const rows = await db.selectFrom('distribution_run_reports').select('report_id').distinct().where('run_id', 'in', runIds).orderBy('report_id').execute();
   return rows.map((r) => BigInt(r.report_id));
 }
+
+/** The original runs (distributions) whose family booked money of a work to the disputed reserve, in id order. */
+export async function readRunsHoldingDisputed(db: Kysely<ClefDatabase>, workId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ledger_entries as e')
+    .innerJoin('distribution_runs as r', 'r.run_id', 'e.run_id')
+    .select(['r.run_id', 'r.adjusts'])
+    .distinct()
+    .where('e.account_kind', '=', 'reserve')
+    .where('e.account_id', '=', 'disputed')
+    .where('e.work_id', '=', workId)
+    .where('r.kind', 'in', ['distribution', 'adjustment'])
+    .execute();
+  return [...new Set(rows.map((r) => r.adjusts ?? r.run_id))].sort();
+}

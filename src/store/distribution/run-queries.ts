@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { ClefError } from '../../errors/index.js';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase } from '../schema.js';
+import { recordRunLabels } from './run-label-queries.js';
 
 /** Writes a run with its reports, pools and ledger entries, the ledger through the engine's bulk path. */
 export async function insertRun(
@@ -16,6 +17,7 @@ export async function insertRun(
   if (reports.length > 0) await db.insertInto('distribution_run_reports').values(reports).execute();
   if (pools.length > 0) await engine.bulkInsert(db, 'distribution_pools', pools);
   if (entries.length > 0) await engine.bulkInsert(db, 'ledger_entries', entries);
+  if (run.labels_recorded) await recordRunLabels(db, run.run_id);
 }
 
 /** Marks reports as distributed by a run. */
@@ -75,12 +77,4 @@ export async function readRunLedger(db: Kysely<ClefDatabase>, runId: string): Pr
 /** A run's pools in id order. */
 export async function readRunPools(db: Kysely<ClefDatabase>, runId: string): Promise<ClefDatabase['distribution_pools'][]> {
   return db.selectFrom('distribution_pools').selectAll().where('run_id', '=', runId).orderBy('pool_id').execute();
-}
-
-/** The names and IPI name numbers of parties. */
-export async function readPartyNames(db: Kysely<ClefDatabase>, partyIds: readonly string[]) {
-  if (partyIds.length === 0) return { parties: [], ipis: [] };
-  const parties = await db.selectFrom('parties').select(['party_id', 'name', 'first_name']).where('party_id', 'in', partyIds).execute();
-  const ipis = await db.selectFrom('party_ipi_names').selectAll().where('party_id', 'in', partyIds).orderBy('ipi_name_number').execute();
-  return { parties, ipis };
 }

@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
 
-/** A run's bookings to members and sister societies with their pool's source and their work's identity, in statement order. */
+/** A run's bookings to members and sister societies with their pool's source (no usage report for AI pools), in statement order. */
 export async function readStatementEntries(db: Kysely<ClefDatabase>, runId: string) {
   return db
     .selectFrom('ledger_entries as e')
     .innerJoin('distribution_pools as p', (join) => join.onRef('p.run_id', '=', 'e.run_id').onRef('p.pool_id', '=', 'e.pool_id'))
-    .innerJoin('usage_reports as r', 'r.report_id', 'p.report_id')
-    .leftJoin('works as w', 'w.work_id', 'e.work_id')
+    .leftJoin('usage_reports as r', 'r.report_id', 'p.report_id')
     .select([
       'e.account_kind', 'e.account_id', 'e.party_id', 'e.work_id', 'e.right_code', 'e.pool_id', 'e.amount_micros', 'e.usages',
-      'w.iswc', 'w.title', 'p.dsp', 'p.summary_record_id', 'p.commercial_model', 'p.use_type', 'p.territory', 'r.message_id',
+      'p.dsp', 'p.summary_record_id', 'p.commercial_model', 'p.use_type', 'p.territory', 'r.message_id',
     ])
     .where('e.run_id', '=', runId)
     .where('e.account_kind', 'in', ['party', 'society'])

@@ -36,3 +36,20 @@ export async function withdrawRegistrations(db: Kysely<ClefDatabase>, ids: reado
   if (ids.length === 0) return;
   await db.updateTable('registrations').set({ status: 'withdrawn', revised_by: by }).where('registration_id', 'in', [...ids]).execute();
 }
+
+/** The resolved counterclaims of these works whose resolution decided shares, oldest first. */
+export async function readShareResolutions(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<{ work_id: string; resolution: string }[]> {
+  const found: { work_id: string; resolution: string }[] = [];
+  for (let start = 0; start < workIds.length; start += 2000) {
+    const rows = await db
+      .selectFrom('counterclaims')
+      .select(['work_id', 'resolution'])
+      .where('work_id', 'in', workIds.slice(start, start + 2000))
+      .where('status', '=', 'resolved')
+      .where('resolution', 'like', '%"shares"%')
+      .orderBy('counterclaim_id')
+      .execute();
+    for (const row of rows) if (row.resolution !== null) found.push({ work_id: row.work_id, resolution: row.resolution });
+  }
+  return found;
+}

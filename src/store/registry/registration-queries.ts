@@ -79,3 +79,18 @@ export async function readHeldRegistrations(db: Kysely<ClefDatabase>) {
     .orderBy('registrations.registration_id')
     .execute();
 }
+
+/** The works the given parties are registered on (current registrations), at most `limit`, by work id. */
+export async function findWorkIdsByParties(db: Kysely<ClefDatabase>, partyIds: readonly string[], limit: number): Promise<{ work_id: string; party_id: string }[]> {
+  if (partyIds.length === 0) return [];
+  return db
+    .selectFrom('registration_parties')
+    .innerJoin('registrations', 'registrations.registration_id', 'registration_parties.registration_id')
+    .select(['registrations.work_id', 'registration_parties.party_id'])
+    .distinct()
+    .where('registration_parties.party_id', 'in', [...partyIds])
+    .where('registrations.status', '=', 'current')
+    .orderBy('registrations.work_id')
+    .limit(limit)
+    .execute();
+}

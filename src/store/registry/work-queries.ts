@@ -62,3 +62,13 @@ export async function findNonEmptyIdentityTables(db: Kysely<ClefDatabase>): Prom
   ]);
   return { registrations: registrations !== undefined, workIswcs: workIswcs !== undefined, works: works !== undefined };
 }
+
+/** Sets a work's AI declaration columns (a revised registration's declaration). */
+export async function updateWorkAiProvenance(
+  db: Kysely<ClefDatabase>,
+  workId: string,
+  columns: Pick<ClefDatabase['works'], 'ai_composition' | 'ai_lyrics' | 'ai_arrangement' | 'ai_tools' | 'human_contribution' | 'ai_evidence' | 'fully_ai_generated'>,
+  at: string,
+): Promise<void> {
+  await db.updateTable('works').set({ ...columns, updated_at: at }).where('work_id', '=', workId).execute();
+}

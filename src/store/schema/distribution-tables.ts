@@ -15,6 +15,11 @@ export interface DistributionTables {
   distribution_pools: DistributionPoolTable;
   ledger_entries: LedgerEntryTable;
   reserve_claims: ReserveClaimTable;
+  /** The title and ISWC of each work a run paid, as they were when it was booked. */
+  run_work_labels: { run_id: string; work_id: string; title: string | null; iswc: string | null };
+  /** The name of each party a run paid, as it was when it was booked. */
+  run_party_labels: { run_id: string; party_id: string; name: string; first_name: string | null };
+  run_party_ipi_names: { run_id: string; party_id: string; ipi_name_number: string };
 }
 
 /** The CMO's licence with a DSP for a commercial model and use type (`*` = all). */
@@ -83,6 +88,8 @@ export interface DistributionRunTable {
   matched_micros: bigint;
   created_at: string;
   actor: string;
+  /** True when the run's statement labels were recorded with it (migration 0011); NULL for runs booked before. */
+  labels_recorded: boolean | null;
 }
 
 /** One pool of a run: the royalty of one summary record and how it was computed. */

@@ -15,6 +15,7 @@ export interface UsageTables {
   usage_lines: UsageLineTable;
   usage_licensors: UsageLicensorTable;
   usage_matches: UsageMatchTable;
+  usage_medley_parts: UsageMedleyPartTable;
   dsp_resource_matches: DspResourceMatchTable;
 }
 
@@ -217,6 +218,22 @@ export interface UsageMatchTable {
   /** Basis points, 10000 = certain. */
   confidence: number | null;
   manual: boolean;
+  /** Why an identifier's match was set aside (namespace or title/creator guard), shown on the worklist. */
+  note: string | null;
+}
+
+/**
+ * One work of a medley (a resource whose block names several MW01 works), identified on its own: by ISWC, or by
+ * work number within its namespace past the guard; `work_id` null when none (its part of the value is unidentified).
+ */
+export interface UsageMedleyPartTable {
+  report_id: bigint;
+  dsp_resource_id: string;
+  part: number;
+  dsp_work_id: string;
+  work_id: string | null;
+  method: string | null;
+  note: string | null;
 }
 
 /** What a DSP's resource id was matched to, manually or by an earlier report: later reports reuse it. */

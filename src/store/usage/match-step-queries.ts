@@ -23,30 +23,13 @@ export async function openResourcesWithWorkNumbers(db: Kysely<ClefDatabase>, rep
   if (reportIds.length === 0) return [];
   return db
     .selectFrom('usage_matches')
-    .select(['report_id', 'dsp_resource_id', 'work_numbers', 'valid_isrc'])
+    .select(['report_id', 'dsp_resource_id', 'sender_dpid', 'work_numbers', 'valid_isrc', 'title_key', 'writer_keys'])
     .where('report_id', 'in', reportIds)
     .where('status', '=', 'unmatched')
     .where('work_numbers', 'is not', null)
     .orderBy('report_id')
     .orderBy('dsp_resource_id')
     .execute();
-}
-
-/** Works by society work number or by their own Clef work id: number → work ids. */
-export async function worksByNumber(db: Kysely<ClefDatabase>, numbers: readonly string[]): Promise<Map<string, string[]>> {
-  const found = new Map<string, Set<string>>();
-  const unique = [...new Set(numbers)];
-  for (let start = 0; start < unique.length; start += 5000) {
-    const slice = unique.slice(start, start + 5000);
-    const society = await db.selectFrom('work_society_numbers').select(['work_number as number', 'work_id']).where('work_number', 'in', slice).execute();
-    const own = await db.selectFrom('works').select(['work_id as number', 'work_id']).where('work_id', 'in', slice).execute();
-    for (const row of [...society, ...own]) {
-      const set = found.get(row.number) ?? new Set<string>();
-      set.add(row.work_id);
-      found.set(row.number, set);
-    }
-  }
-  return new Map([...found].map(([number, ids]) => [number, [...ids].sort()]));
 }
 
 /** The open resources of the reports with no usable ISRC, for title-and-artist matching. */
@@ -109,6 +92,24 @@ export async function setMatches(db: Kysely<ClefDatabase>, matches: readonly Fou
       update usage_matches as m set recording_id = v.recording_id, work_id = v.work_id, method = v.method, confidence = v.confidence,
         status = v.status, manual = ${false}
       from (values ${sql.join(rows)}) as v(report_id, dsp_resource_id, recording_id, work_id, method, confidence, status)
+      where m.report_id = v.report_id and m.dsp_resource_id = v.dsp_resource_id`.execute(db);
+  }
+}
+
+/** Why an identifier match was set aside, for the worklist. */
+export interface MatchNote {
+  readonly reportId: bigint;
+  readonly dspResourceId: string;
+  readonly note: string;
+}
+
+/** Records why resources stay unmatched although an identifier named a work. */
+export async function setMatchNotes(db: Kysely<ClefDatabase>, notes: readonly MatchNote[]): Promise<void> {
+  for (let start = 0; start < notes.length; start += matchesPerStatement) {
+    const rows = notes.slice(start, start + matchesPerStatement).map((n) => sql`(cast(${n.reportId} as bigint), cast(${n.dspResourceId} as text), cast(${n.note} as text))`);
+    await sql`
+      update usage_matches as m set note = v.note
+      from (values ${sql.join(rows)}) as v(report_id, dsp_resource_id, note)
       where m.report_id = v.report_id and m.dsp_resource_id = v.dsp_resource_id`.execute(db);
   }
 }

@@ -9,6 +9,8 @@ export interface UnmatchedRow {
   readonly display_artist: string;
   readonly isrc: string | null;
   readonly status: string;
+  /** Why an identifier's match was set aside, when one was. */
+  readonly note: string | null;
   readonly reports: bigint;
   readonly usages: bigint;
 }
@@ -25,6 +27,7 @@ export async function listUnmatchedRows(db: Kysely<ClefDatabase>, reportIds: rea
       eb.fn.min('display_artist').as('display_artist'),
       eb.fn.min('valid_isrc').as('isrc'),
       eb.fn.min('status').as('status'),
+      eb.fn.min('note').as('note'),
       eb.fn.count<bigint>('report_id').as('reports'),
       eb.fn.sum<bigint>('usages').as('usages'),
     ])

@@ -19,10 +19,16 @@ export interface ReportMatchRates {
 
 /** Every report with its resources matched and its rates by resources and by usage, oldest first. */
 export async function listReports(context: UsageContext): Promise<ReportMatchRates[]> {
+  return (await listReportsWithSender(context)).map(({ dpid: _dpid, ...report }) => report);
+}
+
+/** The reports as `listReports` gives them, each with its sender's DDEX party id (so a DSP sees its own). */
+export async function listReportsWithSender(context: UsageContext): Promise<(ReportMatchRates & { readonly dpid: string })[]> {
   const rows = await listReportRates(context.store.db);
   return rows.map((row) => ({
     message_id: row.message_id,
     dsp: row.dsp_name ?? row.sender_dpid,
+    dpid: row.sender_dpid,
     period: row.period_start === row.period_end ? row.period_start : `${row.period_start}--${row.period_end}`,
     lines: Number(row.lines),
     resources: Number(row.resources),

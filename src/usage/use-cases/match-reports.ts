@@ -7,10 +7,13 @@ import {
   recordingCandidates,
   rememberMatches,
   setMatches,
+  setMatchNotes,
   type FoundMatch,
-  worksByNumber,
+  type MatchNote,
   addOnlyRecording,
 } from '../../store/usage/match-step-queries.js';
+import { matchMedleys } from './match-medleys.js';
+import { resolveWorkNumbers } from './resolve-work-numbers.js';
 import { defaultTitleMatchThresholds, scoreTitleMatch, type TitleMatchCandidate, type TitleMatchThresholds } from '../score-title-match.js';
 
 /** What matching needs besides the store: when and who (for the remembered matches), and how strict title matching is. */
@@ -27,13 +30,21 @@ const titleChunk = 2000;
 async function matchByWorkNumber(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
   const open = await openResourcesWithWorkNumbers(db, reportIds);
   if (open.length === 0) return;
-  const works = await worksByNumber(db, open.flatMap((row) => (row.work_numbers ?? '').split('|').filter(Boolean)));
+  const results = await resolveWorkNumbers(
+    db,
+    open.map((row) => ({ senderDpid: row.sender_dpid, numbers: (row.work_numbers ?? '').split('|').filter(Boolean), evidence: { titleKeys: [row.title_key], writerKeys: (row.writer_keys ?? '').split('|') } })),
+    reportIds,
+  );
   const found: FoundMatch[] = [];
-  for (const row of open) {
-    const ids = [...new Set((row.work_numbers ?? '').split('|').flatMap((number) => works.get(number) ?? []))];
-    if (ids.length === 1) found.push({ reportId: BigInt(row.report_id), dspResourceId: row.dsp_resource_id, recordingId: null, workId: ids[0], method: 'work-number', confidence: 9800, status: 'work' });
-  }
+  const notes: MatchNote[] = [];
+  open.forEach((row, i) => {
+    const result = results[i];
+    const at = { reportId: BigInt(row.report_id), dspResourceId: row.dsp_resource_id };
+    if (result.kind === 'work') found.push({ ...at, recordingId: null, workId: result.workId, method: 'work-number', confidence: 9800, status: 'work' });
+    if (result.kind === 'guarded') notes.push({ ...at, note: `work number ${row.work_numbers} names ${result.workId}, set aside: ${result.reason}` });
+  });
   await setMatches(db, found);
+  await setMatchNotes(db, notes);
   await addOnlyRecording(db, reportIds, 'work-number');
 }
 
@@ -67,7 +78,8 @@ async function matchByTitle(db: Kysely<ClefDatabase>, reportIds: readonly bigint
 /**
  * Matches the open resources of reports, in order: people's decisions for a DSP resource id; ISRC (ambiguous when
  * several recordings share it); the DSP resource id matched by an earlier report; ISWC; a society, proprietary or
- * Clef work number; normalized title and artist (and writers) above the thresholds. Then remembers the matches
+ * Clef work number within its namespace and past the title/creator guard; a medley's works part by part;
+ * normalized title and artist (and writers) above the thresholds. Then remembers the matches
  * for later reports. Run inside the writing transaction; the same inputs give the same matches on both engines.
  */
 export async function matchReports(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], options: MatchOptions): Promise<void> {
@@ -77,6 +89,7 @@ export async function matchReports(db: Kysely<ClefDatabase>, reportIds: readonly
   };
   await (options.engine ? options.engine.withWholeSetJoins(db, rebuild) : rebuild());
   await matchByWorkNumber(db, reportIds);
+  await matchMedleys(db, reportIds);
   await matchByTitle(db, reportIds, options.thresholds ?? defaultTitleMatchThresholds);
   await rememberMatches(db, reportIds, options.now, options.actor);
 }

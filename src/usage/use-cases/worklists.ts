@@ -14,6 +14,8 @@ export interface UnmatchedResource {
   readonly display_artist: string;
   readonly isrc: string | null;
   readonly status: string;
+  /** Why an identifier's match was set aside (namespace or title/creator guard); null when nothing named a work. */
+  readonly reason: string | null;
   readonly reports: number;
   readonly usages: bigint;
 }
@@ -34,6 +36,7 @@ export async function listUnmatched(context: UsageContext, filter: ReportFilter 
     display_artist: row.display_artist,
     isrc: row.isrc,
     status: row.status,
+    reason: row.note,
     reports: Number(row.reports),
     usages: row.usages,
   }));

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportReservations } from '../../src/ai/use-cases/export-reservations.js';
+import { listReservations, setReservation } from '../../src/ai/use-cases/reservations.js';
+import { withTrainingReservations } from '../../src/ai/use-cases/training-label-subjects.js';
+import { isClefError } from '../../src/errors/index.js';
+import { registryLabelSubjects } from '../../src/labels/use-cases/registry-label-subjects.js';
+import { readTrainingMining } from '../../src/labels/training-mining.js';
+import { describeEachEngine, test } from '../support/engines.js';
+import { tempDir } from '../support/temp-dir.js';
+import { setUpCmo } from '../distribution/distribution-setup.js';
+
+describeEachEngine('AI-training reservations', (open) => {
+  test('exports and labels read the same resolution: repertoire default, a party\'s opt-in, a recording\'s own reservation', async () => {
+    const store = await open();
+    const context = await setUpCmo(store);
+    await setReservation(context, { repertoire: true, use: 'ai_training', status: 'notAllowed', from: '2025-01-01' });
+    await setReservation(context, { party: '00012345722', use: 'ai_training', status: 'allowed', from: '2026-01-01' });
+    await setReservation(context, { recording: 'CNA1M2600008', use: 'ai_training', status: 'constrained', constraint: 'instrumental stems only', from: '2026-02-01' });
+    await setReservation(context, { work: 'W00000002', use: 'ai_generative_training', status: 'notAllowed', from: '2026-01-01' });
+    assert.equal((await listReservations(context)).length, 4);
+    const dir = tempDir();
+    const [rules, policy] = await exportReservations(context, { format: 'tdmrep', out: dir, date: '2026-03-01', site: 'https://cmo.example' });
+    const tdmrep = JSON.parse(readFileSync(rules, 'utf8')) as Record<string, unknown>[];
+    assert.ok(Array.isArray(tdmrep));
+    for (const rule of tdmrep) assert.deepEqual(Object.keys(rule).filter((k) => k !== 'tdm-policy'), ['location', 'tdm-reservation']);
+    assert.deepEqual(tdmrep.at(-1), { location: '/*', 'tdm-reservation': 1, 'tdm-policy': 'https://cmo.example/.well-known/tdm-policy.json' });
+    assert.equal(JSON.parse(readFileSync(policy, 'utf8')).permission[0].action, 'tdm:mine');
+    const [robots, headers] = await exportReservations(context, { format: 'aipref', out: join(dir, 'aipref'), date: '2026-03-01' });
+    const text = readFileSync(robots, 'utf8');
+    assert.match(text, /^User-Agent: \*\nContent-Usage: train-ai=n\n/);
+    assert.match(text, /Content-Usage: \/works\/W00000002 train-ai=y, train-genai=n\n/, 'Zhang Min opted Moonlight in, generative training stays reserved');
+    assert.doesNotMatch(text, /CNA1M2600008/, 'a rule the repertoire-wide one already says is left out');
+    assert.match(readFileSync(headers, 'utf8'), /^\/recordings\/CNA1M2600008\tContent-Usage: train-ai=n$/m, 'a constrained use cannot be said in aipref: n');
+    const [cawgFile] = await exportReservations(context, { format: 'cawg', out: join(dir, 'cawg.json'), date: '2026-03-01' });
+    const cawg = JSON.parse(readFileSync(cawgFile, 'utf8')) as { isrc: string; label: string; data: unknown }[];
+    const northern = cawg.find((a) => a.isrc === 'CNA1M2600008')!;
+    assert.equal(northern.label, 'cawg.training-mining');
+    assert.deepEqual(readTrainingMining(northern.data)['cawg.ai_training'], { use: 'constrained', constraint_info: 'instrumental stems only' });
+    assert.deepEqual(readTrainingMining(cawg.find((a) => a.isrc === 'CNA1M2600001')!.data)['cawg.ai_training'], { use: 'notAllowed' });
+    const labels = withTrainingReservations(registryLabelSubjects(store), store, () => '2026-03-01');
+    const moonlight = await labels.findRecording('CNA1M2600002');
+    assert.ok(moonlight && moonlight !== 'ambiguous');
+    assert.deepEqual(moonlight.trainingMiningReservation?.['cawg.ai_training'], { use: 'allowed' });
+    assert.deepEqual(moonlight.trainingMiningReservation?.['cawg.ai_generative_training'], { use: 'notAllowed' });
+    assert.deepEqual(readTrainingMining(cawg.find((a) => a.isrc === 'CNA1M2600002')!.data), readTrainingMining({ entries: moonlight.trainingMiningReservation }), 'the export and the label say the same');
+    const before = await withTrainingReservations(registryLabelSubjects(store), store, () => '2024-12-31').findRecording('CNA1M2600002');
+    assert.ok(before && before !== 'ambiguous' && before.trainingMiningReservation === undefined, 'before any reservation the labels\' own default applies');
+    const csv = readFileSync((await exportReservations(context, { format: 'csv', out: join(dir, 'r.csv'), date: '2026-03-01' }))[0], 'utf8');
+    assert.match(csv, /recording,R\d+,CNA1M2600008,,Northern Wind,,,,constrained,instrumental stems only,RSV00000003 \(recording\)/);
+  });
+
+  test('a reservation names exactly one subject, a CAWG use and status, and a real date', async () => {
+    const context = await setUpCmo(await open());
+    const refused = (code: string, field?: string) => (e: unknown) => isClefError(e) && e.code === code && (field === undefined || e.location?.field === field);
+    await assert.rejects(setReservation(context, { work: 'W00000001', repertoire: true, use: 'ai_training', status: 'allowed', from: '2026-01-01' }), refused('CLEF_AI_RESERVATION_INVALID', 'subject'));
+    await assert.rejects(setReservation(context, { work: 'W00000001', use: 'training', status: 'allowed', from: '2026-01-01' }), refused('CLEF_AI_RESERVATION_INVALID', '--use'));
+    await assert.rejects(setReservation(context, { work: 'W00000001', use: 'cawg.ai_training', status: 'no', from: '2026-01-01' }), refused('CLEF_AI_RESERVATION_INVALID', '--status'));
+    await assert.rejects(setReservation(context, { work: 'W00000001', use: 'ai_training', status: 'constrained', from: '2026-01-01' }), refused('CLEF_AI_RESERVATION_INVALID', '--constraint'));
+    await assert.rejects(setReservation(context, { work: 'W00000001', use: 'ai_training', status: 'allowed', from: '2026-02-30' }), refused('CLEF_AI_RESERVATION_INVALID', '--from'));
+    await assert.rejects(setReservation(context, { work: 'W99999999', use: 'ai_training', status: 'allowed', from: '2026-01-01' }), refused('CLEF_NOT_FOUND'));
+    assert.deepEqual(await listReservations(context), []);
+    const row = await setReservation(context, { work: 'T-345.246.800-3', use: 'c2pa.ai_inference', status: 'allowed', from: '2026-01-01' });
+    assert.deepEqual([row.scope_kind, row.scope_id, row.use_code], ['work', 'W00000001', 'ai_inference']);
+  });
+});
