@@ -215,6 +215,10 @@ export async function stageLoadedFile(context: UsageContext, path: string, repor
       });
       await options.onStaged?.(file, lineCount);
     };
+    await commit((tx) => insertLoadedUsageLines(tx, staging, kinds));
+    await commit((tx) => insertLoadedResources(tx, staging));
+    await commit((tx) => insertLoadedWorks(tx, withIds, kinds));
+    await commit((tx) => insertLoadedLicensors(tx, staging, kinds));
     const stager = createUsageStager(reportId, fileNumber);
     // Summaries and releases (kept as their cells in JSON) are built by the TypeScript row builders, a page at a time.
     const rowTypes = of((b) => b.startsWith('SY') || !['HEAD', 'FOOT', 'AS01', 'AS02', 'MW01', 'SU01', 'SU02', 'SU03', 'LI01'].includes(b));
@@ -229,10 +233,6 @@ export async function stageLoadedFile(context: UsageContext, path: string, repor
         after = page[page.length - 1].line;
       }
     });
-    await commit((tx) => insertLoadedResources(tx, staging));
-    await commit((tx) => insertLoadedWorks(tx, withIds, kinds));
-    await commit((tx) => insertLoadedUsageLines(tx, staging, kinds));
-    await commit((tx) => insertLoadedLicensors(tx, staging, kinds));
     const summaryRows = await recordCells(db, records, { types: summaries.map((t) => t.recordType) });
     let territory: string | null = null;
     let currency: string | null = null;
