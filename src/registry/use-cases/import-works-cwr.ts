@@ -113,7 +113,8 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       const toRegister = pending.filter((item) => item.submission && !item.answer);
       const outcomes = toRegister.length > 0 ? await registerWorks(context, tx, toRegister.map((item) => item.submission!), resolve, knownParties, memory) : [];
       const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
-      const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId ? [outcome.workId] : [])));
+      // A work this batch created carries the ISWC its submission gave; only works found in the store are read.
+      const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId && outcome.status !== 'created' ? [outcome.workId] : [])));
       const kept: ClefDatabase['cwr_registrations'][] = [];
       toRegister.forEach((item, i) => {
         const outcome = outcomes[i];
@@ -128,7 +129,8 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
         if (!participates) counts.noParticipation++;
         const status = outcome.status === 'held' ? 'RA' : outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
-        item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
+        const iswc = outcome.status === 'created' ? item.submission!.work.iswc : iswcs.get(outcome.workId!);
+        item.answer = { status, workId: outcome.workId, iswc: iswc ?? undefined, findings: all };
         kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify((item.kept ?? item.transaction.records).map(cwrRecordFields)) });
       });
       await context.store.engine.bulkInsert(tx, 'cwr_registrations', kept);
