@@ -149,7 +149,7 @@ async function registerCwrFile(
   const digest = known?.digest ?? `reading:${process.pid}:${Date.now()}`;
   let readAgain = false;
   const resolve = createTerritoryResolver(context.lookups.territories);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const now = context.clock();
   const moment = ackMoment(now);
 
