@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -146,7 +147,7 @@ async function registerCwrFile(
   const counts = { transactions: 0, created: 0, added: 0, revised: 0, held: 0, rejected: 0, disputed: 0, noParticipation: 0 };
   let refused = known?.refused ?? false;
   // The digest is known once the file is read: a first reading keeps its transactions under a stand-in until then.
-  const digest = known?.digest ?? `reading:${process.pid}:${Date.now()}`;
+  const digest = known?.digest ?? `reading:${randomUUID()}`;
   let readAgain = false;
   const resolve = createTerritoryResolver(context.lookups.territories);
   const batchSize = options.batchSize ?? 5000;
