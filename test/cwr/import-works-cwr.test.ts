@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateCwrFile } from '../../src/formats/cwr/index.js';
 import { importWorksCwr } from '../../src/registry/use-cases/import-works-cwr.js';
@@ -63,6 +63,20 @@ describeEachEngine('importing CWR registration files', (open) => {
     assert.equal(status, 'DU');
     const work = await showWork(context, workNumber);
     assert.equal(work.registrations.length, 1);
+  });
+
+  test('answers DU to the same file sent again under another name, found by its digest once it is read', async () => {
+    const context = await cmoContext(await open());
+    const first = await importWorksCwr(context, cwrFixture('CW220001DMP_000.V21'));
+    const dir = tempDir();
+    const renamed = join(dir, 'CW220002DMP_000.V21');
+    copyFileSync(cwrFixture('CW220001DMP_000.V21'), renamed);
+    const ack = join(dir, 'ack.V21');
+    const second = await importWorksCwr(context, renamed, { ackPath: ack });
+    assert.deepEqual([second.duplicate, second.created, second.digest], [true, 0, first.digest]);
+    const [[status, , workNumber]] = ackStatuses(ack);
+    assert.equal(status, 'DU');
+    assert.equal((await showWork(context, workNumber)).registrations.length, 1);
   });
 
   test('refuses a truncated file whole: nothing registered, every transaction RJ, exit-worthy', async () => {

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrCheckedItem, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
 import { inTransaction, type ClefDatabase } from '../../store/index.js';
-import { findImportedCwrFile, findMemberIpis, readWorkIswcs, setImportedCwrFileDigest } from '../../store/registry/cwr-import-queries.js';
+import { findImportedCwrFile, findMemberIpis, isCwrFileNameImported, readWorkIswcs, setImportedCwrFileDigest } from '../../store/registry/cwr-import-queries.js';
 import { createTerritoryResolver } from '../../lookups/index.js';
 import { readCheckedCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
 import { ackFinding, withoutRejectedRecords } from './cwr-transaction-findings.js';
@@ -80,9 +80,25 @@ function ackMoment(iso: string): { date: string; time: string } {
  */
 export async function importWorksCwr(context: RegistryContext, path: string, options: CwrImportOptions = {}): Promise<CwrImportSummary> {
   const settings = await showSettings(context);
+  // A file whose name was imported before is likely the same file sent again: checked first, it is answered DU
+  // without registering everything only to roll it back.
+  if (await isCwrFileNameImported(context.store.db, basename(path))) return (await registerCwrFile(context, path, settings, options, await checkCwrFile(context, path))).summary;
   const read = await registerCwrFile(context, path, settings, options);
   if ('summary' in read) return read.summary;
   return (await registerCwrFile(context, path, settings, options, read.check)).summary;
+}
+
+/** Validates a file without registering anything: its whole check. */
+async function checkCwrFile(context: RegistryContext, path: string): Promise<CwrFileCheck> {
+  const items = readCheckedCwrFile(path, basename(path), context.lookups);
+  try {
+    for (;;) {
+      const next = await items.next();
+      if (next.done) return next.value;
+    }
+  } catch (error) {
+    throw unreadable(error, path, basename(path));
+  }
 }
 
 /** The error a file the import cannot read is. */

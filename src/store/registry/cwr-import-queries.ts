@@ -32,3 +32,8 @@ export async function readWorkIswcs(db: Kysely<ClefDatabase>, workIds: readonly 
 export async function setImportedCwrFileDigest(db: Kysely<ClefDatabase>, standIn: string, digest: string): Promise<void> {
   await db.updateTable('cwr_file_transactions').set({ digest }).where('digest', '=', standIn).execute();
 }
+
+/** True when a file of this name was imported before (a file sent again usually keeps its name). */
+export async function isCwrFileNameImported(db: Kysely<ClefDatabase>, fileName: string): Promise<boolean> {
+  return (await db.selectFrom('cwr_files').select('digest').where('file_name', '=', fileName).limit(1).executeTakeFirst()) !== undefined;
+}
