@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Finding } from '../../errors/index.js';
+import { basename } from 'node:path';
+import { ClefError, type Finding } from '../../errors/index.js';
 import { isAboveFieldLevel, readValidatedCwr, type CwrCheckedItem, type CwrVersion } from '../../formats/cwr/index.js';
 import type { Lookups } from '../../lookups/index.js';
 
@@ -66,6 +67,26 @@ export async function* readCheckedCwrFile(path: string, fileName: string, lookup
     if (item.kind === 'record' && item.record.recordType === 'GRH') groupHeaderLines.push(item.record.lineNumber);
     yield next.value;
   }
+}
+
+/** Validates a file without registering anything: its whole check. */
+export async function checkCwrFile(path: string, lookups: Lookups): Promise<CwrFileCheck> {
+  const items = readCheckedCwrFile(path, basename(path), lookups);
+  try {
+    for (;;) {
+      const next = await items.next();
+      if (next.done) return next.value;
+    }
+  } catch (error) {
+    throw unreadable(error, path, basename(path));
+  }
+}
+
+/** The error a file the import cannot read is. */
+export function unreadable(error: unknown, path: string, file: string): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
+  return error;
 }
 
 /** True when a finding rejects what it is on (anything above field level). */

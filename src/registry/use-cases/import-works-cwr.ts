@@ -8,7 +8,8 @@ import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrChec
 import { inTransaction, type ClefDatabase } from '../../store/index.js';
 import { findImportedCwrFile, findMemberIpis, isCwrFileNameImported, readWorkIswcs, setImportedCwrFileDigest } from '../../store/registry/cwr-import-queries.js';
 import { createTerritoryResolver } from '../../lookups/index.js';
-import { readCheckedCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
+import { checkCwrFile, readCheckedCwrFile, rejects, unreadable, type CwrFileCheck } from './cwr-file-check.js';
+import type { CwrImportOptions, CwrImportSummary, CwrTransactionAnswer } from './cwr-import-summary.js';
 import { ackFinding, withoutRejectedRecords } from './cwr-transaction-findings.js';
 import { cwrRecordFields } from './cwr-record-fields.js';
 import { cwrSubmitter } from './cwr-submitter.js';
@@ -16,51 +17,8 @@ import { cwrWorkSubmission } from './cwr-work-submission.js';
 import { createImportMemory } from './import-memory.js';
 import { registerWorks } from './register-works.js';
 import type { RegistryContext } from './registry-context.js';
-import { showSettings } from './settings.js';
-import type { StoredSettings } from './settings.js';
-import type { SubmitterReference, WorkSubmission } from './work-submission.js';
-
-/** How a CWR registration file is imported. */
-export interface CwrImportOptions {
-  /** Overrides the submitter the HDR names. */
-  readonly submitter?: SubmitterReference;
-  /** Where to write the ACK file (the exact path; written whole or not at all). */
-  readonly ackPath?: string;
-  /** Transactions registered per store round trip. */
-  readonly batchSize?: number;
-  readonly onProgress?: (transactions: number) => void;
-}
-
-/** The answer to one transaction, as its ACK carries it. */
-export interface CwrTransactionAnswer {
-  readonly status: 'AS' | 'AC' | 'RA' | 'RJ' | 'CO' | 'DU' | 'NP';
-  readonly workId?: string;
-  readonly iswc?: string;
-  readonly findings: readonly Finding[];
-}
-
-/** The summary of a CWR registration import. */
-export interface CwrImportSummary {
-  readonly file: string;
-  readonly version: string;
-  readonly digest: string;
-  readonly transactions: number;
-  readonly created: number;
-  readonly added: number;
-  readonly revised: number;
-  /** Revisions changing the writers or their shares, held for review (answered RA) while the earlier registration stays in force. */
-  readonly held: number;
-  readonly rejected: number;
-  readonly disputed: number;
-  readonly noParticipation: number;
-  /** True when the same file (same digest) was imported before: every transaction is answered DU, nothing counted. */
-  readonly duplicate: boolean;
-  /** True when an ER finding refused the whole file: nothing was registered. */
-  readonly refused: boolean;
-  readonly findingCount: number;
-  readonly findings: readonly Finding[];
-  readonly ackPath?: string;
-}
+import { showSettings, type StoredSettings } from './settings.js';
+import type { WorkSubmission } from './work-submission.js';
 
 const registrationTypes = new Set(['NWR', 'REV', 'WRK']);
 
@@ -82,30 +40,10 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
   const settings = await showSettings(context);
   // A file whose name was imported before is likely the same file sent again: checked first, it is answered DU
   // without registering everything only to roll it back.
-  if (await isCwrFileNameImported(context.store.db, basename(path))) return (await registerCwrFile(context, path, settings, options, await checkCwrFile(context, path))).summary;
+  if (await isCwrFileNameImported(context.store.db, basename(path))) return (await registerCwrFile(context, path, settings, options, await checkCwrFile(path, context.lookups))).summary;
   const read = await registerCwrFile(context, path, settings, options);
   if ('summary' in read) return read.summary;
   return (await registerCwrFile(context, path, settings, options, read.check)).summary;
-}
-
-/** Validates a file without registering anything: its whole check. */
-async function checkCwrFile(context: RegistryContext, path: string): Promise<CwrFileCheck> {
-  const items = readCheckedCwrFile(path, basename(path), context.lookups);
-  try {
-    for (;;) {
-      const next = await items.next();
-      if (next.done) return next.value;
-    }
-  } catch (error) {
-    throw unreadable(error, path, basename(path));
-  }
-}
-
-/** The error a file the import cannot read is. */
-function unreadable(error: unknown, path: string, file: string): unknown {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
-  return error;
 }
 
 /**
