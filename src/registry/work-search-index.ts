@@ -87,9 +87,15 @@ export class WorkSearchIndex {
     const chosen = new Set(chooseSearchTerms(slots));
     const hits = new Map<string, number>();
     for (const term of chosen) for (const workId of this.#postings.get(term)!) hits.set(workId, (hits.get(workId) ?? 0) + 1);
-    return [...hits]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, limit)
-      .map(([workId]) => workId);
+    // Common words give tens of thousands of hits holding only a few distinct counts: bucket by count, then sort only
+    // the buckets the answer reaches (work ids by code unit, as the store orders them).
+    const byCount: string[][] = [];
+    for (const [workId, count] of hits) (byCount[count] ??= []).push(workId);
+    const best: string[] = [];
+    for (let count = byCount.length - 1; count > 0 && best.length < limit; count--) {
+      const bucket = byCount[count];
+      if (bucket) best.push(...bucket.sort().slice(0, limit - best.length));
+    }
+    return best;
   }
 }
