@@ -28,21 +28,36 @@ export function searchableWorks(rows: {
 }
 
 export class WorkSearchIndex {
-  readonly #works = new Map<string, SearchableWork>();
-  readonly #keysOf = new Map<string, readonly string[]>();
-  readonly #postings = new Map<string, Set<string>>();
+  // Works are numbered as they come (a work put again keeps its number), so postings are sets of small integers and
+  // a query counts its hits in a typed array rather than a map keyed by work id.
+  readonly #numberOf = new Map<string, number>();
+  readonly #works: (SearchableWork | undefined)[] = [];
+  readonly #keysOf: (readonly string[] | undefined)[] = [];
+  readonly #postings = new Map<string, Set<number>>();
   readonly #termsOfVariant = new Map<string, string[]>();
+  /** True while work numbers follow work id order (a whole build reads works in that order), so ties sort as numbers. */
+  #numbersInIdOrder = true;
+  #greatestId = '';
+  #hits = new Uint16Array(0);
 
   get size(): number {
-    return this.#works.size;
+    return this.#numberOf.size;
   }
 
   /** Adds a work, or replaces what the index held of it. */
   put(work: SearchableWork): void {
-    this.remove(work.workId);
+    let number = this.#numberOf.get(work.workId);
+    if (number === undefined) {
+      number = this.#works.length;
+      if (work.workId < this.#greatestId) this.#numbersInIdOrder = false;
+      else this.#greatestId = work.workId;
+      this.#numberOf.set(work.workId, number);
+      this.#works.push(undefined);
+      this.#keysOf.push(undefined);
+    } else this.#forget(number);
     const keys = workSearchKeys(work.titleKeys, work.creators.map((creator) => creator.nameKey));
-    this.#works.set(work.workId, work);
-    this.#keysOf.set(work.workId, keys);
+    this.#works[number] = work;
+    this.#keysOf[number] = keys;
     for (const key of keys) {
       let postings = this.#postings.get(key);
       if (!postings) {
@@ -54,19 +69,27 @@ export class WorkSearchIndex {
           else this.#termsOfVariant.set(variant, [key]);
         }
       }
-      postings.add(work.workId);
+      postings.add(number);
     }
   }
 
-  /** Forgets a work (merged away, or about to be replaced). A term no work holds any more stays, with no postings. */
+  #forget(number: number): void {
+    for (const key of this.#keysOf[number] ?? []) this.#postings.get(key)?.delete(number);
+    this.#keysOf[number] = undefined;
+    this.#works[number] = undefined;
+  }
+
+  /** Forgets a work (merged away). Its number is not reused; a term no work holds any more stays, with no postings. */
   remove(workId: string): void {
-    for (const key of this.#keysOf.get(workId) ?? []) this.#postings.get(key)?.delete(workId);
-    this.#keysOf.delete(workId);
-    this.#works.delete(workId);
+    const number = this.#numberOf.get(workId);
+    if (number === undefined) return;
+    this.#forget(number);
+    this.#numberOf.delete(workId);
   }
 
   work(workId: string): SearchableWork | undefined {
-    return this.#works.get(workId);
+    const number = this.#numberOf.get(workId);
+    return number === undefined ? undefined : this.#works[number];
   }
 
   /** The stored terms a query word stands for: itself, or the words one typo away. */
@@ -85,16 +108,27 @@ export class WorkSearchIndex {
       return { terms, works: terms.reduce((sum, term) => sum + this.#postings.get(term)!.size, 0) };
     });
     const chosen = new Set(chooseSearchTerms(slots));
-    const hits = new Map<string, number>();
-    for (const term of chosen) for (const workId of this.#postings.get(term)!) hits.set(workId, (hits.get(workId) ?? 0) + 1);
+    if (this.#hits.length < this.#works.length) this.#hits = new Uint16Array(Math.max(1024, this.#works.length * 2));
+    const hits = this.#hits;
+    const touched: number[] = [];
+    for (const term of chosen) {
+      for (const number of this.#postings.get(term)!) if (hits[number]++ === 0) touched.push(number);
+    }
     // Common words give tens of thousands of hits holding only a few distinct counts: bucket by count, then sort only
-    // the buckets the answer reaches (work ids by code unit, as the store orders them).
-    const byCount: string[][] = [];
-    for (const [workId, count] of hits) (byCount[count] ??= []).push(workId);
+    // the buckets the answer reaches, by work id (code units, as the store orders them).
+    const byCount: number[][] = [];
+    for (const number of touched) {
+      (byCount[hits[number]!] ??= []).push(number);
+      hits[number] = 0;
+    }
     const best: string[] = [];
     for (let count = byCount.length - 1; count > 0 && best.length < limit; count--) {
       const bucket = byCount[count];
-      if (bucket) best.push(...bucket.sort().slice(0, limit - best.length));
+      if (!bucket) continue;
+      const ids = this.#numbersInIdOrder
+        ? Int32Array.from(bucket).sort().subarray(0, limit - best.length).reduce<string[]>((list, number) => (list.push(this.#works[number]!.workId), list), [])
+        : bucket.map((number) => this.#works[number]!.workId).sort().slice(0, limit - best.length);
+      best.push(...ids);
     }
     return best;
   }

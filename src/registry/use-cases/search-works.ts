@@ -4,7 +4,7 @@ import { readWorkSearchRows } from '../../store/registry/searchable-work-queries
 import { searchableWorks } from '../work-search-index.js';
 import { nameKey, titleKey } from '../match-key.js';
 import { searchKeys, termVariants } from '../search-keys.js';
-import { searchScore } from '../search-score.js';
+import { searchScorer } from '../search-score.js';
 import { chooseSearchTerms, standsFor, type SearchSlot } from '../choose-search-terms.js';
 import { ensureSearchIndex } from './rebuild-search-index.js';
 import type { RegistryContext } from './registry-context.js';
@@ -68,11 +68,12 @@ export async function searchWorks(context: SearchContext, query: string, limit =
   const candidates = index ? index.candidates(queryKeys, candidateLimit) : await titleAndCreatorCandidates(context, queryKeys);
   const ids = [...new Set([...exact.keys(), ...candidates])];
   const works = index ? ids.flatMap((id) => index.work(id) ?? []) : searchableWorks(await readWorkSearchRows(db, ids));
+  const score = searchScorer(keys);
   const hits: WorkSearchHit[] = works.map((work) => {
     const shown = { work_id: work.workId, iswc: work.iswc, title: work.title, creators: work.creators.map((creator) => creator.name) };
     if (exact.has(work.workId)) return { ...shown, score: 1, matched_by: exact.get(work.workId)! };
-    const { score, matchedBy } = searchScore(keys, { titleKeys: work.titleKeys, creatorKeys: work.creators.map((creator) => creator.nameKey) });
-    return { ...shown, score: Math.round(score * 1000) / 1000, matched_by: matchedBy };
+    const scored = score({ titleKeys: work.titleKeys, creatorKeys: work.creators.map((creator) => creator.nameKey) });
+    return { ...shown, score: Math.round(scored.score * 1000) / 1000, matched_by: scored.matchedBy };
   });
   return hits
     .filter((hit) => hit.score >= 0.5)
