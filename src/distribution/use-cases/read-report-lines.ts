@@ -3,6 +3,7 @@ import { readLicensorLines, readReportMatches, readUsageLines } from '../../stor
 import { readRecordingWorksOfReport } from '../../store/distribution/registry-snapshot-queries.js';
 import { readMedleyParts } from '../../store/usage/medley-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
+import type { LineMatch } from '../distribution-input.js';
 
 /** A usage line with what matching found: its recording (if any) and the works a distribution pays for it. */
 export type ReportLine = Awaited<ReturnType<typeof readUsageLines>>[number] & {
@@ -54,6 +55,18 @@ export async function readReportLines(
     const match = row.dsp_resource_id === null ? undefined : index.matches.get(row.dsp_resource_id);
     return withWorks(index, { ...row, recording_id: match?.recording_id ?? null, work_id: match?.work_id ?? null });
   });
+}
+
+/** What matching found for a resource of a report (null: a line naming no resource), as a pool line's match. */
+export function resourceMatch(index: ReportMatchIndex, dspResourceId: string | null): LineMatch {
+  const match = dspResourceId === null ? undefined : index.matches.get(dspResourceId);
+  const row = withWorks(index, { dsp_resource_id: dspResourceId, recording_id: match?.recording_id ?? null, work_id: match?.work_id ?? null });
+  return lineMatch(row);
+}
+
+/** A line's match as the distribution engine takes it. */
+export function lineMatch(row: { readonly matched: boolean; readonly recording_id: string | null; readonly workIds: readonly string[]; readonly unidentifiedParts: number }): LineMatch {
+  return row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds, unidentifiedParts: row.unidentifiedParts } : { kind: 'unmatched' };
 }
 
 /** A UGC report's LI01 lines with what matching found for the usage line each follows. */
