@@ -8,10 +8,10 @@ import type { PoolTargets } from '../../src/distribution/pool-targets.js';
 import { valuePoolLines } from '../../src/distribution/value-pool-lines.js';
 import { readStoredPoolLines } from '../../src/distribution/use-cases/build-report-pools.js';
 import type { StoredPoolLines } from '../../src/distribution/use-cases/pool-sources.js';
-import type { ReportMatchIndex } from '../../src/distribution/use-cases/read-report-lines.js';
+import { readReportMatchIndex } from '../../src/distribution/use-cases/read-report-lines.js';
 import { valueStoredPool } from '../../src/distribution/use-cases/value-stored-pool.js';
 import { divideSummaryLines } from '../../src/store/distribution/summary-division-queries.js';
-import type { Store } from '../../src/store/index.js';
+import type { ClefDatabase, Store } from '../../src/store/index.js';
 import { describeEachEngine, test } from '../support/engines.js';
 
 const resolve = createTerritoryResolver(loadLookups().territories);
@@ -66,23 +66,34 @@ const caseArb = fc.record({
 
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
-function indexOf(c: Case): ReportMatchIndex {
-  const matches = new Map<string, { recording_id: string | null; work_id: string | null }>();
-  const recordingWorks = new Map<string, string[]>();
-  const medleyParts = new Map<string, (string | null)[]>();
+function matchRow(reportId: bigint, dspResourceId: string, recordingId: string | null, workId: string | null): ClefDatabase['usage_matches'] {
+  return {
+    report_id: reportId, dsp_resource_id: dspResourceId, sender_dpid: 'D', valid_isrc: null, valid_iswc: null, work_numbers: null, title: 'T', display_artist: 'A',
+    title_key: 't', artist_key: 'a', writer_keys: null, usages: 1n, usage_lines: 1n, status: recordingId || workId ? 'matched' : 'unmatched',
+    recording_id: recordingId, work_id: workId, method: null, confidence: null, manual: false, note: null,
+  };
+}
+
+/** Writes what matching found for the case's resources (recordings of this report's own), as ingestion and matching leave it. */
+async function storeMatches(store: Store, c: Case, reportId: bigint): Promise<void> {
+  const matches: ClefDatabase['usage_matches'][] = [];
+  const links: ClefDatabase['recording_works'][] = [];
+  const parts: ClefDatabase['usage_medley_parts'][] = [];
+  const linked = new Set<string>();
   resourceIds.forEach((id, i) => {
     const match = c.matches[i];
-    if (match.kind === 'work') matches.set(id, { recording_id: null, work_id: match.workId });
-    if (match.kind === 'recording') {
-      matches.set(id, { recording_id: match.recordingId, work_id: null });
-      recordingWorks.set(match.recordingId, [...match.works].sort());
+    if (match.kind === 'unmatched') matches.push(matchRow(reportId, id, null, null));
+    if (match.kind === 'work') matches.push(matchRow(reportId, id, null, match.workId));
+    if (match.kind === 'recording' || match.kind === 'medley') matches.push(matchRow(reportId, id, `${match.recordingId}-${reportId}`, null));
+    if (match.kind === 'recording' && !linked.has(match.recordingId)) {
+      linked.add(match.recordingId);
+      for (const workId of match.works) links.push({ recording_id: `${match.recordingId}-${reportId}`, work_id: workId });
     }
-    if (match.kind === 'medley') {
-      matches.set(id, { recording_id: match.recordingId, work_id: null });
-      medleyParts.set(id, match.parts);
-    }
+    if (match.kind === 'medley') match.parts.forEach((workId, part) => parts.push({ report_id: reportId, dsp_resource_id: id, part, dsp_work_id: `DW${part}`, work_id: workId, method: null, note: null }));
   });
-  return { matches, recordingWorks, medleyParts };
+  await store.db.insertInto('usage_matches').values(matches).execute();
+  if (links.length > 0) await store.db.insertInto('recording_works').values(links).execute();
+  if (parts.length > 0) await store.db.insertInto('usage_medley_parts').values(parts).execute();
 }
 
 function registryOf(c: Case): RegistrySnapshot {
@@ -130,10 +141,11 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
       fc.asyncProperty(caseArb, async (c) => {
         reportId += 1n;
         const listed = await storeLines(store, c, reportId);
+        await storeMatches(store, c, reportId);
         const rules: PoolRules = { commissionBasisPoints: 0n, rightsSplit: { PR: 5000n, MR: 5000n }, aiGenerated: c.treatment };
         const pool = poolOf(c, listed, reportId);
         const registry = registryOf(c);
-        const lines: StoredPoolLines = { reportId, summaryRecordId: 'S1', index: indexOf(c) };
+        const lines: StoredPoolLines = { reportId, summaryRecordId: 'S1', index: await readReportMatchIndex(store.db, reportId) };
         const oracle = valuePoolLines({ ...pool, lines: await readStoredPoolLines(store.db, lines) }, c.rest, rules, registry);
         const targets = await valueStoredPool(store.db, store.engine, { stored: lines, pool, rest: c.rest, rules, registry });
         assert.deepEqual(comparable(targets), comparable(oracle));
@@ -158,13 +170,14 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
       dsp_resource_id: resource, usages: 1n, returns: 0n, is_royalty_bearing: true, net_revenue: null, price_consumer_paid: null,
     }));
     await store.db.insertInto('usage_lines').values(rows).execute();
+    await store.db.insertInto('usage_matches').values([matchRow(1n, 'R1', 'REC1', null), matchRow(1n, 'R2', 'REC2', null)]).execute();
     // 7 micro-units over 4 lines and an unreported weight of 1, each a fifth: 1 each, 2 left over to `a/R2` and `a/R2#1`.
     const values = await divideSummaryLines(store.db, store.engine, { reportId: 1n, summaryRecordId: 'S1', silencedResources: [] }, {
       up: { amount: 7n, weightSum: 5n, sign: 1n }, down: { amount: 0n, weightSum: 0n, sign: 0n }, unreportedWeight: 1n,
     });
-    const byResource = new Map(values.map((v) => [v.unreported ? 'unreported' : String(v.dspResourceId), v]));
-    assert.deepEqual([...byResource.keys()].sort(), ['R1', 'R2', 'null', 'unreported']);
-    assert.deepEqual([byResource.get('R2')!.value, byResource.get('R2')!.lines, byResource.get('R1')!.value, byResource.get('null')!.value, byResource.get('unreported')!.value], [4n, 2, 1n, 1n, 1n]);
+    const byRecording = new Map(values.map((v) => [v.unreported ? 'unreported' : String(v.recordingId), v]));
+    assert.deepEqual([...byRecording.keys()].sort(), ['REC1', 'REC2', 'null', 'unreported']);
+    assert.deepEqual([byRecording.get('REC2')!.value, byRecording.get('REC2')!.lines, byRecording.get('REC1')!.value, byRecording.get('null')!.value, byRecording.get('unreported')!.value], [4n, 2, 1n, 1n, 1n]);
   });
 
   test('multiplies exactly past BIGINT: a rest of 2^62 over weights near 2^63', async () => {
@@ -175,14 +188,18 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
       dsp_resource_id: `R${i}`, usages, returns: 0n, is_royalty_bearing: true, net_revenue: null, price_consumer_paid: null,
     }));
     await store.db.insertInto('usage_lines').values(rows).execute();
+    await store.db.insertInto('usage_matches').values(rows.map((r) => matchRow(1n, r.dsp_resource_id, `REC-${r.dsp_resource_id}`, null))).execute();
     const weightSum = big + big - 2n + 3n;
     const amount = 2n ** 62n + 1n;
     const values = await divideSummaryLines(store.db, store.engine, { reportId: 1n, summaryRecordId: 'S1', silencedResources: [] }, {
       up: { amount, weightSum, sign: 1n }, down: { amount: 0n, weightSum: 0n, sign: 0n }, unreportedWeight: null,
     });
     const floors = rows.map((r) => (amount * r.usages) / weightSum);
-    const got = new Map(values.map((v) => [v.dspResourceId, v.value]));
+    const got = new Map(values.map((v) => [v.recordingId, v.value]));
     assert.equal([...got.values()].reduce((a, b) => a + b, 0n), amount);
-    rows.forEach((r, i) => assert.ok(got.get(r.dsp_resource_id)! - floors[i] <= 1n && got.get(r.dsp_resource_id)! >= floors[i], r.dsp_resource_id));
+    rows.forEach((r, i) => {
+      const value = got.get(`REC-${r.dsp_resource_id}`)!;
+      assert.ok(value - floors[i] <= 1n && value >= floors[i], r.dsp_resource_id);
+    });
   });
 });

@@ -57,11 +57,15 @@ export async function readReportLines(
   });
 }
 
-/** What matching found for a resource of a report (null: a line naming no resource), as a pool line's match. */
-export function resourceMatch(index: ReportMatchIndex, dspResourceId: string | null): LineMatch {
-  const match = dspResourceId === null ? undefined : index.matches.get(dspResourceId);
-  const row = withWorks(index, { dsp_resource_id: dspResourceId, recording_id: match?.recording_id ?? null, work_id: match?.work_id ?? null });
-  return lineMatch(row);
+/** What matching found for a resource of a report, as a pool line's match. */
+export function resourceMatch(index: ReportMatchIndex, dspResourceId: string): LineMatch {
+  const match = index.matches.get(dspResourceId);
+  return storedMatch(index, { dsp_resource_id: dspResourceId, recording_id: match?.recording_id ?? null, work_id: match?.work_id ?? null });
+}
+
+/** A pool line's match from the recording and work a line's resource was matched to (and the resource, for a medley's parts). */
+export function storedMatch(index: ReportMatchIndex, row: { readonly dsp_resource_id: string | null; readonly recording_id: string | null; readonly work_id: string | null }): LineMatch {
+  return lineMatch(withWorks(index, row));
 }
 
 /** A line's match as the distribution engine takes it. */

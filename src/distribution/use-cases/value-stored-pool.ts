@@ -8,7 +8,7 @@ import { PoolTargetSet, silencedByAi, type PoolTargets } from '../pool-targets.j
 import { overdrawnLines, valuePoolLines } from '../value-pool-lines.js';
 import { readStoredPoolLines } from './build-report-pools.js';
 import type { StoredPoolLines } from './pool-sources.js';
-import { resourceMatch } from './read-report-lines.js';
+import { resourceMatch, storedMatch } from './read-report-lines.js';
 
 function group(total: bigint, weightSum: bigint, bookedNegative: boolean): DivisionGroup {
   const sign = total === 0n ? 0n : (total > 0n) !== bookedNegative ? 1n : -1n;
@@ -17,7 +17,8 @@ function group(total: bigint, weightSum: bigint, bookedNegative: boolean): Divis
 
 /**
  * Values a stored summary's lines the way `valuePoolLines` does in memory, but with the division done by the store,
- * which hands back one row per resource: memory follows the report's resources, not its largest summary's lines.
+ * which hands back one row per recording and work matched: memory follows the catalogue the report reached, not
+ * its largest summary's lines.
  * A division whose products the engine cannot hold exactly (a pool's rest times a weight past 2^127, on an
  * engine with a limit) is done in memory instead, with the same result.
  */
@@ -49,7 +50,7 @@ export async function valueStoredPool(
   let unreported = 0n;
   for (const row of await divideSummaryLines(db, engine, lines, { up, down, unreportedWeight })) {
     if (row.unreported) unreported += row.value;
-    else set.add(resourceMatch(stored.index, row.dspResourceId), false, row.lines, row.usages).value += row.value;
+    else set.add(storedMatch(stored.index, { dsp_resource_id: row.medleyResourceId, recording_id: row.recordingId, work_id: row.workId }), false, row.lines, row.usages).value += row.value;
   }
   // A net weight of zero cannot be divided: the whole rest waits in the unreported-usage reserve.
   if (split === null) unreported = rest;

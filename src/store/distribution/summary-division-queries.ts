@@ -40,9 +40,14 @@ export interface SummaryDivision {
   readonly unreportedWeight: bigint | null;
 }
 
-/** One resource's lines in a summary (null resource: lines naming none; `unreported`: the unreported-usage row). */
-export interface ResourceValue {
-  readonly dspResourceId: string | null;
+/**
+ * The lines of a summary that go the same way: matched to the same recording and work (both null: unmatched), and
+ * for a medley its resource (whose parts name the works); `unreported`: the unreported-usage claimant.
+ */
+export interface MatchedValue {
+  readonly recordingId: string | null;
+  readonly workId: string | null;
+  readonly medleyResourceId: string | null;
   readonly unreported: boolean;
   readonly lines: number;
   readonly usages: bigint;
@@ -50,9 +55,9 @@ export interface ResourceValue {
 }
 
 function carries(lines: SummaryLines): RawBuilder<boolean> {
-  if (lines.silencedResources.length === 0) return sql<boolean>`(is_royalty_bearing IS NOT FALSE)`;
+  if (lines.silencedResources.length === 0) return sql<boolean>`(l.is_royalty_bearing IS NOT FALSE)`;
   const silenced = sql.join(lines.silencedResources.map((id) => sql`${id}`));
-  return sql<boolean>`(is_royalty_bearing IS NOT FALSE AND (dsp_resource_id IS NULL OR dsp_resource_id NOT IN (${silenced})))`;
+  return sql<boolean>`(l.is_royalty_bearing IS NOT FALSE AND (l.dsp_resource_id IS NULL OR l.dsp_resource_id NOT IN (${silenced})))`;
 }
 
 function text(value: unknown): bigint {
@@ -64,12 +69,12 @@ export async function readSummaryWeights(db: Kysely<ClefDatabase>, lines: Summar
   const carrying = carries(lines);
   const { rows } = await sql<Record<string, unknown>>`
     SELECT count(*) AS lines,
-      CAST(coalesce(sum(usages - returns), 0) AS VARCHAR) AS listed,
-      CAST(coalesce(sum(CASE WHEN ${carrying} AND usages > returns THEN usages - returns END), 0) AS VARCHAR) AS positive,
-      CAST(coalesce(sum(CASE WHEN ${carrying} AND usages < returns THEN returns - usages END), 0) AS VARCHAR) AS negative,
-      CAST(coalesce(max(CASE WHEN ${carrying} THEN abs(usages - returns) END), 0) AS VARCHAR) AS largest,
-      count(CASE WHEN usages < returns THEN 1 END) AS negatives
-    FROM usage_lines WHERE report_id = ${lines.reportId} AND summary_record_id = ${lines.summaryRecordId}`.execute(db);
+      CAST(coalesce(sum(l.usages - l.returns), 0) AS VARCHAR) AS listed,
+      CAST(coalesce(sum(CASE WHEN ${carrying} AND l.usages > l.returns THEN l.usages - l.returns END), 0) AS VARCHAR) AS positive,
+      CAST(coalesce(sum(CASE WHEN ${carrying} AND l.usages < l.returns THEN l.returns - l.usages END), 0) AS VARCHAR) AS negative,
+      CAST(coalesce(max(CASE WHEN ${carrying} THEN abs(l.usages - l.returns) END), 0) AS VARCHAR) AS largest,
+      count(CASE WHEN l.usages < l.returns THEN 1 END) AS negatives
+    FROM usage_lines l WHERE l.report_id = ${lines.reportId} AND l.summary_record_id = ${lines.summaryRecordId}`.execute(db);
   const row = rows[0];
   return {
     lines: Number(row.lines),
@@ -82,31 +87,40 @@ export async function readSummaryWeights(db: Kysely<ClefDatabase>, lines: Summar
 }
 
 /**
- * Divides a summary's groups over its lines by largest remainder and sums the parts per resource, so one row per
- * resource (not per line) leaves the engine. A line's part of its group is floor(amount × |weight| ÷ weight sum);
- * the units left over go one each to the largest remainders, ties to the line key (SalesTransactionId/resource,
- * `#n` for the n-th repeat in content order, compared by code point), and the unreported-usage claimant after
- * every line — what `allocateLargestRemainder` does over `line:KEY` and `unreported` keys. Products are wide
- * integers (rest × weight overflows BIGINT); the caller keeps them within the engine's range.
+ * Divides a summary's groups over its lines by largest remainder and sums the parts per recording and work matched
+ * (per resource for a medley), so one row per target, not per line, leaves the engine. A line's part of its group
+ * is floor(amount × |weight| ÷ weight sum); the units left over go one each to the largest remainders, ties to the
+ * line key (SalesTransactionId/resource, `#n` for the n-th repeat in content order, compared by code point), and
+ * the unreported-usage claimant after every line — what `allocateLargestRemainder` does over `line:KEY` and
+ * `unreported` keys. Products are wide integers (rest × weight overflows BIGINT); the caller keeps them within the
+ * engine's range. The lines join the report's matches whole (hash joins), not line by line.
  */
-export async function divideSummaryLines(db: Kysely<ClefDatabase>, engine: Engine, lines: SummaryLines, division: SummaryDivision): Promise<ResourceValue[]> {
+export async function divideSummaryLines(db: Kysely<ClefDatabase>, engine: Engine, lines: SummaryLines, division: SummaryDivision): Promise<MatchedValue[]> {
   const wide = engine.wideInteger;
   const { up, down, unreportedWeight } = division;
-  const contentKey = sql`sales_transaction_id || '/' || coalesce(dsp_resource_id, '')`;
+  const contentKey = sql`l.sales_transaction_id || '/' || coalesce(l.dsp_resource_id, '')`;
   const unreportedRow =
     unreportedWeight === null
       ? sql``
-      : sql`UNION ALL SELECT NULL, ${wide.cast(sql`${String(unreportedWeight)}`)}, ${sql.lit(unreportedWeight > 0n ? 1 : 0)}, 1, 'unreported'`;
-  const { rows } = await sql<Record<string, unknown>>`
-    WITH numbered AS (
-      SELECT dsp_resource_id, ${wide.cast(sql`usages - returns`)} AS w,
-        CASE WHEN NOT ${carries(lines)} THEN 0 WHEN usages > returns THEN 1 WHEN usages < returns THEN -1 ELSE 0 END AS grp,
+      : sql`UNION ALL SELECT NULL, NULL, NULL, ${wide.cast(sql`${String(unreportedWeight)}`)}, ${sql.lit(unreportedWeight > 0n ? 1 : 0)}, 1, 'unreported'`;
+  const { rows } = await engine.withWholeSetJoins(db, () => sql<Record<string, unknown>>`
+    WITH matched AS (
+      SELECT dsp_resource_id, recording_id, work_id FROM usage_matches
+      WHERE report_id = ${lines.reportId} AND (recording_id IS NOT NULL OR work_id IS NOT NULL)
+    ),
+    medleys AS (SELECT DISTINCT dsp_resource_id FROM usage_medley_parts WHERE report_id = ${lines.reportId}),
+    numbered AS (
+      SELECT m.recording_id, m.work_id, p.dsp_resource_id AS medley_resource_id, ${wide.cast(sql`l.usages - l.returns`)} AS w,
+        CASE WHEN NOT ${carries(lines)} THEN 0 WHEN l.usages > l.returns THEN 1 WHEN l.usages < l.returns THEN -1 ELSE 0 END AS grp,
         ${contentKey} AS content_key,
-        row_number() OVER (PARTITION BY ${contentKey} ORDER BY sales_transaction_id, dsp_resource_id, usages, returns) - 1 AS seen
-      FROM usage_lines WHERE report_id = ${lines.reportId} AND summary_record_id = ${lines.summaryRecordId}
+        row_number() OVER (PARTITION BY ${contentKey} ORDER BY l.sales_transaction_id, l.dsp_resource_id, l.usages, l.returns) - 1 AS seen
+      FROM usage_lines l
+      LEFT JOIN matched m ON m.dsp_resource_id = l.dsp_resource_id
+      LEFT JOIN medleys p ON p.dsp_resource_id = l.dsp_resource_id
+      WHERE l.report_id = ${lines.reportId} AND l.summary_record_id = ${lines.summaryRecordId}
     ),
     weighed AS (
-      SELECT dsp_resource_id, w, grp, 0 AS unreported,
+      SELECT recording_id, work_id, medley_resource_id, w, grp, 0 AS unreported,
         CASE WHEN seen = 0 THEN content_key ELSE content_key || '#' || CAST(seen AS VARCHAR) END AS line_key
       FROM numbered
       ${unreportedRow}
@@ -116,27 +130,25 @@ export async function divideSummaryLines(db: Kysely<ClefDatabase>, engine: Engin
       UNION ALL
       SELECT -1, ${wide.cast(sql`${String(down.amount)}`)}, ${wide.cast(sql`${String(down.weightSum > 0n ? down.weightSum : 1n)}`)}, ${sql.lit(Number(down.sign))}
     ),
-    exact AS (
-      SELECT l.dsp_resource_id, l.w, l.grp, l.unreported, l.line_key, g.amount, g.weight_sum, g.booked_sign,
-        g.amount * abs(l.w) AS product
+    floored AS (
+      SELECT l.recording_id, l.work_id, l.medley_resource_id, l.w, l.grp, l.unreported, l.line_key, g.amount, g.booked_sign,
+        ${wide.quotient(sql`g.amount * abs(l.w)`, sql`g.weight_sum`)} AS floor_part, (g.amount * abs(l.w)) % g.weight_sum AS remainder
       FROM weighed l LEFT JOIN groups g ON g.grp = l.grp
     ),
-    floored AS (
-      SELECT dsp_resource_id, w, grp, unreported, line_key, amount, booked_sign,
-        ${wide.quotient(sql`product`, sql`weight_sum`)} AS floor_part, product % weight_sum AS remainder
-      FROM exact
-    ),
     ranked AS (
-      SELECT dsp_resource_id, w, unreported, booked_sign, floor_part,
+      SELECT recording_id, work_id, medley_resource_id, w, unreported, booked_sign, floor_part,
         CASE WHEN grp <> 0 AND row_number() OVER (PARTITION BY grp ORDER BY remainder DESC, unreported, line_key COLLATE "C")
           <= amount - sum(floor_part) OVER (PARTITION BY grp) THEN 1 ELSE 0 END AS bonus
       FROM floored
     )
-    SELECT dsp_resource_id, unreported, count(*) AS lines, CAST(sum(w) AS VARCHAR) AS usages,
+    SELECT recording_id, work_id, medley_resource_id, unreported, count(*) AS lines, CAST(sum(w) AS VARCHAR) AS usages,
       CAST(coalesce(sum(booked_sign * (floor_part + bonus)), 0) AS VARCHAR) AS value
-    FROM ranked GROUP BY dsp_resource_id, unreported`.execute(db);
+    FROM ranked GROUP BY recording_id, work_id, medley_resource_id, unreported`.execute(db));
+  const textOrNull = (value: unknown): string | null => (value === null ? null : String(value));
   return rows.map((row) => ({
-    dspResourceId: row.dsp_resource_id === null ? null : String(row.dsp_resource_id),
+    recordingId: textOrNull(row.recording_id),
+    workId: textOrNull(row.work_id),
+    medleyResourceId: textOrNull(row.medley_resource_id),
     unreported: Number(row.unreported) === 1,
     lines: Number(row.lines),
     usages: text(row.usages),
