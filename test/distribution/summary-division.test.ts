@@ -8,7 +8,7 @@ import type { PoolTargets } from '../../src/distribution/pool-targets.js';
 import { valuePoolLines } from '../../src/distribution/value-pool-lines.js';
 import { readStoredPoolLines } from '../../src/distribution/use-cases/build-report-pools.js';
 import type { StoredPoolLines } from '../../src/distribution/use-cases/pool-sources.js';
-import { readReportMatchIndex } from '../../src/distribution/use-cases/read-report-lines.js';
+import { readReportWorkIndex } from '../../src/distribution/use-cases/read-report-lines.js';
 import { valueStoredPool } from '../../src/distribution/use-cases/value-stored-pool.js';
 import { divideSummaryLines } from '../../src/store/distribution/summary-division-queries.js';
 import type { ClefDatabase, Store } from '../../src/store/index.js';
@@ -133,6 +133,19 @@ async function storeLines(store: Store, c: Case, reportId: bigint): Promise<bigi
   return rows.reduce((sum, row) => sum + row.usages - row.returns, 0n);
 }
 
+/** The registry's works W0–W3, then (per case) which of them are fully AI-generated, as the store sees them. */
+async function storeWorks(store: Store, aiWorks: readonly string[]): Promise<void> {
+  const present = await store.db.selectFrom('works').select('work_id').execute();
+  if (present.length === 0) {
+    await store.db.insertInto('works').values(workIds.map((workId) => ({
+      work_id: workId, iswc: null, title: workId, title_key: workId, creator_key: '', language: null, duration_s: null, version_type: null, original_work_id: null,
+      original_title: null, ai_composition: 'none', ai_lyrics: 'none', ai_arrangement: 'none', ai_tools: '', human_contribution: null, ai_evidence: '',
+      fully_ai_generated: false, in_dispute: false, extra: '{}', created_at: '2025-01-01', updated_at: '2025-01-01',
+    }))).execute();
+  }
+  for (const workId of workIds) await store.db.updateTable('works').set({ fully_ai_generated: aiWorks.includes(workId) }).where('work_id', '=', workId).execute();
+}
+
 describeEachEngine('the store divides a summary\'s lines', (open) => {
   test('to the same values per target, to the micro-unit, as the in-memory division over the same lines', async () => {
     const store = await open();
@@ -142,10 +155,11 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
         reportId += 1n;
         const listed = await storeLines(store, c, reportId);
         await storeMatches(store, c, reportId);
+        await storeWorks(store, c.aiWorks);
         const rules: PoolRules = { commissionBasisPoints: 0n, rightsSplit: { PR: 5000n, MR: 5000n }, aiGenerated: c.treatment };
         const pool = poolOf(c, listed, reportId);
         const registry = registryOf(c);
-        const lines: StoredPoolLines = { reportId, summaryRecordId: 'S1', index: await readReportMatchIndex(store.db, reportId) };
+        const lines: StoredPoolLines = { reportId, summaryRecordId: 'S1', index: await readReportWorkIndex(store.db, reportId) };
         const oracle = valuePoolLines({ ...pool, lines: await readStoredPoolLines(store.db, lines) }, c.rest, rules, registry);
         const targets = await valueStoredPool(store.db, store.engine, { stored: lines, pool, rest: c.rest, rules, registry });
         assert.deepEqual(comparable(targets), comparable(oracle));
@@ -172,7 +186,7 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
     await store.db.insertInto('usage_lines').values(rows).execute();
     await store.db.insertInto('usage_matches').values([matchRow(1n, 'R1', 'REC1', null), matchRow(1n, 'R2', 'REC2', null)]).execute();
     // 7 micro-units over 4 lines and an unreported weight of 1, each a fifth: 1 each, 2 left over to `a/R2` and `a/R2#1`.
-    const values = await divideSummaryLines(store.db, store.engine, { reportId: 1n, summaryRecordId: 'S1', silencedResources: [] }, {
+    const values = await divideSummaryLines(store.db, store.engine, { reportId: 1n, summaryRecordId: 'S1', silenceAi: false }, {
       up: { amount: 7n, weightSum: 5n, sign: 1n }, down: { amount: 0n, weightSum: 0n, sign: 0n }, unreportedWeight: 1n,
     });
     const byRecording = new Map(values.map((v) => [v.unreported ? 'unreported' : String(v.recordingId), v]));
@@ -191,7 +205,7 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
     await store.db.insertInto('usage_matches').values(rows.map((r) => matchRow(1n, r.dsp_resource_id, `REC-${r.dsp_resource_id}`, null))).execute();
     const weightSum = big + big - 2n + 3n;
     const amount = 2n ** 62n + 1n;
-    const values = await divideSummaryLines(store.db, store.engine, { reportId: 1n, summaryRecordId: 'S1', silencedResources: [] }, {
+    const values = await divideSummaryLines(store.db, store.engine, { reportId: 1n, summaryRecordId: 'S1', silenceAi: false }, {
       up: { amount, weightSum, sign: 1n }, down: { amount: 0n, weightSum: 0n, sign: 0n }, unreportedWeight: null,
     });
     const floors = rows.map((r) => (amount * r.usages) / weightSum);

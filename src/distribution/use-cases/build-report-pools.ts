@@ -6,7 +6,7 @@ import { computePoolAmount } from '../compute-pool-amount.js';
 import type { PoolLine } from '../distribution-input.js';
 import { buildUgcPools } from './build-ugc-pools.js';
 import { fxRateFor, isUgcReport, poolTerritory, type PoolSources, type ReportPool, type StoredPoolLines } from './pool-sources.js';
-import { lineMatch, readReportLines, readReportMatchIndex, type ReportLine } from './read-report-lines.js';
+import { lineMatch, readReportLines, readReportWorkIndex, type ReportLine } from './read-report-lines.js';
 
 function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
   const keyCount = new Map<string, number>();
@@ -31,14 +31,14 @@ function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
 
 /** A stored summary's usage lines as pool lines, in content order (for a division the store cannot hold exactly). */
 export async function readStoredPoolLines(db: Kysely<ClefDatabase>, stored: StoredPoolLines): Promise<PoolLine[]> {
-  return poolLines(await readReportLines(db, stored.reportId, { summaryRecordId: stored.summaryRecordId, index: stored.index }), stored.reportId);
+  return poolLines(await readReportLines(db, stored.reportId, { summaryRecordId: stored.summaryRecordId }), stored.reportId);
 }
 
 /**
  * The pools of one report, one at a time: one per summary record a licence covers, its lines left in the store
- * (`stored`: the store divides them, so no summary's lines come into memory) with the report's match index. A summary in another currency needs an
- * exchange rate (`clef fx set`); summaries no licence covers are left out. A UGC report's pools are built by
- * `buildUgcPools`.
+ * (`stored`: the store divides them, so neither a summary's lines nor the report's resources come into memory)
+ * with the works behind the report's matches. A summary in another currency needs an exchange rate
+ * (`clef fx set`); summaries no licence covers are left out. A UGC report's pools are built by `buildUgcPools`.
  */
 export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSources): AsyncGenerator<ReportPool> {
   const { report } = sources;
@@ -47,7 +47,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
     return;
   }
   const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
-  const index = await readReportMatchIndex(db, report.report_id);
+  const index = await readReportWorkIndex(db, report.report_id);
   for (const summary of await readSummaries(db, report.report_id)) {
     const territory = summary.territory ?? report.territory;
     const { tis, licence, shareFallbackTis } = poolTerritory(sources, territory, summary.commercial_model, summary.use_type);

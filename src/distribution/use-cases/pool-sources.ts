@@ -4,7 +4,7 @@ import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-te
 import type { ClefDatabase } from '../../store/index.js';
 import type { PoolAmount } from '../compute-pool-amount.js';
 import type { PoolInput } from '../distribution-input.js';
-import type { ReportMatchIndex } from './read-report-lines.js';
+import type { ReportWorkIndex } from './read-report-lines.js';
 
 /** A pool with the report, summary and amount rule it came from. */
 export interface ReportPool {
@@ -21,11 +21,11 @@ export interface ReportPool {
   readonly stored?: StoredPoolLines;
 }
 
-/** A summary record's usage lines left in the store, with what the report's resources were matched to. */
+/** A summary record's usage lines left in the store, with the works behind the report's matches. */
 export interface StoredPoolLines {
   readonly reportId: bigint;
   readonly summaryRecordId: string;
-  readonly index: ReportMatchIndex;
+  readonly index: ReportWorkIndex;
 }
 
 /** What building a report's pools needs besides the store. */

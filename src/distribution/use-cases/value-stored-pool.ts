@@ -4,11 +4,11 @@ import { divideSummaryLines, readSummaryWeights, type DivisionGroup, type Summar
 import { splitSignedTotal } from '../allocate-signed.js';
 import type { PoolRules } from '../distribution-policy.js';
 import type { PoolInput, RegistrySnapshot } from '../distribution-input.js';
-import { PoolTargetSet, silencedByAi, type PoolTargets } from '../pool-targets.js';
+import { PoolTargetSet, type PoolTargets } from '../pool-targets.js';
 import { overdrawnLines, valuePoolLines } from '../value-pool-lines.js';
 import { readStoredPoolLines } from './build-report-pools.js';
 import type { StoredPoolLines } from './pool-sources.js';
-import { resourceMatch, storedMatch } from './read-report-lines.js';
+import { storedMatch } from './read-report-lines.js';
 
 function group(total: bigint, weightSum: bigint, bookedNegative: boolean): DivisionGroup {
   const sign = total === 0n ? 0n : (total > 0n) !== bookedNegative ? 1n : -1n;
@@ -28,11 +28,7 @@ export async function valueStoredPool(
   input: { readonly stored: StoredPoolLines; readonly pool: PoolInput; readonly rest: bigint; readonly rules: PoolRules; readonly registry: RegistrySnapshot },
 ): Promise<PoolTargets> {
   const { stored, pool, rest, rules, registry } = input;
-  const silencedResources: string[] = [];
-  if (rules.aiGenerated.treatment === 'redistribute') {
-    for (const id of stored.index.matches.keys()) if (silencedByAi(resourceMatch(stored.index, id), registry, rules)) silencedResources.push(id);
-  }
-  const lines: SummaryLines = { reportId: stored.reportId, summaryRecordId: stored.summaryRecordId, silencedResources };
+  const lines: SummaryLines = { reportId: stored.reportId, summaryRecordId: stored.summaryRecordId, silenceAi: rules.aiGenerated.treatment === 'redistribute' };
   const weights = await readSummaryWeights(db, lines);
   if (pool.summaryWeight !== null && weights.listed > pool.summaryWeight) throw overdrawnLines(pool.poolId, weights.listed, pool.summaryWeight);
   const unreportedWeight = pool.summaryWeight === null ? null : pool.summaryWeight - weights.listed;

@@ -6,8 +6,11 @@ import type { ClefDatabase } from '../schema.js';
 export interface SummaryLines {
   readonly reportId: bigint;
   readonly summaryRecordId: string;
-  /** DspResourceIds whose lines take no part in the division (all their works fully AI-generated, redistributed). */
-  readonly silencedResources: readonly string[];
+  /**
+   * Whether lines whose works are all fully AI-generated take no part in the division (the policy redistributes
+   * their value to the other lines).
+   */
+  readonly silenceAi: boolean;
 }
 
 /** What a summary's lines weigh, as exact integers (sums of BIGINT overflow BIGINT, so they come back as text). */
@@ -54,10 +57,32 @@ export interface MatchedValue {
   readonly value: bigint;
 }
 
+/**
+ * The report's resources whose works are all fully AI-generated, the works taken as runs take them
+ * (`readReportLines`): the recording's linked works when it has any, else a medley's identified parts, else the
+ * work matched directly.
+ */
+function silencedResources(reportId: bigint): RawBuilder<unknown> {
+  return sql`
+    SELECT a.dsp_resource_id FROM (
+      SELECT m.dsp_resource_id, rw.work_id FROM usage_matches m JOIN recording_works rw ON rw.recording_id = m.recording_id
+      WHERE m.report_id = ${reportId}
+      UNION ALL
+      SELECT p.dsp_resource_id, p.work_id FROM usage_medley_parts p
+      JOIN usage_matches m ON m.report_id = p.report_id AND m.dsp_resource_id = p.dsp_resource_id
+      WHERE p.report_id = ${reportId} AND p.work_id IS NOT NULL AND (m.recording_id IS NOT NULL OR m.work_id IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM recording_works rw WHERE rw.recording_id = m.recording_id)
+      UNION ALL
+      SELECT m.dsp_resource_id, m.work_id FROM usage_matches m
+      WHERE m.report_id = ${reportId} AND m.recording_id IS NULL AND m.work_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM usage_medley_parts p WHERE p.report_id = m.report_id AND p.dsp_resource_id = m.dsp_resource_id)
+    ) a JOIN works w ON w.work_id = a.work_id
+    GROUP BY a.dsp_resource_id HAVING bool_and(w.fully_ai_generated)`;
+}
+
 function carries(lines: SummaryLines): RawBuilder<boolean> {
-  if (lines.silencedResources.length === 0) return sql<boolean>`(l.is_royalty_bearing IS NOT FALSE)`;
-  const silenced = sql.join(lines.silencedResources.map((id) => sql`${id}`));
-  return sql<boolean>`(l.is_royalty_bearing IS NOT FALSE AND (l.dsp_resource_id IS NULL OR l.dsp_resource_id NOT IN (${silenced})))`;
+  if (!lines.silenceAi) return sql<boolean>`(l.is_royalty_bearing IS NOT FALSE)`;
+  return sql<boolean>`(l.is_royalty_bearing IS NOT FALSE AND (l.dsp_resource_id IS NULL OR l.dsp_resource_id NOT IN (${silencedResources(lines.reportId)})))`;
 }
 
 function text(value: unknown): bigint {
