@@ -25,7 +25,7 @@ type ResourceMatch = { readonly kind: 'unmatched' } | { readonly kind: 'recordin
 const resourceMatchArb: fc.Arbitrary<ResourceMatch> = fc.oneof(
   fc.constant({ kind: 'unmatched' as const }),
   fc.record({ kind: fc.constant('recording' as const), recordingId: fc.constantFrom('REC1', 'REC2'), works: fc.subarray(workIds) }),
-  fc.record({ kind: fc.constant('medley' as const), recordingId: fc.constant('REC3'), parts: fc.array(fc.option(fc.constantFrom(...workIds)), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('medley' as const), recordingId: fc.constantFrom('REC1', 'REC3'), parts: fc.array(fc.option(fc.constantFrom(...workIds)), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('work' as const), workId: fc.constantFrom(...workIds) }),
 );
 
@@ -172,6 +172,15 @@ describeEachEngine('the store divides a summary\'s lines', (open) => {
           lines: [{ salesTransactionId: 'a', dspResourceId: 'R1', usages: 1n, returns: 0n, royaltyBearing: true }],
           matches: [{ kind: 'unmatched' }, { kind: 'unmatched' }, { kind: 'unmatched' }, { kind: 'unmatched' }, { kind: 'unmatched' }],
           aiWorks: [], treatment: { treatment: 'pay' }, rest: 1n, unreported: 1n,
+        }], [{
+          // A medley of a recording with linked works takes the recording's works (all AI here), not its parts.
+          lines: [
+            { salesTransactionId: 'a', dspResourceId: 'R1', usages: 1n, returns: 0n, royaltyBearing: true },
+            { salesTransactionId: 'b', dspResourceId: 'R2', usages: 2n, returns: 0n, royaltyBearing: true },
+            { salesTransactionId: 'c', dspResourceId: 'R3', usages: 3n, returns: 0n, royaltyBearing: true },
+          ],
+          matches: [{ kind: 'medley', recordingId: 'REC1', parts: ['W1'] }, { kind: 'recording', recordingId: 'REC1', works: ['W0'] }, { kind: 'unmatched' }, { kind: 'unmatched' }, { kind: 'unmatched' }],
+          aiWorks: ['W0'], treatment: { treatment: 'redistribute' }, rest: 100n, unreported: null,
         }]],
       },
     );
