@@ -17,15 +17,23 @@ function* slices<T>(list: readonly T[]): Generator<T[]> {
   for (let start = 0; start < list.length; start += chunk) yield list.slice(start, start + chunk);
 }
 
+/** What a writer of many batches knows of the vocabulary: `mayBeStored` false proves a term is not stored yet. */
+export interface KnownTerms {
+  mayBeStored(term: string): boolean;
+  written(term: string): void;
+}
+
 /**
  * Adds works' search keys to the index, with the vocabulary they bring: a count row per term (rarest-first candidate
  * generation reads the sums) and the typo forms of terms never seen before. Keys a known work already has are skipped.
+ * `knownTerms` spares the lookup of terms it proves new.
  */
 export async function addWorkSearchKeys(
   db: Kysely<ClefDatabase>,
   write: WriteRows,
   entries: readonly WorkSearchEntry[],
   variantsOf: (term: string) => readonly string[],
+  knownTerms?: KnownTerms,
 ): Promise<void> {
   const known = new Set<string>();
   const existing = entries.filter((entry) => !entry.fresh).map((entry) => entry.workId);
@@ -47,12 +55,13 @@ export async function addWorkSearchKeys(
   if (keyRows.length === 0) return;
   const terms = [...counts.keys()];
   const seen = new Set<string>();
-  for (const list of slices(terms)) {
+  for (const list of slices(knownTerms ? terms.filter((term) => knownTerms.mayBeStored(term)) : terms)) {
     for (const row of await db.selectFrom('search_terms').select('term').distinct().where('term', 'in', list).execute()) seen.add(row.term);
   }
   await write('work_search_keys', keyRows);
   await write('search_terms', terms.map((term) => ({ term, work_count: BigInt(counts.get(term)!) })));
   await write('search_term_variants', terms.filter((term) => !seen.has(term)).flatMap((term) => variantsOf(term).map((variant) => ({ variant, term }))));
+  if (knownTerms) for (const term of terms) knownTerms.written(term);
 }
 
 /** Moves a merged work's search keys to the work kept (a key both had then counts twice for the kept work, harmlessly). */
