@@ -1,5 +1,5 @@
 import { DuckDBTypeId, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../../engine.js';
 import type { ClefDatabase } from '../../schema.js';
 
@@ -40,6 +40,11 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
       return work();
     },
     async refreshStatistics() {},
+    wideInteger: {
+      max: 2n ** 127n - 1n,
+      cast: (value) => sql<bigint>`CAST(${value} AS HUGEINT)`,
+      quotient: (dividend, divisor) => sql<bigint>`(${dividend} // ${divisor})`,
+    },
     async bulkInsert(_db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const names = await columns(table);

@@ -36,6 +36,11 @@ export function createPostgresEngine(): Engine {
     async refreshStatistics(db, tables) {
       for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
     },
+    wideInteger: {
+      max: null,
+      cast: (value) => sql<bigint>`CAST(${value} AS NUMERIC)`,
+      quotient: (dividend, divisor) => sql<bigint>`div(${dividend}, ${divisor})`,
+    },
     async bulkInsert(db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const width = Object.keys(rows[0]).length || 1;
