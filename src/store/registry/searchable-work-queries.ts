@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
-import { readWorkCreators } from './search-index-queries.js';
+import { readWorkCreators, readWorkCreatorsInRange } from './search-index-queries.js';
 import { readWorkTitles } from './search-queries.js';
 
 /** Works' display data, their alternate title keys and their current writers, as search reads them. */
@@ -19,25 +19,7 @@ export async function readWorkSearchPage(db: Kysely<ClefDatabase>, after: string
   if (works.length === 0) return { works, alternates: [], creators: new Map() };
   const [first, last] = [works[0]!.work_id, works.at(-1)!.work_id];
   const alternates = await db.selectFrom('work_titles').select(['work_id', 'title_key']).where('work_id', '>=', first).where('work_id', '<=', last).execute();
-  const rows = await db
-    .selectFrom('registrations')
-    .innerJoin('registration_parties', 'registration_parties.registration_id', 'registrations.registration_id')
-    .innerJoin('parties', 'parties.party_id', 'registration_parties.party_id')
-    .select(['registrations.work_id', 'registration_parties.name', 'parties.name_key'])
-    .where('registrations.work_id', '>=', first)
-    .where('registrations.work_id', '<=', last)
-    .where('registrations.status', '=', 'current')
-    .where('registration_parties.party_kind', '=', 'writer')
-    .orderBy('registrations.work_id')
-    .orderBy('registrations.registration_id')
-    .orderBy('registration_parties.party_seq')
-    .execute();
-  const creators = new Map<string, { name: string; nameKey: string }[]>();
-  for (const row of rows) {
-    const list = creators.get(row.work_id) ?? [];
-    if (!list.some((creator) => creator.nameKey === row.name_key)) list.push({ name: row.name, nameKey: row.name_key });
-    creators.set(row.work_id, list);
-  }
+  const creators = await readWorkCreatorsInRange(db, first, last);
   return { works, alternates, creators };
 }
 
