@@ -1,5 +1,6 @@
-// Benchmark: import a generated CWR 2.1 file of N works (default 1 M) as registrations into the embedded DuckDB store,
-// with its ACK written: works/s and peak memory. Usage: npm run bench:cwr-import -- [--works N] [--keep].
+// Benchmark: import a generated CWR 2.1 file of N works (default 1 M) as registrations into a fresh store (embedded
+// DuckDB, or the empty PostgreSQL database `--db postgres://…` names), with its ACK written: works/s and peak memory.
+// Usage: npm run bench:cwr-import -- [--works N] [--db URL] [--keep].
 // The file is generated first; the import runs in a child process so its peak memory (maxRSS) is its own.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,16 +59,17 @@ async function main(): Promise<void> {
   if (args[0] === '--import') return runImport(args[1], args[2]);
   const worksIndex = args.indexOf('--works');
   const count = worksIndex >= 0 ? Number(args[worksIndex + 1]) : 1_000_000;
+  const dbIndex = args.indexOf('--db');
   const dir = mkdtempSync(join(tmpdir(), 'clef-cwr-import-'));
   try {
     const path = join(dir, 'CW240001BEN_052.V21');
     await generate(path, count);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--import', path, join(dir, 'bench.duckdb')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--import', path, dbIndex >= 0 ? args[dbIndex + 1] : join(dir, 'bench.duckdb')], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (child.status !== 0) throw new Error(child.stderr);
     const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; created: number; rejected: number; maxRssMb: number };
     const mb = statSync(path).size / 1e6;
     console.log(`CWR 2.1 import: ${count} works (${mb.toFixed(0)} MB), ${result.created} created, ${result.rejected} rejected, ACK written`);
-    console.log(`  ${result.seconds.toFixed(1)} s, ${Math.round(count / result.seconds)} works/s, peak RSS ${result.maxRssMb} MB`);
+    console.log(`  ${result.seconds.toFixed(1)} s, ${Math.round(count / result.seconds)} works/s, peak RSS ${result.maxRssMb} MB (${dbIndex >= 0 ? 'PostgreSQL' : 'DuckDB'})`);
   } finally {
     if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
   }

@@ -2,11 +2,12 @@
  * Distribution end to end on a generated report: load the generated catalogue, ingest (validate + stage + match),
  * distribute the month, write the statements; on the embedded store and (with --postgres URL or
  * CLEF_TEST_POSTGRES_URL) on PostgreSQL. Reports each stage's time, lines/s of the whole pipeline, peak RSS (overall
- * and during ingestion and distribution) and the load average.
+ * and during ingestion and distribution), the load average and a digest of the run's ledger (to compare versions).
  * The generated catalogue has no shares, so matched money lands in the undocumented-share reserve: the figures
  * measure the pipeline, not the share rules.
  * `npm run bench:distribution -- [--lines 1000000] [--recordings 100000] [--postgres URL]`
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { setDspLicence } from '../src/distribution/use-cases/dsp-licences.js';
 import { distributePeriod } from '../src/distribution/use-cases/distribute-period.js';
 import { showRun } from '../src/distribution/use-cases/run-figures.js';
+import { readRunLedger } from '../src/store/distribution/run-queries.js';
 import { writeStatements } from '../src/distribution/use-cases/write-statements.js';
 import { loadLookups } from '../src/lookups/index.js';
 import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
@@ -67,8 +69,12 @@ async function run(engine: string, location: string, file: string): Promise<void
     await time('statements', () => writeStatements(context, outcome.runId!, out));
     rmSync(out, { recursive: true, force: true });
     const figures = await showRun(context, outcome.runId!);
+    // The ledger's content, so runs of two versions of the code can be compared to the micro-unit.
+    const ledger = await readRunLedger(store.db, outcome.runId!);
+    const digest = createHash('sha256');
+    for (const e of ledger) digest.update(`${e.pool_id}|${e.account_kind}|${e.account_id}|${e.party_id}|${e.work_id}|${e.recording_id}|${e.right_code}|${e.amount_micros}|${e.usages}\n`);
     const total = Object.values(times).reduce((a, b) => a + b, 0);
-    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (ingest ${(peaks.ingest / 2 ** 20).toFixed(0)}, distribute ${(peaks.distribute / 2 ** 20).toFixed(0)}); load average ${loadavg()[0].toFixed(1)}; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}`);
+    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (ingest ${(peaks.ingest / 2 ** 20).toFixed(0)}, distribute ${(peaks.distribute / 2 ** 20).toFixed(0)}); load average ${loadavg()[0].toFixed(1)}; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}; ledger ${ledger.length} entries, sha256 ${digest.digest('hex').slice(0, 16)}`);
   } finally {
     clearInterval(sampler);
     await store.close();

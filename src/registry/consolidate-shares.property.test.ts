@@ -51,7 +51,8 @@ test('the merged picture never pays and holds more than 100 % (+0.06 %) of a rig
       for (const cell of consolidateShares(registrations, resolve).cells) {
         assert.ok(cell.paid + cell.held <= fullShare + shareTolerance, `${cell.right}: paid ${cell.paid} + held ${cell.held}`);
         assert.ok(cell.held >= 0 && cell.undocumented >= 0);
-        for (const claim of cell.claims) assert.ok(claim.share <= fullShare || claim.contested, `${claim.partyId} ${claim.share} paid beyond 100 %`);
+        // Within the ±0.06 % tolerance a claim of up to 100.06 % stands uncontested: allocation grosses it down pro rata.
+        for (const claim of cell.claims) assert.ok(claim.share <= fullShare + shareTolerance || claim.contested, `${claim.partyId} ${claim.share} paid beyond 100.06 %`);
       }
     }),
     { numRuns: 300 },

@@ -7,7 +7,10 @@ export function membershipRunsOn(member: Member, date: string): boolean {
   return member.startDate <= date && (member.endDate === undefined || date <= member.endDate);
 }
 
-/** The CMO's membership representing `partyId` for `right` in the country `tis` on `date`, if there is one. */
+/**
+ * The CMO's membership representing `partyId` for `right` in the country `tis` on `date`, if there is one, among
+ * `members` (a run passes the party's own memberships from its payee index rather than every member).
+ */
 export function findMembership(
   members: readonly Member[],
   partyId: string,

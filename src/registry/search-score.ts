@@ -1,5 +1,5 @@
 import { searchKeys } from './search-keys.js';
-import { titleSimilarity, wordLikeness } from './title-similarity.js';
+import { titleSimilarityTo, wordLikeness } from './title-similarity.js';
 import { tokens } from './trigrams.js';
 
 /** A query as search reads it: its title key (`titleKey`) and name key (`nameKey`). */
@@ -18,26 +18,31 @@ export interface SearchCandidateKeys {
 const creatorWordThreshold = 0.75;
 
 /** A query that is part of a title (every key of it in the title, like 「月亮」 in 「月亮代表我的心」): 0.6 up to 0.95 as it covers more. */
-function partialTitleScore(query: string, title: string): number {
+function partialTitleScoreOf(query: string): (title: string) => number {
   const wanted = searchKeys(query);
-  if (wanted.length === 0) return 0;
-  const held = new Set(searchKeys(title));
-  if (!wanted.every((key) => held.has(key))) return 0;
-  return 0.6 + 0.35 * (Array.from(query).length / Math.max(1, Array.from(title).length));
+  const length = Array.from(query).length;
+  return (title) => {
+    if (wanted.length === 0) return 0;
+    const held = new Set(searchKeys(title));
+    if (!wanted.every((key) => held.has(key))) return 0;
+    return 0.6 + 0.35 * (length / Math.max(1, Array.from(title).length));
+  };
 }
 
 /** A query that names creators (a surname alone, or names in any order, one typo a word): 0.95 at best, less per typo. */
-function creatorScore(query: string, creatorKeys: readonly string[]): number {
+function creatorScoreOf(query: string): (creatorKeys: readonly string[]) => number {
   const wanted = tokens(query);
-  const words = [...new Set(creatorKeys.flatMap(tokens))];
-  if (wanted.length === 0 || words.length === 0) return 0;
-  let sum = 0;
-  for (const word of wanted) {
-    const best = Math.max(...words.map((candidate) => wordLikeness(word, candidate)));
-    if (best < creatorWordThreshold) return 0;
-    sum += best;
-  }
-  return 0.95 * (sum / wanted.length);
+  return (creatorKeys) => {
+    const words = [...new Set(creatorKeys.flatMap(tokens))];
+    if (wanted.length === 0 || words.length === 0) return 0;
+    let sum = 0;
+    for (const word of wanted) {
+      const best = Math.max(...words.map((candidate) => wordLikeness(word, candidate)));
+      if (best < creatorWordThreshold) return 0;
+      sum += best;
+    }
+    return 0.95 * (sum / wanted.length);
+  };
 }
 
 /**
@@ -46,8 +51,18 @@ function creatorScore(query: string, creatorKeys: readonly string[]): number {
  * @example searchScore({ titleKey: 'lennon', nameKey: 'lennon' }, { titleKeys: ['yesterday'], creatorKeys: ['john lennon'] }) // { score: 0.95, matchedBy: 'creator' }
  */
 export function searchScore(query: SearchQueryKeys, candidate: SearchCandidateKeys): { score: number; matchedBy: 'title' | 'creator' } {
-  let title = 0;
-  for (const key of candidate.titleKeys) title = Math.max(title, titleSimilarity(query.titleKey, key), partialTitleScore(query.titleKey, key));
-  const creator = creatorScore(query.nameKey, candidate.creatorKeys);
-  return creator > title ? { score: creator, matchedBy: 'creator' } : { score: title, matchedBy: 'title' };
+  return searchScorer(query)(candidate);
+}
+
+/** `searchScore` with the query read once, for scoring it against many candidates. */
+export function searchScorer(query: SearchQueryKeys): (candidate: SearchCandidateKeys) => { score: number; matchedBy: 'title' | 'creator' } {
+  const similarity = titleSimilarityTo(query.titleKey);
+  const partial = partialTitleScoreOf(query.titleKey);
+  const creatorScore = creatorScoreOf(query.nameKey);
+  return (candidate) => {
+    let title = 0;
+    for (const key of candidate.titleKeys) title = Math.max(title, similarity(key), partial(key));
+    const creator = creatorScore(candidate.creatorKeys);
+    return creator > title ? { score: creator, matchedBy: 'creator' } : { score: title, matchedBy: 'title' };
+  };
 }

@@ -6,12 +6,11 @@ const sameWordThreshold = 0.5;
 /** Weight of the word-by-word edit measure against the trigram overlap. */
 const tokenWeight = 0.7;
 
-/** The Dice coefficient of two trigram sets: 2·|A∩B| / (|A| + |B|). */
-function dice(a: string[], b: string[]): number {
-  if (a.length + b.length === 0) return 1;
-  const inB = new Set(b);
-  const shared = a.filter((trigram) => inB.has(trigram)).length;
-  return (2 * shared) / (a.length + b.length);
+/** The Dice coefficient of two trigram sets: 2·|A∩B| / (|A| + |B|), with A given as a set. */
+function dice(a: ReadonlySet<string>, b: string[]): number {
+  if (a.size + b.length === 0) return 1;
+  const shared = b.filter((trigram) => a.has(trigram)).length;
+  return (2 * shared) / (a.size + b.length);
 }
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), over code points. */
@@ -58,8 +57,7 @@ export function wordLikeness(a: string, b: string): number {
  * letters (both sides) that sit in paired words, weighted by how alike the pair is, so a
  * missing or extra word costs as much as its length.
  */
-function tokenScore(a: string[], b: string[]): number {
-  const wordsA = a.map((word) => Array.from(word));
+function tokenScore(wordsA: readonly string[][], b: string[]): number {
   const wordsB = b.map((word) => Array.from(word));
   const pairs: { i: number; j: number; similarity: number }[] = [];
   for (let i = 0; i < wordsA.length; i++) {
@@ -90,9 +88,18 @@ function tokenScore(a: string[], b: string[]): number {
  * @example titleSimilarity(titleKey('Rivr of Stars'), titleKey('River of Stars')) > 0.85
  */
 export function titleSimilarity(aKey: string, bKey: string): number {
-  if (aKey === bKey) return 1;
+  return titleSimilarityTo(aKey)(bKey);
+}
+
+/** `titleSimilarity` with its first key read once, for scoring one query against many titles. */
+export function titleSimilarityTo(aKey: string): (bKey: string) => number {
   const a = tokens(aKey);
-  const b = tokens(bKey);
-  if (a.length === 0 || b.length === 0) return 0;
-  return (1 - tokenWeight) * dice(trigrams(aKey), trigrams(bKey)) + tokenWeight * tokenScore(a, b);
+  const aTrigrams = new Set(trigrams(aKey));
+  const wordsA = a.map((word) => Array.from(word));
+  return (bKey) => {
+    if (aKey === bKey) return 1;
+    const b = tokens(bKey);
+    if (a.length === 0 || b.length === 0) return 0;
+    return (1 - tokenWeight) * dice(aTrigrams, trigrams(bKey)) + tokenWeight * tokenScore(wordsA, b);
+  };
 }

@@ -26,6 +26,7 @@ import { registryRoutes } from './routes/registry-routes.js';
 import { reservationPolicyRoutes } from './routes/reservation-policy-routes.js';
 import { usageRoutes } from './routes/usage-routes.js';
 import type { ServerState } from './server-state.js';
+import { LiveSearchIndex } from '../registry/use-cases/live-search-index.js';
 
 /** How the server is built: the store it owns and its limits; tests pass a clock and small limits. */
 export interface ServerOptions {
@@ -63,9 +64,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const settings = await showSettings({ store: options.store });
   const state: ServerState = {
     store: options.store, lookups: loadLookups(), now: options.now ?? (() => new Date()), uploadDir,
-    cmoName: settings.name ?? 'Clef', currency: settings.currency ?? 'EUR',
+    cmoName: settings.name ?? 'Clef', currency: settings.currency ?? 'EUR', searchIndex: new LiveSearchIndex(options.store),
   };
   app.decorate('clef', state);
+  // A search index still being built reads the store: let it finish before whoever closes the server closes the store.
+  app.addHook('onClose', () => state.searchIndex.settled());
   app.setReplySerializer((payload) => jsonText(payload));
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   app.setNotFoundHandler((request, reply) => sendProblem(new ClefError('CLEF_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`), request, reply));

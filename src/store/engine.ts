@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, RawBuilder } from 'kysely';
 import type { ClefDatabase } from './schema.js';
 
 /** The name of a store engine. */
@@ -55,4 +55,20 @@ export interface Engine {
   createScratchTableAs(db: Kysely<ClefDatabase>, table: string, select: string): Promise<void>;
   /** Drops scratch tables made by `loadLines` and `writeScratchTable`, if they exist. */
   dropScratchTables(db: Kysely<ClefDatabase>, tables: readonly string[]): Promise<void>;
+  /**
+   * Exact integers wider than BIGINT, for products such as a pool's rest × a line's weight (up to 2^126): the SQL
+   * type (DuckDB HUGEINT, 128 bits; PostgreSQL NUMERIC, unbounded) and its truncating division (DuckDB `//`,
+   * PostgreSQL `div`); `%`, `+`, `*`, `sum` and comparisons are the same words on both.
+   */
+  readonly wideInteger: WideInteger;
+}
+
+/** The engine's exact integer type past BIGINT and the division that keeps it an integer. */
+export interface WideInteger {
+  /** The largest magnitude the type holds exactly (2^127 - 1 on DuckDB; no limit, null, on PostgreSQL). */
+  readonly max: bigint | null;
+  /** `CAST(value AS type)`. */
+  cast(value: Expression<unknown> | RawBuilder<unknown>): RawBuilder<bigint>;
+  /** The quotient of two non-negative wide integers, truncated. */
+  quotient(dividend: Expression<unknown> | RawBuilder<unknown>, divisor: Expression<unknown> | RawBuilder<unknown>): RawBuilder<bigint>;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateCwrFile } from '../../src/formats/cwr/index.js';
 import { importWorksCwr } from '../../src/registry/use-cases/import-works-cwr.js';
@@ -64,6 +65,20 @@ describeEachEngine('importing CWR registration files', (open) => {
     assert.equal(work.registrations.length, 1);
   });
 
+  test('answers DU to the same file sent again under another name, found by its digest once it is read', async () => {
+    const context = await cmoContext(await open());
+    const first = await importWorksCwr(context, cwrFixture('CW220001DMP_000.V21'));
+    const dir = tempDir();
+    const renamed = join(dir, 'CW220002DMP_000.V21');
+    copyFileSync(cwrFixture('CW220001DMP_000.V21'), renamed);
+    const ack = join(dir, 'ack.V21');
+    const second = await importWorksCwr(context, renamed, { ackPath: ack });
+    assert.deepEqual([second.duplicate, second.created, second.digest], [true, 0, first.digest]);
+    const [[status, , workNumber]] = ackStatuses(ack);
+    assert.equal(status, 'DU');
+    assert.equal((await showWork(context, workNumber)).registrations.length, 1);
+  });
+
   test('refuses a truncated file whole: nothing registered, every transaction RJ, exit-worthy', async () => {
     const context = await cmoContext(await open());
     const lines = cwrLines(cwrFixture('CW220001DMP_000.V21'));
@@ -100,5 +115,37 @@ describeEachEngine('importing CWR registration files', (open) => {
     const disputed = await importWorksCwr(context, other, { ackPath: ack });
     assert.deepEqual([disputed.added, disputed.disputed], [1, 0]);
     assert.equal(ackStatuses(ack)[0][0], 'AS');
+  });
+
+  test('reads a clean file once: given as a pipe, which can be read only once, it is registered with its ACK', { timeout: 60_000 }, async () => {
+    const context = await cmoContext(await open());
+    const dir = tempDir();
+    const pipe = join(dir, 'CW220001DMP_000.V21');
+    execFileSync('mkfifo', [pipe]);
+    // Opening a pipe to write waits for its reader: the import.
+    const writer = createWriteStream(pipe);
+    writer.end(readFileSync(cwrFixture('CW220001DMP_000.V21')));
+    const ack = join(dir, 'ack.V21');
+    const summary = await importWorksCwr(context, pipe, { ackPath: ack });
+    assert.deepEqual([summary.transactions, summary.created, summary.refused, summary.duplicate], [1, 1, false, false]);
+    assert.deepEqual(ackStatuses(ack).map(([status]) => status), ['AS']);
+  });
+
+  test('a group its trailer rejects, found after its transactions were read, registers nothing and is answered RJ', async () => {
+    const context = await cmoContext(await open());
+    const lines = cwrLines(cwrFixture('CW220001DMP_000.V21'));
+    const at = lines.findIndex((line) => line.startsWith('GRT'));
+    // The GRT claims two transactions where the group has one.
+    lines[at] = `${lines[at].slice(0, 8)}00000002${lines[at].slice(16)}`;
+    const dir = tempDir();
+    const ack = join(dir, 'ack.V21');
+    const summary = await importWorksCwr(context, writeCwrLines(dir, 'CW220010DMP_000.V21', lines), { ackPath: ack });
+    assert.deepEqual([summary.created, summary.rejected, summary.refused], [0, 1, false]);
+    assert.ok(summary.findings.some((f) => f.code === 'CLEF_CWR_COUNT_MISMATCH' && f.severity === 'GR'));
+    assert.deepEqual(ackStatuses(ack).map(([status]) => status), ['RJ']);
+    assert.deepEqual(await searchWorks(context, 'MUSIC PUB CARTOONS'), []);
+    // Nothing of the file was kept: imported again (corrected), it is registered, not answered DU.
+    const again = await importWorksCwr(context, cwrFixture('CW220001DMP_000.V21'));
+    assert.deepEqual([again.created, again.duplicate], [1, false]);
   });
 });

@@ -5,8 +5,8 @@ import type { ClefDatabase } from '../../store/index.js';
 import { computePoolAmount } from '../compute-pool-amount.js';
 import type { PoolLine } from '../distribution-input.js';
 import { buildUgcPools } from './build-ugc-pools.js';
-import { fxRateFor, isUgcReport, poolTerritory, type PoolSources, type ReportPool } from './pool-sources.js';
-import { readReportLines, readReportMatchIndex, type ReportLine } from './read-report-lines.js';
+import { fxRateFor, isUgcReport, poolTerritory, type PoolSources, type ReportPool, type StoredPoolLines } from './pool-sources.js';
+import { lineMatch, readReportLines, readReportWorkIndex, type ReportLine } from './read-report-lines.js';
 
 function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
   const keyCount = new Map<string, number>();
@@ -24,16 +24,21 @@ function poolLines(rows: readonly ReportLine[], reportId: bigint): PoolLine[] {
       usages,
       royaltyBearing: row.is_royalty_bearing !== false,
       conflict: false,
-      match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds, unidentifiedParts: row.unidentifiedParts } : { kind: 'unmatched' },
+      match: lineMatch(row),
     };
   });
 }
 
+/** A stored summary's usage lines as pool lines, in content order (for a division the store cannot hold exactly). */
+export async function readStoredPoolLines(db: Kysely<ClefDatabase>, stored: StoredPoolLines): Promise<PoolLine[]> {
+  return poolLines(await readReportLines(db, stored.reportId, { summaryRecordId: stored.summaryRecordId }), stored.reportId);
+}
+
 /**
- * The pools of one report, one at a time: one per summary record a licence covers, with its lines (read summary by
- * summary, so only one pool's lines are in memory) and their matches. A summary in another currency needs an
- * exchange rate (`clef fx set`); summaries no licence covers are left out. A UGC report's pools are built by
- * `buildUgcPools`.
+ * The pools of one report, one at a time: one per summary record a licence covers, its lines left in the store
+ * (`stored`: the store divides them, so neither a summary's lines nor the report's resources come into memory)
+ * with the works behind the report's matches. A summary in another currency needs an exchange rate
+ * (`clef fx set`); summaries no licence covers are left out. A UGC report's pools are built by `buildUgcPools`.
  */
 export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSources): AsyncGenerator<ReportPool> {
   const { report } = sources;
@@ -42,7 +47,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
     return;
   }
   const invoices = new Map((await readPoolInvoices(db, report.report_id)).map((i) => [i.summary_record_id, i.amount_micros]));
-  const index = await readReportMatchIndex(db, report.report_id);
+  const index = await readReportWorkIndex(db, report.report_id);
   for (const summary of await readSummaries(db, report.report_id)) {
     const territory = summary.territory ?? report.territory;
     const { tis, licence, shareFallbackTis } = poolTerritory(sources, territory, summary.commercial_model, summary.use_type);
@@ -56,7 +61,6 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
       invoiceMicros: invoices.has(summary.summary_record_id) ? BigInt(invoices.get(summary.summary_record_id)!) : null,
       fxRate,
     });
-    const rows = await readReportLines(db, report.report_id, { summaryRecordId: summary.summary_record_id, index });
     yield {
       reportId: report.report_id,
       summaryRecordId: summary.summary_record_id,
@@ -64,6 +68,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
       basis: amount.basis,
       rightsType: summary.rights_type,
       rightsTypePercentage: summary.rights_type_percentage,
+      stored: { reportId: report.report_id, summaryRecordId: summary.summary_record_id, index },
       pool: {
         poolId: `${report.report_id}/${summary.summary_record_id}`,
         scope: { dsp: report.sender_dpid, commercialModel: summary.commercial_model, useType: summary.use_type },
@@ -74,7 +79,7 @@ export async function* reportPools(db: Kysely<ClefDatabase>, sources: PoolSource
         summaryWeight: summary.usages === null ? null : BigInt(summary.usages),
         rights: licence.rights.split(/[;,]/).filter(isRight) as Right[],
         rightsSplit: null,
-        lines: poolLines(rows, report.report_id),
+        lines: [],
       },
     };
   }

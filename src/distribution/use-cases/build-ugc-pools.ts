@@ -5,7 +5,7 @@ import { readPoolInvoices, readSummaries } from '../../store/distribution/run-in
 import type { ClefDatabase } from '../../store/index.js';
 import type { PoolLine } from '../distribution-input.js';
 import { fxRateFor, poolTerritory, type PoolSources, type ReportPool } from './pool-sources.js';
-import { readReportLicensorLines, type LicensorLine } from './read-report-lines.js';
+import { lineMatch, readReportLicensorLines, type LicensorLine } from './read-report-lines.js';
 
 /** Whether a summary or LI01 names the CMO's rights controller (by name or party id) as the licence records it. */
 function isCmo(controller: string | null, partyId: string | null, cmo: string): boolean {
@@ -31,7 +31,7 @@ function poolLine(row: LicensorLine, reportId: bigint, key: string): PoolLine {
     usages,
     royaltyBearing: true,
     conflict: row.conflict,
-    match: row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds, unidentifiedParts: row.unidentifiedParts } : { kind: 'unmatched' },
+    match: lineMatch(row),
   };
 }
 

@@ -5,7 +5,9 @@ import { listFxRates, listLicences } from '../../store/distribution/licence-quer
 import { readReportDigests } from '../../store/distribution/run-input-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { ClefError } from '../../errors/index.js';
-import { allocatePool, type PoolAllocation } from '../allocate-pool.js';
+import { allocatePoolTargets, poolRest, type PoolAllocation } from '../allocate-pool.js';
+import { valuePoolLines } from '../value-pool-lines.js';
+import { valueStoredPool } from './value-stored-pool.js';
 import type { RegistrySnapshot } from '../distribution-input.js';
 import { poolRules, type DistributionPolicy } from '../distribution-policy.js';
 import { reportPools } from './build-report-pools.js';
@@ -79,11 +81,16 @@ export async function computeAllocations(
   const reports: { report_id: bigint; digest: string }[] = [];
   for (const { report, licences } of licensed) {
     for await (const p of reportPools(tx, { report, licences, fxRates, currency: input.currency, territories: context.lookups.territories, resolve: input.resolve, homeTis })) {
-      for (const line of p.pool.lines) if (line.match.kind === 'recording') for (const workId of line.match.workIds) used.add(workId);
       refuseUnbookablePool(report, p, input.allowNegative === true);
       const rules = poolRules(input.policy, p.pool.scope);
-      allocations.push(allocatePool({ ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) }, rules, readable, input.resolve));
-      pools.push({ ...p, pool: { ...p.pool, lines: [] } });
+      const pool = { ...p.pool, rightsSplit: summaryRightsSplit(p.rightsType, p.rightsTypePercentage, rules.rightsSplit) };
+      const rest = poolRest(pool, rules);
+      const targets = p.stored
+        ? await valueStoredPool(tx, context.store.engine, { stored: p.stored, pool, rest, rules, registry: readable })
+        : valuePoolLines(pool, rest, rules, readable);
+      for (const workId of targets.namedWorks) used.add(workId);
+      allocations.push(allocatePoolTargets(pool, targets, rules, readable, input.resolve));
+      pools.push({ ...p, stored: undefined, pool: { ...p.pool, lines: [] } });
     }
     reports.push({ report_id: BigInt(report.report_id), digest: (await readReportDigests(tx, BigInt(report.report_id))).join(' ') });
   }

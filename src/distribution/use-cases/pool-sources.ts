@@ -4,6 +4,7 @@ import { parseTerritoryChain } from '../../registry/use-cases/territory-chain-te
 import type { ClefDatabase } from '../../store/index.js';
 import type { PoolAmount } from '../compute-pool-amount.js';
 import type { PoolInput } from '../distribution-input.js';
+import type { ReportWorkIndex } from './read-report-lines.js';
 
 /** A pool with the report, summary and amount rule it came from. */
 export interface ReportPool {
@@ -16,6 +17,15 @@ export interface ReportPool {
   /** The summary's RightsType and RightsTypePercentage, which divide the pool between rights where given. */
   readonly rightsType: string | null;
   readonly rightsTypePercentage: string | null;
+  /** Where a DSR summary's lines stay (its pool has none in memory): the store divides them (`valueStoredPool`). */
+  readonly stored?: StoredPoolLines;
+}
+
+/** A summary record's usage lines left in the store, with the works behind the report's matches. */
+export interface StoredPoolLines {
+  readonly reportId: bigint;
+  readonly summaryRecordId: string;
+  readonly index: ReportWorkIndex;
 }
 
 /** What building a report's pools needs besides the store. */

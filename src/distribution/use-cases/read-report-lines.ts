@@ -3,6 +3,7 @@ import { readLicensorLines, readReportMatches, readUsageLines } from '../../stor
 import { readRecordingWorksOfReport } from '../../store/distribution/registry-snapshot-queries.js';
 import { readMedleyParts } from '../../store/usage/medley-queries.js';
 import type { ClefDatabase } from '../../store/index.js';
+import type { LineMatch } from '../distribution-input.js';
 
 /** A usage line with what matching found: its recording (if any) and the works a distribution pays for it. */
 export type ReportLine = Awaited<ReturnType<typeof readUsageLines>>[number] & {
@@ -16,28 +17,37 @@ export type ReportLine = Awaited<ReturnType<typeof readUsageLines>>[number] & {
   readonly unidentifiedParts: number;
 };
 
-/** What a report's resources were matched to, and the works of the matched recordings: read once per report. */
-export interface ReportMatchIndex {
-  /** DspResourceId → its recording and work. */
-  readonly matches: ReadonlyMap<string, { readonly recording_id: string | null; readonly work_id: string | null }>;
+/** The works behind a report's matches: the matched recordings' linked works and the medleys' parts. */
+export interface ReportWorkIndex {
   /** Recording id → its linked works, sorted. */
   readonly recordingWorks: ReadonlyMap<string, readonly string[]>;
   /** DspResourceId of a medley → its parts' works in part order (null where a part is unidentified). */
   readonly medleyParts: ReadonlyMap<string, readonly (string | null)[]>;
 }
 
-/** Reads what a report's resources were matched to and the works linked to those recordings. */
-export async function readReportMatchIndex(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportMatchIndex> {
+/** What a report's resources were matched to, and the works of the matched recordings: read once per report. */
+export interface ReportMatchIndex extends ReportWorkIndex {
+  /** DspResourceId → its recording and work. */
+  readonly matches: ReadonlyMap<string, { readonly recording_id: string | null; readonly work_id: string | null }>;
+}
+
+/** Reads the works linked to the recordings a report's resources were matched to, and its medleys' parts. */
+export async function readReportWorkIndex(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportWorkIndex> {
   const recordingWorks = new Map<string, string[]>();
   for (const link of await readRecordingWorksOfReport(db, reportId)) {
     const works = recordingWorks.get(link.recording_id);
     if (works) works.push(link.work_id);
     else recordingWorks.set(link.recording_id, [link.work_id]);
   }
-  const matches = new Map((await readReportMatches(db, reportId)).map((m) => [m.dsp_resource_id, { recording_id: m.recording_id, work_id: m.work_id }] as const));
   const medleyParts = new Map<string, (string | null)[]>();
   for (const part of await readMedleyParts(db, reportId)) medleyParts.set(part.dsp_resource_id, [...(medleyParts.get(part.dsp_resource_id) ?? []), part.work_id]);
-  return { matches, recordingWorks, medleyParts };
+  return { recordingWorks, medleyParts };
+}
+
+/** Reads what a report's resources were matched to and the works linked to those recordings. */
+export async function readReportMatchIndex(db: Kysely<ClefDatabase>, reportId: bigint): Promise<ReportMatchIndex> {
+  const matches = new Map((await readReportMatches(db, reportId)).map((m) => [m.dsp_resource_id, { recording_id: m.recording_id, work_id: m.work_id }] as const));
+  return { matches, ...(await readReportWorkIndex(db, reportId)) };
 }
 
 /**
@@ -56,6 +66,16 @@ export async function readReportLines(
   });
 }
 
+/** A pool line's match from the recording and work a line's resource was matched to (and the resource, for a medley's parts). */
+export function storedMatch(index: ReportWorkIndex, row: { readonly dsp_resource_id: string | null; readonly recording_id: string | null; readonly work_id: string | null }): LineMatch {
+  return lineMatch(withWorks(index, row));
+}
+
+/** A line's match as the distribution engine takes it. */
+export function lineMatch(row: { readonly matched: boolean; readonly recording_id: string | null; readonly workIds: readonly string[]; readonly unidentifiedParts: number }): LineMatch {
+  return row.matched ? { kind: 'recording', recordingId: row.recording_id, workIds: row.workIds, unidentifiedParts: row.unidentifiedParts } : { kind: 'unmatched' };
+}
+
 /** A UGC report's LI01 lines with what matching found for the usage line each follows. */
 export type LicensorLine = Awaited<ReturnType<typeof readLicensorLines>>[number] & { readonly matched: boolean; readonly workIds: readonly string[]; readonly unidentifiedParts: number };
 
@@ -70,7 +90,7 @@ export async function readReportLicensorLines(db: Kysely<ClefDatabase>, reportId
  * else a medley's parts as the report names them, else the work matched directly when no recording was.
  */
 function withWorks<T extends { dsp_resource_id: string | null; recording_id: string | null; work_id: string | null }>(
-  index: ReportMatchIndex,
+  index: ReportWorkIndex,
   row: T,
 ): T & { matched: boolean; workIds: readonly string[]; unidentifiedParts: number } {
   const matched = row.recording_id !== null || row.work_id !== null;

@@ -4,7 +4,7 @@ export { detectCwrVersion } from './cwr-version.js';
 export { readCwrLines, readCwrLineBatches, type CwrLine } from './read-cwr-lines.js';
 export { parseCwrRecord, type CwrRecord } from './parse-cwr-record.js';
 export { readCwrTransactions, cwrTransactionTypes, type CwrItem, type CwrTransaction, type CwrReadOptions } from './read-cwr-transactions.js';
-export { validateCwr, type CwrValidationOptions, type CwrValidationSummary } from './validate-cwr.js';
+export { readValidatedCwr, validateCwr, type CwrCheckedItem, type CwrValidationOptions, type CwrValidationSummary } from './validate-cwr.js';
 export { validateCwrFile, type CwrFileReport } from './validate-cwr-file.js';
 export { isAboveFieldLevel } from './cwr-severity.js';
 export { formatCwrRecord, type CwrFieldValues } from './format-cwr-record.js';

@@ -26,12 +26,31 @@ export interface CwrValidationSummary {
   readonly findings: number;
 }
 
+/** A control record or transaction as read, with the findings on its own lines that validating it found. */
+export interface CwrCheckedItem {
+  readonly item: CwrItem;
+  readonly findings: readonly Finding[];
+}
+
 /**
  * Validates a CWR byte stream record by record and transaction by transaction, in constant memory:
  * record order, sequence numbers, group and trailer counts, mandatory fields, formats, lookups,
  * identifiers, dates, shares and territory chains. Each finding carries CWR's severity (ER, GR, TR, RR, FR).
  */
 export async function validateCwr(source: AsyncIterable<Uint8Array>, options: CwrValidationOptions): Promise<CwrValidationSummary> {
+  const items = readValidatedCwr(source, options);
+  for (;;) {
+    const next = await items.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Validates as `validateCwr` does while yielding each item read with its findings, so a reader of the file needs one
+ * pass for both. A group trailer's count findings come with the GRT, after the transactions they concern; the
+ * findings of the stream as a whole (no HDR, no GRT or TRL at its end) go to `onFinding` alone, after the last item.
+ */
+export async function* readValidatedCwr(source: AsyncIterable<Uint8Array>, options: CwrValidationOptions): AsyncGenerator<CwrCheckedItem, CwrValidationSummary> {
   const { lookups, onFinding } = options;
   const file = options.fileName;
   const out: Finding[] = [];
@@ -137,7 +156,8 @@ export async function validateCwr(source: AsyncIterable<Uint8Array>, options: Cw
     visit(item);
     if (out.length > 1) out.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0));
     for (const finding of out) counting(finding);
-    out.length = 0;
+    const findings = out.splice(0);
+    yield { item, findings };
   }
   const end = { file, line: lines === 0 ? undefined : lines };
   if (lines === 0) counting({ code: 'CLEF_CWR_HEADER_MISSING', severity: 'ER', message: 'the file is empty: no HDR record', location: { ...end, line: 1 } });

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Finding } from '../../errors/index.js';
-import { isAboveFieldLevel, validateCwr, type CwrVersion } from '../../formats/cwr/index.js';
+import { basename } from 'node:path';
+import { ClefError, type Finding } from '../../errors/index.js';
+import { isAboveFieldLevel, readValidatedCwr, type CwrCheckedItem, type CwrVersion } from '../../formats/cwr/index.js';
 import type { Lookups } from '../../lookups/index.js';
 
-/** What an import needs to know of a CWR file before it registers anything: its digest, version and findings by line. */
+/** What an import knows of a CWR file once it has read it: its digest, version and findings by line. */
 export interface CwrFileCheck {
   readonly digest: string;
   readonly version: CwrVersion;
@@ -22,58 +23,27 @@ export interface CwrFileCheck {
   readonly groupHeaderLines: readonly number[];
 }
 
-const grh = [0x47, 0x52, 0x48];
-
-/** Tracks the line numbers of lines starting `GRH` across chunk boundaries. */
-function groupHeaderScanner() {
-  const lines: number[] = [];
-  let line = 1;
-  let seen = 0;
-  let matching = true;
-  return {
-    lines,
-    scan(chunk: Uint8Array) {
-      let i = 0;
-      while (i < chunk.length) {
-        if (seen === 3) {
-          const next = chunk.indexOf(0x0a, i);
-          if (next < 0) return;
-          i = next;
-        }
-        const byte = chunk[i++];
-        if (byte === 0x0a) {
-          line++;
-          seen = 0;
-          matching = true;
-          continue;
-        }
-        if (byte !== grh[seen]) matching = false;
-        if (++seen === 3 && matching) lines.push(line);
-      }
-    },
-  };
-}
-
 /**
- * Validates a CWR file on disk in one streaming pass that also takes its SHA-256 digest and the lines of its groups,
- * so the import can answer each transaction by the findings on its own lines and on its group.
+ * Reads a CWR file on disk once, validating it as it goes: yields each control record and transaction with its own
+ * findings, and when the file is read returns its check (SHA-256 digest, version, every finding by line, the lines of
+ * its groups), so an import can register transactions while it reads and still answer each by the findings on its
+ * own lines and on its group.
  */
-export async function checkCwrFile(path: string, fileName: string, lookups: Lookups, limit = 10000): Promise<CwrFileCheck> {
+export async function* readCheckedCwrFile(path: string, fileName: string, lookups: Lookups, limit = 10000): AsyncGenerator<CwrCheckedItem, CwrFileCheck> {
   const hash = createHash('sha256');
-  const scanner = groupHeaderScanner();
   async function* tee(): AsyncGenerator<Uint8Array> {
     for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>) {
       hash.update(chunk);
-      scanner.scan(chunk);
       yield chunk;
     }
   }
   const findingsByLine = new Map<number, Finding[]>();
   const findings: Finding[] = [];
   const groupRejectLines: number[] = [];
+  const groupHeaderLines: number[] = [];
   let refused = false;
   let findingCount = 0;
-  const summary = await validateCwr(tee(), {
+  const items = readValidatedCwr(tee(), {
     lookups,
     fileName,
     onFinding: (finding) => {
@@ -87,7 +57,36 @@ export async function checkCwrFile(path: string, fileName: string, lookups: Look
       else findingsByLine.set(line, [finding]);
     },
   });
-  return { digest: hash.digest('hex'), version: summary.version, lines: summary.lines, findingsByLine, findings, findingCount, refused, groupRejectLines, groupHeaderLines: scanner.lines };
+  for (;;) {
+    const next = await items.next();
+    if (next.done) {
+      const summary = next.value;
+      return { digest: hash.digest('hex'), version: summary.version, lines: summary.lines, findingsByLine, findings, findingCount, refused, groupRejectLines, groupHeaderLines };
+    }
+    const { item } = next.value;
+    if (item.kind === 'record' && item.record.recordType === 'GRH') groupHeaderLines.push(item.record.lineNumber);
+    yield next.value;
+  }
+}
+
+/** Validates a file without registering anything: its whole check. */
+export async function checkCwrFile(path: string, lookups: Lookups): Promise<CwrFileCheck> {
+  const items = readCheckedCwrFile(path, basename(path), lookups);
+  try {
+    for (;;) {
+      const next = await items.next();
+      if (next.done) return next.value;
+    }
+  } catch (error) {
+    throw unreadable(error, path, basename(path));
+  }
+}
+
+/** The error a file the import cannot read is. */
+export function unreadable(error: unknown, path: string, file: string): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') return new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
+  return error;
 }
 
 /** True when a finding rejects what it is on (anything above field level). */

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { exportWorksCwr, type CwrExportSummary } from './export-works-cwr.js';
-import { importWorksCwr, type CwrImportSummary } from './import-works-cwr.js';
+import type { CwrImportSummary } from './cwr-import-summary.js';
+import { importWorksCwr } from './import-works-cwr.js';
 import type { RegistryContext } from './registry-context.js';
 
 /**

@@ -3,8 +3,11 @@ import type { ClefDatabase } from '../../store/index.js';
 import { findNonEmptyIdentityTables } from '../../store/registry/work-queries.js';
 import { createKeyFilter, type KeyFilter } from '../key-filter.js';
 
-/** The keys by which `registerWorks` finds what a submission revises or joins. */
-export type IdentityKind = 'revision' | 'iswc' | 'identity';
+/**
+ * The keys an import looks up before it writes: what a submission revises or joins (revision, ISWC, identity), the
+ * recordings it links (ISRC) and the search vocabulary it extends (term).
+ */
+export type IdentityKind = 'revision' | 'iswc' | 'identity' | 'isrc' | 'term';
 
 /**
  * What one import remembers across its batches so `registerWorks` looks up in the store only the keys that may be
@@ -24,6 +27,8 @@ export async function createImportMemory(db: Kysely<ClefDatabase>): Promise<Impo
     revision: stored.registrations ? undefined : createKeyFilter(),
     iswc: stored.workIswcs ? undefined : createKeyFilter(),
     identity: stored.works ? undefined : createKeyFilter(),
+    isrc: stored.recordings ? undefined : createKeyFilter(),
+    term: stored.searchTerms ? undefined : createKeyFilter(),
   };
   return {
     mayExist: (kind, key) => filters[kind]?.mayHave(key) ?? true,

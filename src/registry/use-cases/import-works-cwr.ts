@@ -1,64 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { ClefError, type Finding } from '../../errors/index.js';
-import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
+import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrCheckedItem, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
 import { inTransaction, type ClefDatabase } from '../../store/index.js';
-import { findImportedCwrFile, findMemberIpis, readWorkIswcs } from '../../store/registry/cwr-import-queries.js';
+import { findImportedCwrFile, findMemberIpis, isCwrFileNameImported, readWorkIswcs, setImportedCwrFileDigest } from '../../store/registry/cwr-import-queries.js';
 import { createTerritoryResolver } from '../../lookups/index.js';
-import { checkCwrFile, rejects, type CwrFileCheck } from './cwr-file-check.js';
+import { checkCwrFile, readCheckedCwrFile, rejects, unreadable, type CwrFileCheck } from './cwr-file-check.js';
+import type { CwrImportOptions, CwrImportSummary, CwrTransactionAnswer } from './cwr-import-summary.js';
+import { ackFinding, withoutRejectedRecords } from './cwr-transaction-findings.js';
 import { cwrRecordFields } from './cwr-record-fields.js';
 import { cwrSubmitter } from './cwr-submitter.js';
 import { cwrWorkSubmission } from './cwr-work-submission.js';
 import { createImportMemory } from './import-memory.js';
 import { registerWorks } from './register-works.js';
-import { partyReferenceKey } from './resolve-parties.js';
 import type { RegistryContext } from './registry-context.js';
-import { showSettings } from './settings.js';
-import type { SubmitterReference, WorkSubmission } from './work-submission.js';
-
-/** How a CWR registration file is imported. */
-export interface CwrImportOptions {
-  /** Overrides the submitter the HDR names. */
-  readonly submitter?: SubmitterReference;
-  /** Where to write the ACK file (the exact path; written whole or not at all). */
-  readonly ackPath?: string;
-  /** Transactions registered per store round trip. */
-  readonly batchSize?: number;
-  readonly onProgress?: (transactions: number) => void;
-}
-
-/** The answer to one transaction, as its ACK carries it. */
-export interface CwrTransactionAnswer {
-  readonly status: 'AS' | 'AC' | 'RA' | 'RJ' | 'CO' | 'DU' | 'NP';
-  readonly workId?: string;
-  readonly iswc?: string;
-  readonly findings: readonly Finding[];
-}
-
-/** The summary of a CWR registration import. */
-export interface CwrImportSummary {
-  readonly file: string;
-  readonly version: string;
-  readonly digest: string;
-  readonly transactions: number;
-  readonly created: number;
-  readonly added: number;
-  readonly revised: number;
-  /** Revisions changing the writers or their shares, held for review (answered RA) while the earlier registration stays in force. */
-  readonly held: number;
-  readonly rejected: number;
-  readonly disputed: number;
-  readonly noParticipation: number;
-  /** True when the same file (same digest) was imported before: every transaction is answered DU, nothing counted. */
-  readonly duplicate: boolean;
-  /** True when an ER finding refused the whole file: nothing was registered. */
-  readonly refused: boolean;
-  readonly findingCount: number;
-  readonly findings: readonly Finding[];
-  readonly ackPath?: string;
-}
+import { showSettings, type StoredSettings } from './settings.js';
+import type { WorkSubmission } from './work-submission.js';
 
 const registrationTypes = new Set(['NWR', 'REV', 'WRK']);
 
@@ -71,40 +31,92 @@ function ackMoment(iso: string): { date: string; time: string } {
  * validates it, then registers each NWR/REV/WRK transaction in one store transaction, accepting or rejecting each on its own
  * findings and the registry's share rules, and writes the ACK (2.x) when asked. A file with an ER finding registers
  * nothing; the same file imported again is answered DU. Accepted works are numbered by their registry work id.
+ *
+ * The file is read once, registering transactions as validation yields them. Only a file that turns out refused, with a
+ * rejected group, or imported before (all known at its end) is rolled back and answered from a second reading, since
+ * its answers depend on findings and a digest that come after the transactions they reject.
  */
 export async function importWorksCwr(context: RegistryContext, path: string, options: CwrImportOptions = {}): Promise<CwrImportSummary> {
-  const file = basename(path);
-  let check: CwrFileCheck;
-  try {
-    check = await checkCwrFile(path, file, context.lookups);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new ClefError('CLEF_FILE_UNREADABLE', `cannot read ${path}: ${(error as Error).message}`, { file });
-    throw error;
-  }
-  if (options.ackPath && !(check.version === '2.1' || check.version === '2.2')) {
-    throw new ClefError('CLEF_CWR_WRITE_INVALID', `Clef writes ACK files in CWR 2.1 and 2.2 only; ${file} is CWR ${check.version}`, { file });
-  }
   const settings = await showSettings(context);
-  const earlier = await findImportedCwrFile(context.store.db, check.digest);
+  // A file whose name was imported before is likely the same file sent again: checked first, it is answered DU
+  // without registering everything only to roll it back.
+  if (await isCwrFileNameImported(context.store.db, basename(path))) return (await registerCwrFile(context, path, settings, options, await checkCwrFile(path, context.lookups))).summary;
+  const read = await registerCwrFile(context, path, settings, options);
+  if ('summary' in read) return read.summary;
+  return (await registerCwrFile(context, path, settings, options, read.check)).summary;
+}
+
+/**
+ * One reading of a CWR file, registering as it reads. Without `known` it validates as it goes and answers each
+ * transaction by the findings on its own lines; when the end shows the file refused, a group rejected or the file
+ * imported before, it rolls back and returns the check for a reading with the whole check `known`.
+ */
+async function registerCwrFile(context: RegistryContext, path: string, settings: StoredSettings, options: CwrImportOptions, known: CwrFileCheck): Promise<{ summary: CwrImportSummary }>;
+async function registerCwrFile(context: RegistryContext, path: string, settings: StoredSettings, options: CwrImportOptions): Promise<{ summary: CwrImportSummary } | { check: CwrFileCheck }>;
+async function registerCwrFile(
+  context: RegistryContext,
+  path: string,
+  settings: StoredSettings,
+  options: CwrImportOptions,
+  known?: CwrFileCheck,
+): Promise<{ summary: CwrImportSummary } | { check: CwrFileCheck }> {
+  const file = basename(path);
+  let check = known;
+  const findingsOf = (records: readonly CwrRecord[]): Finding[] => records.flatMap((record) => known?.findingsByLine.get(record.lineNumber) ?? []);
+  const reading = known ? undefined : readCheckedCwrFile(path, file, context.lookups);
+  async function* items(): AsyncGenerator<CwrCheckedItem> {
+    if (!reading) {
+      for await (const item of readCwrTransactions(createReadStream(path, { highWaterMark: 1 << 20 }), { fileName: file })) {
+        yield { item, findings: item.kind === 'transaction' ? findingsOf(item.transaction.records) : [] };
+      }
+      return;
+    }
+    for (;;) {
+      const next = await reading.next();
+      if (next.done) {
+        check = next.value;
+        return;
+      }
+      yield next.value;
+    }
+  }
+  // The first item tells the version (an ACK is written in the file's own), or its absence ends the reading.
+  const source = items();
+  let first: IteratorResult<CwrCheckedItem>;
+  try {
+    first = await source.next();
+  } catch (error) {
+    throw unreadable(error, path, file);
+  }
+  const version = known?.version ?? (first.done ? check!.version : first.value.item.version);
+  async function* all(): AsyncGenerator<CwrCheckedItem> {
+    if (first.done) return;
+    yield first.value;
+    yield* source;
+  }
+  if (options.ackPath && !(version === '2.1' || version === '2.2')) {
+    throw new ClefError('CLEF_CWR_WRITE_INVALID', `Clef writes ACK files in CWR 2.1 and 2.2 only; ${file} is CWR ${version}`, { file });
+  }
+  const earlier = known ? await findImportedCwrFile(context.store.db, known.digest) : undefined;
   const counts = { transactions: 0, created: 0, added: 0, revised: 0, held: 0, rejected: 0, disputed: 0, noParticipation: 0 };
-  const findings: Finding[] = [...check.findings];
-  let refused = check.refused;
+  let refused = known?.refused ?? false;
+  // The digest is known once the file is read: a first reading keeps its transactions under a stand-in until then.
+  const digest = known?.digest ?? `reading:${randomUUID()}`;
+  let readAgain = false;
   const resolve = createTerritoryResolver(context.lookups.territories);
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 5000;
   const now = context.clock();
   const moment = ackMoment(now);
 
-  const rejectedGroups = new Set(check.groupRejectLines.map((line) => groupOf(check.groupHeaderLines, line)));
-  const findingsOf = (records: readonly CwrRecord[]): Finding[] => records.flatMap((record) => check.findingsByLine.get(record.lineNumber) ?? []);
-  const fileLevel = [...check.findingsByLine.values()].flat().filter((f) => f.severity === 'ER');
+  const rejectedGroups = new Set(known?.groupRejectLines.map((line) => groupOf(known.groupHeaderLines, line)) ?? []);
+  const fileLevel = known ? [...known.findingsByLine.values()].flat().filter((f) => f.severity === 'ER') : [];
 
   async function* answers(tx: Kysely<ClefDatabase>): AsyncGenerator<CwrTransactionInput> {
     let submitter = options.submitter;
     let hdr: CwrRecord | undefined;
     let groupId = 0;
     let groupLine = 0;
-    let pending: { transaction: CwrTransaction; groupId: number; index: number; kept?: readonly CwrRecord[]; submission?: WorkSubmission; findings: Finding[]; answer?: CwrTransactionAnswer }[] = [];
+    let pending: { transaction: CwrTransaction; groupId: number; index: number; kept?: readonly CwrRecord[]; submission?: WorkSubmission; findings: readonly Finding[]; answer?: CwrTransactionAnswer }[] = [];
     const fileRows: ClefDatabase['cwr_file_transactions'][] = [];
     // Parties and written keys remembered across batches, as the CSV import does.
     const knownParties = new Map<string, string>();
@@ -113,7 +125,8 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       const toRegister = pending.filter((item) => item.submission && !item.answer);
       const outcomes = toRegister.length > 0 ? await registerWorks(context, tx, toRegister.map((item) => item.submission!), resolve, knownParties, memory) : [];
       const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
-      const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId ? [outcome.workId] : [])));
+      // A work this batch created carries the ISWC its submission gave; only works found in the store are read.
+      const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId && outcome.status !== 'created' ? [outcome.workId] : [])));
       const kept: ClefDatabase['cwr_registrations'][] = [];
       toRegister.forEach((item, i) => {
         const outcome = outcomes[i];
@@ -128,13 +141,14 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
         const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
         if (!participates) counts.noParticipation++;
         const status = outcome.status === 'held' ? 'RA' : outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
-        item.answer = { status, workId: outcome.workId, iswc: iswcs.get(outcome.workId!) ?? undefined, findings: all };
+        const iswc = outcome.status === 'created' ? item.submission!.work.iswc : iswcs.get(outcome.workId!);
+        item.answer = { status, workId: outcome.workId, iswc: iswc ?? undefined, findings: all };
         kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify((item.kept ?? item.transaction.records).map(cwrRecordFields)) });
       });
       await context.store.engine.bulkInsert(tx, 'cwr_registrations', kept);
       for (const item of pending) {
         const answer = item.answer!;
-        fileRows.push({ digest: check.digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
+        fileRows.push({ digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
         yield writeCwrAck(item.transaction, item.groupId, {
           status: answer.status,
           recipientCreationNumber: answer.workId,
@@ -150,7 +164,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       options.onProgress?.(counts.transactions);
       pending = [];
     };
-    for await (const item of readCwrTransactions(createReadStream(path, { highWaterMark: 1 << 20 }), { fileName: file })) {
+    for await (const { item, findings: own } of all()) {
       if (item.kind === 'record') {
         if (item.record.recordType === 'HDR') hdr = item.record;
         if (item.record.recordType === 'GRH') {
@@ -162,14 +176,13 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       const { transaction } = item;
       if (!registrationTypes.has(transaction.transactionType)) continue;
       const index = counts.transactions++;
-      const own = findingsOf(transaction.records);
       const kept = withoutRejectedRecords(transaction.records, own);
       const work = kept[0] === transaction.records[0] ? toCwrWork({ ...transaction, records: kept }) : undefined;
       if (!submitter && hdr) submitter = cwrSubmitter(hdr, work, settings.societyCode);
       if (!submitter && !refused) {
         refused = true;
         const finding: Finding = { code: 'CLEF_CWR_SUBMITTER_UNKNOWN', severity: 'ER', message: 'the HDR names no submitter Clef can register for (give --submitter)', location: { file, line: hdr?.lineNumber ?? 1, recordType: 'HDR' } };
-        findings.push(finding);
+        submitterFinding = finding;
         fileLevel.push(finding);
       }
       const entry: (typeof pending)[number] = { transaction, groupId, index, kept, findings: own };
@@ -184,17 +197,24 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       if (pending.length >= batchSize) yield* flush();
     }
     yield* flush();
+    if (!known) {
+      const read = check!;
+      readAgain = refused || read.refused || read.groupRejectLines.length > 0 || (await findImportedCwrFile(tx, read.digest)) !== undefined;
+      if (readAgain) return;
+      await setImportedCwrFileDigest(tx, digest, read.digest);
+    }
     if (!earlier && !refused) {
-      await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest: check.digest, file_name: file, kind: 'registrations', version: check.version, imported_at: now, actor: context.actor, summary: JSON.stringify(counts) }]);
+      await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest: check!.digest, file_name: file, kind: 'registrations', version, imported_at: now, actor: context.actor, summary: JSON.stringify(counts) }]);
     }
   }
 
+  let submitterFinding: Finding | undefined;
   const ackPath = options.ackPath;
   const temporary = ackPath ? `${ackPath}.partial` : undefined;
   try {
     await inTransaction(context.store.db, async (tx) => {
       const ackHeader = {
-        version: check.version as '2.1' | '2.2',
+        version: version as '2.1' | '2.2',
         sender: { type: 'SO' as const, societyCode: settings.societyCode ?? '0' },
         senderName: settings.name ?? 'CLEF',
         creationDate: moment.date,
@@ -202,7 +222,7 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       };
       if (!temporary) {
         for await (const _ack of answers(tx)) void _ack;
-        if (refused) throw refusal;
+        if (refused || readAgain) throw refusal;
         return;
       }
       const out = createWriteStream(temporary, { encoding: 'latin1' });
@@ -211,17 +231,22 @@ export async function importWorksCwr(context: RegistryContext, path: string, opt
       }
       out.end();
       await finished(out);
-      if (refused) throw refusal;
+      if (refused || readAgain) throw refusal;
     });
   } catch (error) {
     if (error !== refusal) {
       if (temporary) rmSync(temporary, { force: true });
-      throw error;
+      throw unreadable(error, path, file);
     }
   }
+  if (readAgain) {
+    if (temporary) rmSync(temporary, { force: true });
+    return { check: check! };
+  }
   if (temporary && ackPath) renameSync(temporary, ackPath);
+  const findings: Finding[] = [...check!.findings, ...(submitterFinding ? [submitterFinding] : [])];
   const total = refused || earlier ? { ...counts, created: 0, added: 0, revised: 0, held: 0, disputed: 0, noParticipation: 0, rejected: refused ? counts.transactions : 0 } : counts;
-  return { file, version: check.version, digest: check.digest, ...total, duplicate: Boolean(earlier), refused, findingCount: check.findingCount, findings, ackPath };
+  return { summary: { file, version, digest: check!.digest, ...total, duplicate: Boolean(earlier), refused, findingCount: check!.findingCount, findings, ackPath } };
 }
 
 /** Rolls back a refused file's transaction while its ACK (all RJ) is still kept. */
@@ -235,51 +260,4 @@ function groupOf(groupHeaderLines: readonly number[], line: number): number {
     found = start;
   }
   return found;
-}
-
-const partyRecords = new Set(['SPU', 'OPU', 'SWR', 'OWR']);
-const partyDetails = new Set(['SPT', 'OPT', 'SWT', 'OWT', 'PWR', 'NPN', 'NWN']);
-
-/**
- * A transaction's records without those an RR finding rejects: a rejected party record takes its territories and links
- * with it. A rejected header leaves nothing (the transaction is rejected).
- */
-function withoutRejectedRecords(records: readonly CwrRecord[], findings: readonly Finding[]): readonly CwrRecord[] {
-  const rejected = new Set(findings.filter((f) => f.severity === 'RR').map((f) => f.location.line));
-  if (rejected.size === 0) return records;
-  if (rejected.has(records[0].lineNumber)) return [];
-  const kept: CwrRecord[] = [];
-  let droppingParty = false;
-  for (const record of records) {
-    if (partyRecords.has(record.recordType) || !partyDetails.has(record.recordType)) droppingParty = false;
-    if (rejected.has(record.lineNumber)) {
-      if (partyRecords.has(record.recordType)) droppingParty = true;
-      continue;
-    }
-    if (!droppingParty) kept.push(record);
-  }
-  return kept;
-}
-
-/**
- * A registry finding as the ACK carries it: located on the record of the party it is about (its SPT/SWT for a collection
- * share), refusing findings rejecting the transaction, and the text naming parties by name, without internal ids.
- */
-function ackFinding(finding: Finding, transaction: CwrTransaction, submission: WorkSubmission): Finding {
-  const severity = finding.severity === 'warning' || finding.severity === 'FR' ? finding.severity : 'TR';
-  const registry = finding as Finding & { partyIds?: readonly string[] };
-  const names = new Map(submission.parties.map((p) => [partyReferenceKey(p), p.firstName ? `${p.name}, ${p.firstName}` : p.name]));
-  const message = finding.message
-    .replace(/^work [^:]*?, registration [^:]*?: /, '')
-    .replace(/party (\S+)/g, (whole, key: string) => (names.has(key) ? names.get(key)! : whole))
-    .replace(/(ipi:\d{11}|name:[^,;)]+)/g, (key) => names.get(key) ?? key);
-  const position = submission.parties.findIndex((p) => partyReferenceKey(p) === registry.partyIds?.[0]);
-  const partyRecord = position < 0 ? undefined : transaction.records.filter((r) => partyRecords.has(r.recordType))[position];
-  let record = partyRecord;
-  if (partyRecord && /^(SPT|OPT|SWT|OWT)$/.test(finding.location.recordType ?? '')) {
-    const after = transaction.records.slice(transaction.records.indexOf(partyRecord) + 1);
-    const end = after.findIndex((r) => !partyDetails.has(r.recordType));
-    record = (end < 0 ? after : after.slice(0, end)).find((r) => r.recordType === finding.location.recordType) ?? partyRecord;
-  }
-  return { ...finding, severity, message, location: { ...finding.location, line: record?.lineNumber ?? transaction.records[0].lineNumber, recordType: record?.recordType ?? transaction.records[0].recordType } };
 }

@@ -184,10 +184,10 @@ export async function registerWorks(
     }
   }
   for (const { workId, submission, identity } of newWorks) rows.addWork(workId, submission, identity, now);
-  await rows.write(db, context.store.engine);
+  await rows.write(db, context.store.engine, memory && { mayBeStored: (term) => memory.mayExist('term', term), written: (term) => memory.remember('term', term) });
   await markRevised(db, revisions);
   const registered = accepted.filter(({ index }) => outcomes[index]!.status !== 'rejected' && outcomes[index]!.status !== 'held');
-  await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now);
+  await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now, memory);
 
   const existing = [...existingWorks];
   for (const stored of await readCurrentRegistrations(db, existing)) {
@@ -210,7 +210,7 @@ export async function registerWorks(
     }
   }
   await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing.length > 0);
-  history.push(...(await syncCounterclaims(db, context.store.engine, pictures, { actor: context.actor, now })));
+  history.push(...(await syncCounterclaims(db, context.store.engine, pictures, { actor: context.actor, now, newWorks: newWorkSet })));
   await appendHistory(db, history, context.store.engine);
   return outcomes.map((outcome) => (outcome && outcome.workId && disputed.has(outcome.workId) ? { ...outcome, inDispute: true } : outcome!));
 }

@@ -4,7 +4,7 @@ import { isFullyAiGenerated } from '../is-fully-ai-generated.js';
 import { nameKey, titleKey } from '../match-key.js';
 import type { Registration } from '../registration.js';
 import { termVariants, workSearchKeys } from '../search-keys.js';
-import { addWorkSearchKeys } from '../../store/registry/search-index-queries.js';
+import { addWorkSearchKeys, type KnownTerms } from '../../store/registry/search-index-queries.js';
 import { formatTerritoryChain } from './territory-chain-text.js';
 import { submitterId, type WorkSubmission } from './work-submission.js';
 
@@ -148,13 +148,14 @@ export function registrationRows() {
     },
 
     /** Writes every collected row in the caller's transaction. */
-    async write(db: Kysely<ClefDatabase>, engine: Engine) {
+    async write(db: Kysely<ClefDatabase>, engine: Engine, knownTerms?: KnownTerms) {
       for (const [table, rows] of Object.entries(tables)) await engine.bulkInsert(db, table as keyof typeof tables, rows as never);
       await addWorkSearchKeys(
         db,
         (table, rows) => engine.bulkInsert(db, table, rows),
         [...searchKeysOf].map(([workId, keys]) => ({ workId, keys: [...keys], fresh: freshWorks.has(workId) })),
         termVariants,
+        knownTerms,
       );
     },
   };

@@ -1,12 +1,17 @@
 import { identifyValue } from '../../identifiers/index.js';
-import { readWorkCreators } from '../../store/registry/search-index-queries.js';
-import { findTermsByVariants, findWorkIdsByIdentifier, findWorksBySearchKeys, readWorkTitles } from '../../store/registry/search-queries.js';
+import { findTermsByVariants, findWorkIdsByIdentifier, findWorksBySearchKeys } from '../../store/registry/search-queries.js';
+import { readWorkSearchRows } from '../../store/registry/searchable-work-queries.js';
+import { searchableWorks } from '../work-search-index.js';
 import { nameKey, titleKey } from '../match-key.js';
 import { searchKeys, termVariants } from '../search-keys.js';
-import { searchScore } from '../search-score.js';
-import { wordEditDistance } from '../title-similarity.js';
+import { searchScorer } from '../search-score.js';
+import { chooseSearchTerms, standsFor, type SearchSlot } from '../choose-search-terms.js';
 import { ensureSearchIndex } from './rebuild-search-index.js';
 import type { RegistryContext } from './registry-context.js';
+import type { LiveSearchIndex } from './live-search-index.js';
+
+/** What a search needs: the store, and in a long-running process the index it keeps in memory. */
+export type SearchContext = Pick<RegistryContext, 'store'> & { readonly searchIndex?: LiveSearchIndex };
 
 /** One search result: the work, its creators and how well it matches, 0 to 1. */
 export interface WorkSearchHit {
@@ -22,47 +27,22 @@ export interface WorkSearchHit {
 
 const candidateLimit = 100;
 
-/**
- * Postings read for one query at most once the two rarest query words are in: rare words find the work, and the
- * second word ranks the works of a common first word by how many query words they hold.
- */
-const postingBudget = 20_000;
-
-/** A query word with the stored terms it stands for (itself, or the words one typo away) and how many works hold them. */
-interface Slot {
-  readonly terms: string[];
-  readonly works: number;
-}
-
-/** Each query word's terms in the vocabulary (typo-tolerant), with their document frequency. */
-async function slotsOf(context: Pick<RegistryContext, 'store'>, keys: readonly string[]): Promise<Slot[]> {
-  const db = context.store.db;
-  const variants = keys.flatMap(termVariants);
-  const found = await findTermsByVariants(db, variants);
+/** Each query word's terms in the store's vocabulary (typo-tolerant), with their document frequency. */
+async function slotsOf(context: Pick<RegistryContext, 'store'>, keys: readonly string[]): Promise<SearchSlot[]> {
+  const found = await findTermsByVariants(context.store.db, keys.flatMap(termVariants));
   const termsOf = new Map(keys.map((key) => [key, new Set<string>()]));
   const formsOf = new Map(keys.map((key) => [key, new Set(termVariants(key))]));
   const counts = new Map<string, number>();
   for (const { variant, term, works } of found) {
     counts.set(term, works);
-    for (const key of keys) if (formsOf.get(key)!.has(variant) && (term === key || wordEditDistance(key, term) <= 1)) termsOf.get(key)!.add(term);
+    for (const key of keys) if (formsOf.get(key)!.has(variant) && standsFor(key, term)) termsOf.get(key)!.add(term);
   }
-  return [...termsOf.values()]
-    .map((terms) => ({ terms: [...terms], works: [...terms].reduce((sum, term) => sum + (counts.get(term) ?? 0), 0) }))
-    .filter((slot) => slot.works > 0)
-    .sort((a, b) => a.works - b.works);
+  return [...termsOf.values()].map((terms) => ({ terms: [...terms], works: [...terms].reduce((sum, term) => sum + (counts.get(term) ?? 0), 0) }));
 }
 
-/** The works holding the most query words, reading the rarest words' postings first and common ones only within the budget. */
+/** The works holding the most query words, from the store. */
 async function titleAndCreatorCandidates(context: Pick<RegistryContext, 'store'>, keys: readonly string[]): Promise<string[]> {
-  const slots = await slotsOf(context, keys);
-  const chosen: string[] = [];
-  let postings = 0;
-  for (const [i, slot] of slots.entries()) {
-    if (i > 1 && postings + slot.works > postingBudget) break;
-    chosen.push(...slot.terms);
-    postings += slot.works;
-  }
-  return findWorksBySearchKeys(context.store.db, chosen, candidateLimit);
+  return findWorksBySearchKeys(context.store.db, chooseSearchTerms(await slotsOf(context, keys)), candidateLimit);
 }
 
 /**
@@ -70,11 +50,12 @@ async function titleAndCreatorCandidates(context: Pick<RegistryContext, 'store'>
  * Japanese and Korean titles by any two neighbouring characters) or creator name (a surname alone will do), tolerant of
  * case, accents, punctuation, leading articles and a typo a word: best first, with each work's creators.
  */
-export async function searchWorks(context: Pick<RegistryContext, 'store'>, query: string, limit = 10): Promise<WorkSearchHit[]> {
+export async function searchWorks(context: SearchContext, query: string, limit = 10): Promise<WorkSearchHit[]> {
   const db = context.store.db;
   const text = query.trim();
   if (!text) return [];
-  await ensureSearchIndex(context);
+  const index = await context.searchIndex?.current();
+  if (!index) await ensureSearchIndex(context);
   const identified = identifyValue(text);
   const exactKind =
     identified.valid && identified.kind === 'iswc' ? 'iswc' : identified.valid && identified.kind === 'isrc' ? 'isrc' : identified.valid && identified.kind === 'ipiNameNumber' ? 'ipi' : undefined;
@@ -83,18 +64,16 @@ export async function searchWorks(context: Pick<RegistryContext, 'store'>, query
   if (/^[A-Z0-9-]{3,20}$/i.test(text) && /\d/.test(text)) for (const id of await findWorkIdsByIdentifier(db, 'work_number', text.toUpperCase())) exact.set(id, 'work_number');
 
   const keys = { titleKey: titleKey(text), nameKey: nameKey(text) };
-  const candidates = await titleAndCreatorCandidates(context, [...new Set([...searchKeys(keys.titleKey), ...searchKeys(keys.nameKey)])]);
+  const queryKeys = [...new Set([...searchKeys(keys.titleKey), ...searchKeys(keys.nameKey)])];
+  const candidates = index ? index.candidates(queryKeys, candidateLimit) : await titleAndCreatorCandidates(context, queryKeys);
   const ids = [...new Set([...exact.keys(), ...candidates])];
-  const { works, alternates } = await readWorkTitles(db, ids);
-  const creators = await readWorkCreators(db, ids);
-  const titleKeysOf = new Map(works.map((work) => [work.work_id, [work.title_key]]));
-  for (const alternate of alternates) titleKeysOf.get(alternate.work_id)?.push(alternate.title_key);
+  const works = index ? ids.flatMap((id) => index.work(id) ?? []) : searchableWorks(await readWorkSearchRows(db, ids));
+  const score = searchScorer(keys);
   const hits: WorkSearchHit[] = works.map((work) => {
-    const workCreators = creators.get(work.work_id) ?? [];
-    const shown = { work_id: work.work_id, iswc: work.iswc, title: work.title, creators: workCreators.map((creator) => creator.name) };
-    if (exact.has(work.work_id)) return { ...shown, score: 1, matched_by: exact.get(work.work_id)! };
-    const { score, matchedBy } = searchScore(keys, { titleKeys: titleKeysOf.get(work.work_id)!, creatorKeys: workCreators.map((creator) => creator.nameKey) });
-    return { ...shown, score: Math.round(score * 1000) / 1000, matched_by: matchedBy };
+    const shown = { work_id: work.workId, iswc: work.iswc, title: work.title, creators: work.creators.map((creator) => creator.name) };
+    if (exact.has(work.workId)) return { ...shown, score: 1, matched_by: exact.get(work.workId)! };
+    const scored = score({ titleKeys: work.titleKeys, creatorKeys: work.creators.map((creator) => creator.nameKey) });
+    return { ...shown, score: Math.round(scored.score * 1000) / 1000, matched_by: scored.matchedBy };
   });
   return hits
     .filter((hit) => hit.score >= 0.5)

@@ -13,9 +13,10 @@ export async function syncCounterclaims(
   db: Kysely<ClefDatabase>,
   engine: Engine,
   pictures: ReadonlyMap<string, SharePicture>,
-  meta: { actor: string; now: string; policy?: RegistryPolicy },
+  meta: { actor: string; now: string; policy?: RegistryPolicy; newWorks?: ReadonlySet<string> },
 ): Promise<HistoryEntry[]> {
-  const open = await readOpenCounterclaims(db, [...pictures.keys()]);
+  // A work created in this transaction has no counterclaim yet.
+  const open = await readOpenCounterclaims(db, [...pictures.keys()].filter((workId) => !meta.newWorks?.has(workId)));
   const toOpen: { workId: string; registrationIds: readonly string[] }[] = [];
   const toClose: string[] = [];
   const history: HistoryEntry[] = [];

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
-import { findRecordingsByIsrc } from '../../store/registry/recording-queries.js';
+import { findRecordingsByIsrc, findRecordingWorkLinks } from '../../store/registry/recording-queries.js';
 import { artistKey, titleKey } from '../match-key.js';
+import type { ImportMemory } from './import-memory.js';
 import type { WorkSubmission } from './work-submission.js';
 import { writeReleases } from './write-releases.js';
 
@@ -15,12 +16,19 @@ export async function writeRecordings(
   engine: Engine,
   items: readonly { submission: WorkSubmission; workId: string }[],
   now: string,
+  memory?: ImportMemory,
 ): Promise<void> {
   const wanted = items.flatMap(({ submission, workId }) => submission.recordings.map((recording) => ({ recording, workId })));
   if (wanted.length === 0) return;
-  const existing = await findRecordingsByIsrc(db, wanted.flatMap(({ recording }) => (recording.isrc ? [recording.isrc] : [])));
+  const isrcs = wanted.flatMap(({ recording }) => (recording.isrc ? [recording.isrc] : []));
+  const existing = await findRecordingsByIsrc(db, memory ? isrcs.filter((isrc) => memory.mayExist('isrc', isrc)) : isrcs);
   const known = new Map<string, string>();
-  for (const row of existing) known.set(`${row.isrc}|${row.title_key}`, row.recording_id);
+  // Only a recording stored before this call can already be linked to a work.
+  const stored = new Set<string>();
+  for (const row of existing) {
+    known.set(`${row.isrc}|${row.title_key}`, row.recording_id);
+    stored.add(row.recording_id);
+  }
   const ids = await nextIds(db, 'recording', 'R', wanted.length);
   const recordings: ClefDatabase['recordings'][] = [];
   const links = new Map<string, ClefDatabase['recording_works']>();
@@ -32,6 +40,7 @@ export async function writeRecordings(
     if (!recordingId) {
       recordingId = ids[i];
       if (identity) known.set(identity, recordingId);
+      if (recording.isrc) memory?.remember('isrc', recording.isrc);
       const facets = recording.aiProvenance?.facets;
       recordings.push({
         recording_id: recordingId,
@@ -57,12 +66,8 @@ export async function writeRecordings(
     if (recording.release) onReleases.push({ recordingId, release: recording.release });
   });
   await engine.bulkInsert(db, 'recordings', recordings);
-  const existingLinks = await db
-    .selectFrom('recording_works')
-    .select(['recording_id', 'work_id'])
-    .where('recording_id', 'in', [...new Set([...links.values()].map((link) => link.recording_id))])
-    .execute();
-  for (const link of existingLinks) links.delete(`${link.recording_id}|${link.work_id}`);
+  const linkedBefore = [...new Set([...links.values()].map((link) => link.recording_id))].filter((id) => stored.has(id));
+  for (const link of await findRecordingWorkLinks(db, linkedBefore)) links.delete(`${link.recording_id}|${link.work_id}`);
   await engine.bulkInsert(db, 'recording_works', [...links.values()]);
   await writeReleases(db, engine, onReleases);
 }

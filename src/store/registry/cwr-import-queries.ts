@@ -27,3 +27,13 @@ export async function readWorkIswcs(db: Kysely<ClefDatabase>, workIds: readonly 
   const rows = await db.selectFrom('works').select(['work_id', 'iswc']).where('work_id', 'in', [...new Set(workIds)]).execute();
   return new Map(rows.map((row) => [row.work_id, row.iswc]));
 }
+
+/** Files the transactions an import recorded under a stand-in digest under the file's digest, once it is known. */
+export async function setImportedCwrFileDigest(db: Kysely<ClefDatabase>, standIn: string, digest: string): Promise<void> {
+  await db.updateTable('cwr_file_transactions').set({ digest }).where('digest', '=', standIn).execute();
+}
+
+/** True when a file of this name was imported before (a file sent again usually keeps its name). */
+export async function isCwrFileNameImported(db: Kysely<ClefDatabase>, fileName: string): Promise<boolean> {
+  return (await db.selectFrom('cwr_files').select('digest').where('file_name', '=', fileName).limit(1).executeTakeFirst()) !== undefined;
+}

@@ -11,3 +11,12 @@ export async function findRecordingsByIsrc(db: Kysely<ClefDatabase>, isrcs: read
   }
   return rows;
 }
+
+/** The work links of these recordings. */
+export async function findRecordingWorkLinks(db: Kysely<ClefDatabase>, recordingIds: readonly string[]) {
+  const rows: ClefDatabase['recording_works'][] = [];
+  for (let start = 0; start < recordingIds.length; start += 5000) {
+    rows.push(...(await db.selectFrom('recording_works').select(['recording_id', 'work_id']).where('recording_id', 'in', recordingIds.slice(start, start + 5000)).execute()));
+  }
+  return rows;
+}

@@ -17,15 +17,23 @@ function* slices<T>(list: readonly T[]): Generator<T[]> {
   for (let start = 0; start < list.length; start += chunk) yield list.slice(start, start + chunk);
 }
 
+/** What a writer of many batches knows of the vocabulary: `mayBeStored` false proves a term is not stored yet. */
+export interface KnownTerms {
+  mayBeStored(term: string): boolean;
+  written(term: string): void;
+}
+
 /**
  * Adds works' search keys to the index, with the vocabulary they bring: a count row per term (rarest-first candidate
  * generation reads the sums) and the typo forms of terms never seen before. Keys a known work already has are skipped.
+ * `knownTerms` spares the lookup of terms it proves new.
  */
 export async function addWorkSearchKeys(
   db: Kysely<ClefDatabase>,
   write: WriteRows,
   entries: readonly WorkSearchEntry[],
   variantsOf: (term: string) => readonly string[],
+  knownTerms?: KnownTerms,
 ): Promise<void> {
   const known = new Set<string>();
   const existing = entries.filter((entry) => !entry.fresh).map((entry) => entry.workId);
@@ -47,12 +55,13 @@ export async function addWorkSearchKeys(
   if (keyRows.length === 0) return;
   const terms = [...counts.keys()];
   const seen = new Set<string>();
-  for (const list of slices(terms)) {
+  for (const list of slices(knownTerms ? terms.filter((term) => knownTerms.mayBeStored(term)) : terms)) {
     for (const row of await db.selectFrom('search_terms').select('term').distinct().where('term', 'in', list).execute()) seen.add(row.term);
   }
   await write('work_search_keys', keyRows);
   await write('search_terms', terms.map((term) => ({ term, work_count: BigInt(counts.get(term)!) })));
   await write('search_term_variants', terms.filter((term) => !seen.has(term)).flatMap((term) => variantsOf(term).map((variant) => ({ variant, term }))));
+  if (knownTerms) for (const term of terms) knownTerms.written(term);
 }
 
 /** Moves a merged work's search keys to the work kept (a key both had then counts twice for the kept work, harmlessly). */
@@ -60,28 +69,44 @@ export async function moveWorkSearchKeys(db: Kysely<ClefDatabase>, kept: string,
   await db.updateTable('work_search_keys').set({ work_id: kept }).where('work_id', '=', merged).execute();
 }
 
-/** The writers of works' current registrations (name as registered, and its key), by work id, in registration order. */
-export async function readWorkCreators(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<Map<string, { name: string; nameKey: string }[]>> {
-  const byWork = new Map<string, { name: string; nameKey: string }[]>();
-  for (const ids of slices([...new Set(workIds)])) {
-    const rows = await db
-      .selectFrom('registrations')
-      .innerJoin('registration_parties', 'registration_parties.registration_id', 'registrations.registration_id')
-      .innerJoin('parties', 'parties.party_id', 'registration_parties.party_id')
-      .select(['registrations.work_id', 'registration_parties.name', 'parties.name_key'])
-      .where('registrations.work_id', 'in', ids)
-      .where('registrations.status', '=', 'current')
-      .where('registration_parties.party_kind', '=', 'writer')
-      .orderBy('registrations.work_id')
-      .orderBy('registrations.registration_id')
-      .orderBy('registration_parties.party_seq')
-      .execute();
-    for (const row of rows) {
-      const list = byWork.get(row.work_id) ?? [];
-      if (!list.some((creator) => creator.nameKey === row.name_key)) list.push({ name: row.name, nameKey: row.name_key });
-      byWork.set(row.work_id, list);
-    }
+type Creators = Map<string, { name: string; nameKey: string }[]>;
+
+/** Adds the writers of current registrations of the works in `scope` (a list of ids, or an id range) to `byWork`. */
+async function addWorkCreators(db: Kysely<ClefDatabase>, scope: { ids: string[] } | { first: string; last: string }, byWork: Creators): Promise<void> {
+  const rows = await db
+    .selectFrom('registrations')
+    .innerJoin('registration_parties', 'registration_parties.registration_id', 'registrations.registration_id')
+    .innerJoin('parties', 'parties.party_id', 'registration_parties.party_id')
+    .select(['registrations.work_id', 'registration_parties.name', 'parties.name_key'])
+    .$if('ids' in scope, (query) => query.where('registrations.work_id', 'in', (scope as { ids: string[] }).ids))
+    .$if('first' in scope, (query) => {
+      const range = scope as { first: string; last: string };
+      return query.where('registrations.work_id', '>=', range.first).where('registrations.work_id', '<=', range.last);
+    })
+    .where('registrations.status', '=', 'current')
+    .where('registration_parties.party_kind', '=', 'writer')
+    .orderBy('registrations.work_id')
+    .orderBy('registrations.registration_id')
+    .orderBy('registration_parties.party_seq')
+    .execute();
+  for (const row of rows) {
+    const list = byWork.get(row.work_id) ?? [];
+    if (!list.some((creator) => creator.nameKey === row.name_key)) list.push({ name: row.name, nameKey: row.name_key });
+    byWork.set(row.work_id, list);
   }
+}
+
+/** The writers of works' current registrations (name as registered, and its key), by work id, in registration order. */
+export async function readWorkCreators(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<Creators> {
+  const byWork: Creators = new Map();
+  for (const ids of slices([...new Set(workIds)])) await addWorkCreators(db, { ids }, byWork);
+  return byWork;
+}
+
+/** The same for every work whose id lies in `first` … `last`: a range is a zone-map or index scan whatever its size. */
+export async function readWorkCreatorsInRange(db: Kysely<ClefDatabase>, first: string, last: string): Promise<Creators> {
+  const byWork: Creators = new Map();
+  await addWorkCreators(db, { first, last }, byWork);
   return byWork;
 }
 

@@ -53,14 +53,24 @@ export async function replaceSharePictures(
   }
 }
 
-/** Which of the tables a work's identity is found in hold any row at all (an empty one cannot match anything). */
-export async function findNonEmptyIdentityTables(db: Kysely<ClefDatabase>): Promise<{ registrations: boolean; workIswcs: boolean; works: boolean }> {
-  const [registrations, workIswcs, works] = await Promise.all([
+/** Which of the tables an import looks its keys up in hold any row at all (an empty one cannot match anything). */
+export async function findNonEmptyIdentityTables(
+  db: Kysely<ClefDatabase>,
+): Promise<{ registrations: boolean; workIswcs: boolean; works: boolean; recordings: boolean; searchTerms: boolean }> {
+  const [registrations, workIswcs, works, recordings, searchTerms] = await Promise.all([
     db.selectFrom('registrations').select('registration_id').limit(1).executeTakeFirst(),
     db.selectFrom('work_iswcs').select('iswc').limit(1).executeTakeFirst(),
     db.selectFrom('works').select('work_id').limit(1).executeTakeFirst(),
+    db.selectFrom('recordings').select('recording_id').limit(1).executeTakeFirst(),
+    db.selectFrom('search_terms').select('term').limit(1).executeTakeFirst(),
   ]);
-  return { registrations: registrations !== undefined, workIswcs: workIswcs !== undefined, works: works !== undefined };
+  return {
+    registrations: registrations !== undefined,
+    workIswcs: workIswcs !== undefined,
+    works: works !== undefined,
+    recordings: recordings !== undefined,
+    searchTerms: searchTerms !== undefined,
+  };
 }
 
 /** Sets a work's AI declaration columns (a revised registration's declaration). */

@@ -100,6 +100,11 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
         } else if (made === 'rows') await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
       }
     },
+    wideInteger: {
+      max: 2n ** 127n - 1n,
+      cast: (value) => sql<bigint>`CAST(${value} AS HUGEINT)`,
+      quotient: (dividend, divisor) => sql<bigint>`(${dividend} // ${divisor})`,
+    },
     async bulkInsert(_db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const names = await columns(table);

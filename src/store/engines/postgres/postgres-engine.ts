@@ -70,6 +70,11 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
     async dropScratchTables(db, tables) {
       for (const table of tables) await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
     },
+    wideInteger: {
+      max: null,
+      cast: (value) => sql<bigint>`CAST(${value} AS NUMERIC)`,
+      quotient: (dividend, divisor) => sql<bigint>`div(${dividend}, ${divisor})`,
+    },
     async bulkInsert(db: Kysely<ClefDatabase>, table, rows) {
       if (rows.length === 0) return;
       const width = Object.keys(rows[0]).length || 1;

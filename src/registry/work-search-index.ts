@@ -1,0 +1,135 @@
+import { termVariants, workSearchKeys } from './search-keys.js';
+import { chooseSearchTerms, standsFor } from './choose-search-terms.js';
+
+/** A work as search shows and scores it: its titles' keys (main first) and the writers of its current registrations. */
+export interface SearchableWork {
+  readonly workId: string;
+  readonly iswc: string | null;
+  readonly title: string;
+  readonly titleKeys: readonly string[];
+  readonly creators: readonly { readonly name: string; readonly nameKey: string }[];
+}
+
+/**
+ * The registry's search keys held in memory, for a process that answers many searches (the server): the same
+ * candidates as the store's `work_search_keys` query — works holding the most query words, rarest words first,
+ * a typo a word — in microseconds instead of a scan, and the candidates' titles and creators beside them.
+ * Works are replaced whole when they change, so the postings of a term are kept as a set.
+ */
+/** Works as search shows them, from the store's rows: the main title's key first, then the alternates'. */
+export function searchableWorks(rows: {
+  readonly works: readonly { work_id: string; iswc: string | null; title: string; title_key: string }[];
+  readonly alternates: readonly { work_id: string; title_key: string }[];
+  readonly creators: ReadonlyMap<string, readonly { name: string; nameKey: string }[]>;
+}): SearchableWork[] {
+  const titleKeysOf = new Map(rows.works.map((work) => [work.work_id, [work.title_key]]));
+  for (const alternate of rows.alternates) titleKeysOf.get(alternate.work_id)?.push(alternate.title_key);
+  return rows.works.map((work) => ({ workId: work.work_id, iswc: work.iswc, title: work.title, titleKeys: titleKeysOf.get(work.work_id)!, creators: rows.creators.get(work.work_id) ?? [] }));
+}
+
+export class WorkSearchIndex {
+  // Works are numbered as they come (a work put again keeps its number), so postings are sets of small integers and
+  // a query counts its hits in a typed array rather than a map keyed by work id.
+  readonly #numberOf = new Map<string, number>();
+  readonly #works: (SearchableWork | undefined)[] = [];
+  readonly #keysOf: (readonly string[] | undefined)[] = [];
+  readonly #postings = new Map<string, Set<number>>();
+  readonly #termsOfVariant = new Map<string, string[]>();
+  /** True while work numbers follow work id order (a whole build reads works in that order), so ties sort as numbers. */
+  #numbersInIdOrder = true;
+  #greatestId = '';
+  #hits = new Uint16Array(0);
+
+  get size(): number {
+    return this.#numberOf.size;
+  }
+
+  /** Adds a work, or replaces what the index held of it. */
+  put(work: SearchableWork): void {
+    let number = this.#numberOf.get(work.workId);
+    if (number === undefined) {
+      number = this.#works.length;
+      if (work.workId < this.#greatestId) this.#numbersInIdOrder = false;
+      else this.#greatestId = work.workId;
+      this.#numberOf.set(work.workId, number);
+      this.#works.push(undefined);
+      this.#keysOf.push(undefined);
+    } else this.#forget(number);
+    const keys = workSearchKeys(work.titleKeys, work.creators.map((creator) => creator.nameKey));
+    this.#works[number] = work;
+    this.#keysOf[number] = keys;
+    for (const key of keys) {
+      let postings = this.#postings.get(key);
+      if (!postings) {
+        postings = new Set();
+        this.#postings.set(key, postings);
+        for (const variant of termVariants(key)) {
+          const terms = this.#termsOfVariant.get(variant);
+          if (terms) terms.push(key);
+          else this.#termsOfVariant.set(variant, [key]);
+        }
+      }
+      postings.add(number);
+    }
+  }
+
+  #forget(number: number): void {
+    for (const key of this.#keysOf[number] ?? []) this.#postings.get(key)?.delete(number);
+    this.#keysOf[number] = undefined;
+    this.#works[number] = undefined;
+  }
+
+  /** Forgets a work (merged away). Its number is not reused; a term no work holds any more stays, with no postings. */
+  remove(workId: string): void {
+    const number = this.#numberOf.get(workId);
+    if (number === undefined) return;
+    this.#forget(number);
+    this.#numberOf.delete(workId);
+  }
+
+  work(workId: string): SearchableWork | undefined {
+    const number = this.#numberOf.get(workId);
+    return number === undefined ? undefined : this.#works[number];
+  }
+
+  /** The stored terms a query word stands for: itself, or the words one typo away. */
+  #termsOf(key: string): string[] {
+    const terms = new Set<string>();
+    for (const variant of termVariants(key)) {
+      for (const term of this.#termsOfVariant.get(variant) ?? []) if (standsFor(key, term)) terms.add(term);
+    }
+    return [...terms];
+  }
+
+  /** The works holding the most of the query's words, best first (ties by work id), at most `limit`. */
+  candidates(keys: readonly string[], limit: number): string[] {
+    const slots = keys.map((key) => {
+      const terms = this.#termsOf(key).filter((term) => this.#postings.get(term)!.size > 0);
+      return { terms, works: terms.reduce((sum, term) => sum + this.#postings.get(term)!.size, 0) };
+    });
+    const chosen = new Set(chooseSearchTerms(slots));
+    if (this.#hits.length < this.#works.length) this.#hits = new Uint16Array(Math.max(1024, this.#works.length * 2));
+    const hits = this.#hits;
+    const touched: number[] = [];
+    for (const term of chosen) {
+      for (const number of this.#postings.get(term)!) if (hits[number]++ === 0) touched.push(number);
+    }
+    // Common words give tens of thousands of hits holding only a few distinct counts: bucket by count, then sort only
+    // the buckets the answer reaches, by work id (code units, as the store orders them).
+    const byCount: number[][] = [];
+    for (const number of touched) {
+      (byCount[hits[number]!] ??= []).push(number);
+      hits[number] = 0;
+    }
+    const best: string[] = [];
+    for (let count = byCount.length - 1; count > 0 && best.length < limit; count--) {
+      const bucket = byCount[count];
+      if (!bucket) continue;
+      const ids = this.#numbersInIdOrder
+        ? Int32Array.from(bucket).sort().subarray(0, limit - best.length).reduce<string[]>((list, number) => (list.push(this.#works[number]!.workId), list), [])
+        : bucket.map((number) => this.#works[number]!.workId).sort().slice(0, limit - best.length);
+      best.push(...ids);
+    }
+    return best;
+  }
+}
