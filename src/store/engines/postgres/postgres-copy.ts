@@ -52,13 +52,15 @@ class CopyIn {
     this.#rows = Number(/(\d+)$/.exec(message.text ?? '')?.[1] ?? 0);
   }
 
+  // pg forgets the active query on an error (the ReadyForQuery that follows reaches no handler), so an error settles
+  // here: with the source's own error when it was the one that made us abandon the COPY.
   handleError(error: Error): void {
     this.#error ??= error;
+    this.#settle.reject(this.#error);
   }
 
   handleReadyForQuery(): void {
-    if (this.#error) this.#settle.reject(this.#error);
-    else this.#settle.resolve(this.#rows);
+    this.#settle.resolve(this.#rows);
   }
 
   handleEmptyQuery(): void {}
