@@ -1,4 +1,24 @@
-import { dsrAllowedValues, type DsrCellDefinition, type DsrRecordDefinition } from '../../formats/dsr/index.js';
+/**
+ * A DSR record definition as the SQL reads it: the formats part's `DsrRecordDefinition` is one (the store sits below
+ * formats, so it names the shape rather than importing it).
+ */
+export interface DsrRecordDefinition {
+  readonly recordType: string;
+  readonly cells: readonly DsrCellDefinition[];
+}
+
+/** One cell of a record definition: `type` a DSR cell type (`avs`, `string`, `integer`, …), `allowedValues` the name of its set. */
+export interface DsrCellDefinition {
+  readonly name: string;
+  readonly mandatory: boolean;
+  readonly type: string;
+  readonly pattern?: string;
+  readonly allowedValues?: string;
+  readonly multiple: boolean;
+}
+
+/** The DSR allowed-value sets by name (`CurrencyCode` → its codes). */
+export type DsrAllowedValueSets = Readonly<Record<string, readonly string[]>>;
 
 /** A SQL string literal. */
 export function literal(text: string): string {
@@ -47,12 +67,12 @@ function compactIswcSql(v: string): string {
 }
 
 /** SQL true for a non-empty single value of `cell` that its TypeScript check surely accepts; undefined when the cell has no check. */
-function surelyValidSql(cell: DsrCellDefinition, v: string): string | undefined {
+function surelyValidSql(cell: DsrCellDefinition, v: string, allowedValueSets: DsrAllowedValueSets): string | undefined {
   if (cell.name === 'ISRC') return `${v} ~ ${strictIsrc}`;
   if (cell.name === 'ISWC') return compactIswcSql(v);
   switch (cell.type) {
     case 'avs': {
-      const allowed = [...new Set((dsrAllowedValues[cell.allowedValues ?? ''] ?? []).map((value) => value.toLowerCase()))];
+      const allowed = [...new Set((allowedValueSets[cell.allowedValues ?? ''] ?? []).map((value) => value.toLowerCase()))];
       return allowed.length === 0 ? 'false' : `lower(${v}) IN (${allowed.map(literal).join(', ')})`;
     }
     case 'string':
@@ -77,12 +97,12 @@ function surelyValidSql(cell: DsrCellDefinition, v: string): string | undefined 
  * filled, every filled cell of a surely valid form, no cell beyond the definition. A line it does not pass is read by
  * those checks (the oracle), in batches.
  */
-export function cleanLineSql(definition: DsrRecordDefinition): string {
+export function cleanLineSql(definition: DsrRecordDefinition, allowedValueSets: DsrAllowedValueSets): string {
   const terms = [`array_length(c, 1) <= ${definition.cells.length}`];
   definition.cells.forEach((cell, i) => {
     if (i === 0) return;
     const v = cellSql(i);
-    const valid = surelyValidSql(cell, v);
+    const valid = surelyValidSql(cell, v, allowedValueSets);
     const single = valid === undefined ? undefined : cell.multiple ? `(${v} NOT LIKE '%|%' AND ${valid})` : valid;
     if (cell.mandatory) terms.push(single ? `(coalesce(${v}, '') <> '' AND ${single})` : `coalesce(${v}, '') <> ''`);
     else if (single) terms.push(`(coalesce(${v}, '') = '' OR ${single})`);

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { DsrRecordDefinition } from '../../formats/dsr/index.js';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase } from '../schema.js';
-import { cleanLineSql, literal, perRecordType } from './dsr-line-sql.js';
+import { cleanLineSql, literal, perRecordType, type DsrAllowedValueSets, type DsrRecordDefinition } from './dsr-line-sql.js';
 
 /** The bases (first four characters of the record type) of the records that make up blocks. */
 export const blockRecordBases = ['RE01', 'AS01', 'AS02', 'MW01', 'RE02', 'RU01', 'RU02', 'SU01', 'SU02', 'SU03', 'LI01'] as const;
@@ -77,8 +76,8 @@ export async function blockShapes(db: Kysely<ClefDatabase>, records: string) {
  * The records that the set-based cell checks cannot pass (see `cleanLineSql`), after line `after`, `limit` of them
  * in line order: the TypeScript cell checks read these.
  */
-export async function suspectRecords(db: Kysely<ClefDatabase>, records: string, definitions: readonly DsrRecordDefinition[], after: number, limit: number) {
-  const clean = perRecordType(definitions, cleanLineSql, 'false');
+export async function suspectRecords(db: Kysely<ClefDatabase>, records: string, definitions: readonly DsrRecordDefinition[], allowedValueSets: DsrAllowedValueSets, after: number, limit: number) {
+  const clean = perRecordType(definitions, (definition) => cleanLineSql(definition, allowedValueSets), 'false');
   const { rows } = await sql<{ line: bigint; c: string[] }>`
     SELECT line, c FROM ${sql.table(records)} WHERE line > ${after} AND NOT coalesce(${sql.raw(clean)}, false) ORDER BY line LIMIT ${limit}`.execute(db);
   return rows.map((r) => ({ line: Number(r.line), cells: [...r.c].map((v) => v ?? '') }));

@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { DsrRecordDefinition } from '../../formats/dsr/index.js';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase } from '../schema.js';
-import { cellSql, joinedListSql, literal, namedCellSql, perRecordType } from './dsr-line-sql.js';
+import { cellSql, joinedListSql, literal, namedCellSql, perRecordType, type DsrRecordDefinition } from './dsr-line-sql.js';
 
 /** The record definitions of a file by the kind of row they stage. */
 export interface LoadedDefinitions {

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { Finding } from '../../errors/index.js';
-import { findDsrProfile, openDsrFile, parseDsrFileName, type DsrFileResult, type DsrHeaderRow, type DsrRecordDefinition, type DsrRow } from '../../formats/dsr/index.js';
+import { dsrAllowedValues, findDsrProfile, openDsrFile, parseDsrFileName, type DsrFileResult, type DsrHeaderRow, type DsrRecordDefinition, type DsrRow } from '../../formats/dsr/index.js';
 import { compileDsrRowBuilder } from '../../formats/dsr/build-dsr-row.js';
 import { checkDsrFoot } from '../../formats/dsr/check-dsr-foot.js';
 import { checkDsrHeaderAgainstName } from '../../formats/dsr/check-dsr-header-against-name.js';
@@ -143,7 +143,7 @@ export async function stageLoadedFile(context: UsageContext, path: string, repor
 
     const suspects = new SuspectLineChecks(file, cap);
     for (let after = 0; ; ) {
-      const page = await suspectRecords(db, records, definitions, after, 50_000);
+      const page = await suspectRecords(db, records, definitions, dsrAllowedValues, after, 50_000);
       for (const { line, cells } of page) suspects.check(definitionOf(cells[0]), cells, line);
       if (suspects.errorCount > 0) return 'cell errors';
       if (page.length < 50_000) break;
