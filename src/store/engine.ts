@@ -41,6 +41,21 @@ export interface Engine {
   withWholeSetJoins<T>(db: Kysely<ClefDatabase>, work: () => Promise<T>): Promise<T>;
   refreshStatistics(db: Kysely<ClefDatabase>, tables: readonly (keyof ClefDatabase & string)[]): Promise<void>;
   /**
+   * Has the database itself read a text file into the new scratch table `table` (`line` from 1, `text` without its
+   * line end, an empty line as ''), outside any transaction, and returns how many lines it holds. `bytes` are the
+   * file's (uncompressed) bytes and are consumed exactly once, whether the engine sends them (PostgreSQL `COPY …
+   * FROM STDIN`) or reads `path` itself (DuckDB `read_csv`, `.gz` decompressed) and only drains them, so that the
+   * caller can digest and inspect what it reads. Rejects when the engine cannot read the file as lines of UTF-8
+   * text (invalid bytes, a NUL, mixed line ends, a line over 1 MiB) or when `bytes` throw.
+   */
+  loadLines(db: Kysely<ClefDatabase>, table: string, path: string, bytes: AsyncIterable<Uint8Array>): Promise<number>;
+  /** Creates the scratch table `table` of text columns and fills it with `rows` (DuckDB's appender, PostgreSQL's `COPY`). */
+  writeScratchTable(db: Kysely<ClefDatabase>, table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void>;
+  /** Creates the scratch table `table` from a SELECT (DuckDB: temporary; PostgreSQL: unlogged), outside any transaction. */
+  createScratchTableAs(db: Kysely<ClefDatabase>, table: string, select: string): Promise<void>;
+  /** Drops scratch tables made by `loadLines` and `writeScratchTable`, if they exist. */
+  dropScratchTables(db: Kysely<ClefDatabase>, tables: readonly string[]): Promise<void>;
+  /**
    * Exact integers wider than BIGINT, for products such as a pool's rest × a line's weight (up to 2^126): the SQL
    * type (DuckDB HUGEINT, 128 bits; PostgreSQL NUMERIC, unbounded) and its truncating division (DuckDB `//`,
    * PostgreSQL `div`); `%`, `+`, `*`, `sum` and comparisons are the same words on both.

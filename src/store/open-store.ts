@@ -34,8 +34,9 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   let db: Kysely<ClefDatabase>;
   let engine: Engine;
   if (isPostgresLocation(location)) {
-    db = new Kysely<ClefDatabase>({ dialect: new PostgresDialect({ pool: createPostgresPool(location) }) });
-    engine = createPostgresEngine();
+    const pool = createPostgresPool(location);
+    db = new Kysely<ClefDatabase>({ dialect: new PostgresDialect({ pool }) });
+    engine = createPostgresEngine(pool);
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
     throw new ClefError('CLEF_STORE_UNSUPPORTED_URL', `unsupported database location ${location}: give a file path or a postgres:// URL`);
   } else {

@@ -28,6 +28,8 @@ export async function discardStaging(context: UsageContext): Promise<DiscardedSt
       await removeStagedReport(tx, reportId);
       return true;
     });
+    // The scratch tables of the engine's loader (PostgreSQL keeps them after the process; DuckDB's die with it).
+    if (removed) await engine.dropScratchTables(db, ['', '_records', '_keys', '_keys_ids', '_resources'].map((suffix) => `usage_load_${reportId}${suffix}`));
     if (removed) discarded.push({ reportId, messageId: report.message_id, stagedLines: BigInt(report.staged_lines ?? 0) });
   }
   return discarded;

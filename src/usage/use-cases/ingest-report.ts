@@ -6,6 +6,7 @@ import type { TitleMatchThresholds } from '../score-title-match.js';
 import { acceptStagedFile } from './accept-staged-file.js';
 import { discardStaging, stagingLockName, type DiscardedStaging } from './discard-staging.js';
 import { Refusal, type IngestOutcome } from './ingest-outcome.js';
+import { stageLoadedFile } from './stage-loaded-file.js';
 import { stageReportFile } from './stage-report-file.js';
 import type { UsageContext } from './usage-context.js';
 
@@ -26,9 +27,16 @@ export interface IngestOptions {
   readonly onDiscarded?: (discarded: readonly DiscardedStaging[]) => void;
   /** Called with the milliseconds each phase of a staged file took (`parse+stage`, `match`, `commit`), for benchmarks. */
   readonly onPhase?: (phase: 'parse+stage' | 'match' | 'commit', milliseconds: number) => void;
+  /**
+   * Who reads a file on disk: `engine` (the default) has the database load it and check it as sets, and hands a
+   * file it does not take (escapes, bytes it cannot read, any error) to `typescript`, the line-by-line reader.
+   */
+  readonly reader?: 'engine' | 'typescript';
+  /** Called with the reader that staged or refused each file, and why the engine's loader did not take it. */
+  readonly onReader?: (file: string, reader: 'engine' | 'typescript', why?: string) => void;
 }
 
-async function ingestFile(context: UsageContext, source: DsrSource, options: IngestOptions): Promise<IngestOutcome> {
+async function ingestFile(context: UsageContext, input: { path: string } | { source: DsrSource }, options: IngestOptions): Promise<IngestOutcome> {
   const { db, engine } = context.store;
   let since = performance.now();
   const lap = (phase: 'parse+stage' | 'match' | 'commit'): void => {
@@ -40,7 +48,10 @@ async function ingestFile(context: UsageContext, source: DsrSource, options: Ing
   // The lock is taken before the staging report exists, so a cleanup never sees it unowned while this process lives.
   return engine.holdLock(db, stagingLockName(reportId), async () => {
     try {
-      const staged = await stageReportFile(context, source, reportId, options);
+      const loaded = 'path' in input && options.reader !== 'typescript' ? await stageLoadedFile(context, input.path, reportId, options) : undefined;
+      const source = 'path' in input ? openDsrFile(input.path) : input.source;
+      options.onReader?.(source.name, typeof loaded === 'object' ? 'engine' : 'typescript', typeof loaded === 'string' ? loaded : undefined);
+      const staged = typeof loaded === 'object' ? loaded : await stageReportFile(context, source, reportId, options);
       // The planner must see the rows just committed: statistics of an earlier, small report made PostgreSQL plan
       // the matching of a large one as nested loops (30,000 lines: 1.8 s → 41.6 s).
       await engine.refreshStatistics(db, ['usage_resources', 'usage_lines', 'usage_matches', 'dsp_resource_matches']);
@@ -68,11 +79,11 @@ export async function ingestReport(context: UsageContext, paths: readonly string
   const discarded = await discardStaging(context);
   if (discarded.length > 0) options.onDiscarded?.(discarded);
   const outcomes: IngestOutcome[] = [];
-  for (const path of paths) outcomes.push(await ingestFile(context, openDsrFile(path), options));
+  for (const path of paths) outcomes.push(await ingestFile(context, { path }, options));
   return outcomes;
 }
 
 /** Ingests one DSR source that is not a file on disk (generated or received), the same way as `ingestReport`. */
 export function ingestReportSource(context: UsageContext, source: DsrSource, options: IngestOptions = {}): Promise<IngestOutcome> {
-  return ingestFile(context, source, options);
+  return ingestFile(context, { source }, options);
 }

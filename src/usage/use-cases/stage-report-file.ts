@@ -29,7 +29,7 @@ export interface StagedFile {
 
 // A file already in (same MessageId and file number) or a resend of an unknown report is stopped at HEAD, before
 // the rest of the file is read; the final check is made again when the file is accepted.
-async function openStagingReport(context: UsageContext, file: string, header: DsrHeaderRow, reportId: bigint, replaces: string | undefined): Promise<void> {
+export async function openStagingReport(context: UsageContext, file: string, header: DsrHeaderRow, reportId: bigint, replaces: string | undefined): Promise<void> {
   const { db } = context.store;
   const continued = await findContinuedReport(db, file, header, replaces);
   if (!continued && replaces) await findReplacedReport(db, replaces);

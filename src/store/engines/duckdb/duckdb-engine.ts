@@ -7,6 +7,7 @@ import type { ClefDatabase } from '../../schema.js';
 export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
   const columnsOf = new Map<string, string[]>();
   const held = new Set<string>();
+  const scratch = new Map<string, 'lines' | 'rows'>();
 
   async function columns(table: string): Promise<string[]> {
     let names = columnsOf.get(table);
@@ -40,6 +41,65 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
       return work();
     },
     async refreshStatistics() {},
+    async loadLines(db, table, path, bytes) {
+      const drained = drain(bytes);
+      // One column cut at a byte no line may hold (the unit separator is a control character a DSR cell never has: a
+      // file holding one is refused either way) keeps every line, empty ones included, as one row in file order.
+      // The rows' order is the file's only while insertion order is preserved, which the store turns off (duckdb-driver.ts)
+      // and this statement turns on for itself: it reads the file alone, so the fault that setting avoids cannot occur.
+      const source = `read_csv(${quoted(path)}, delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false,
+        columns = {'text': 'VARCHAR'}, new_line = '\\n', max_line_size = ${maxLineBytes}, compression = 'auto')`;
+      scratch.set(table, 'lines');
+      const loaded = db.connection().execute(async (connection) => {
+        await sql`SET preserve_insertion_order = true`.execute(connection);
+        try {
+          await sql.raw(`CREATE TEMP TABLE ${table}_text AS SELECT coalesce(text, '') AS text FROM ${source}`).execute(connection);
+        } finally {
+          await sql`SET preserve_insertion_order = false`.execute(connection);
+        }
+        await sql.raw(`CREATE TEMP VIEW ${table} AS SELECT rowid + 1 AS line, text FROM ${table}_text`).execute(connection);
+      });
+      const [load, drain_] = await Promise.allSettled([loaded, drained]);
+      if (load.status === 'rejected') throw load.reason;
+      if (drain_.status === 'rejected') throw drain_.reason;
+      const { rows } = await sql<{ lines: bigint }>`SELECT count(*) AS lines FROM ${sql.table(table)}`.execute(db);
+      return Number(rows[0].lines);
+    },
+    async writeScratchTable(db, table, columns, rows) {
+      scratch.set(table, 'rows');
+      await sql.raw(`CREATE TEMP TABLE ${table} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`).execute(db);
+      if (rows.length === 0) return;
+      await db.connection().execute(async () => {
+        const appender = await native().createAppender(table, 'main', 'temp');
+        try {
+          for (const row of rows) {
+            for (const value of row) {
+              if (value === null) appender.appendNull();
+              else appender.appendVarchar(value);
+            }
+            appender.endRow();
+          }
+          appender.flushSync();
+        } finally {
+          appender.closeSync();
+        }
+      });
+    },
+    async createScratchTableAs(db, table, select) {
+      scratch.set(table, 'rows');
+      await sql.raw(`CREATE TEMP TABLE ${table} AS ${select}`).execute(db);
+    },
+    async dropScratchTables(db, tables) {
+      // Temporary: a process that dies takes its scratch tables with it, so only this process's own are dropped.
+      for (const table of tables) {
+        const made = scratch.get(table);
+        scratch.delete(table);
+        if (made === 'lines') {
+          await sql.raw(`DROP VIEW IF EXISTS ${table}`).execute(db);
+          await sql.raw(`DROP TABLE IF EXISTS ${table}_text`).execute(db);
+        } else if (made === 'rows') await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
+      }
+    },
     wideInteger: {
       max: 2n ** 127n - 1n,
       cast: (value) => sql<bigint>`CAST(${value} AS HUGEINT)`,
@@ -67,6 +127,17 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
       }
     },
   };
+}
+
+/** The longest line the loader reads, as the TypeScript reader (`maxDsrLineBytes`): a longer one is not a DSR line. */
+const maxLineBytes = 1 << 20;
+
+function quoted(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+async function drain(bytes: AsyncIterable<Uint8Array>): Promise<void> {
+  for await (const _ of bytes);
 }
 
 type Put = (appender: DuckDBAppender, value: unknown) => void;

@@ -1,12 +1,30 @@
+import { Buffer } from 'node:buffer';
 import { sql, type Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Engine } from '../../engine.js';
 import type { ClefDatabase } from '../../schema.js';
+import { copyFrom, copyTextRow } from './postgres-copy.js';
 
 // PostgreSQL takes at most 65535 parameters per statement.
 const MAX_PARAMETERS = 60_000;
 
-/** PostgreSQL's side of the engine shim: bulk rows as multi-row INSERTs within the parameter limit. */
-export function createPostgresEngine(): Engine {
+/**
+ * PostgreSQL's side of the engine shim: bulk rows as multi-row INSERTs within the parameter limit; files and scratch
+ * rows through `COPY … FROM STDIN` on a client of the store's own pool.
+ */
+// Autovacuum analyses a new table only after a while: the statements that read a scratch table right away would be
+// planned blind.
+const analyze = (db: Kysely<ClefDatabase>, table: string) => sql.raw(`ANALYZE ${table}`).execute(db);
+
+export function createPostgresEngine(pool: pg.Pool): Engine {
+  const copy = async (text: string, source: AsyncIterable<Uint8Array>): Promise<number> => {
+    const client = await pool.connect();
+    try {
+      return await copyFrom(client, text, source);
+    } finally {
+      client.release();
+    }
+  };
   return {
     name: 'postgres',
     async tryTransactionLock(db: Kysely<ClefDatabase>, name: string) {
@@ -35,6 +53,30 @@ export function createPostgresEngine(): Engine {
     },
     async refreshStatistics(db, tables) {
       for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+    },
+    async loadLines(db, table, _path, bytes) {
+      // UNLOGGED: scratch rows need no WAL, and the identity numbers them in the order COPY reads them. The text format
+      // with a delimiter no line may hold (the unit separator: a control character, refused in any DSR) reads each line
+      // whole; its backslash escapes are why the caller sends only files without a backslash.
+      await sql.raw(`CREATE UNLOGGED TABLE ${table} (line BIGINT GENERATED ALWAYS AS IDENTITY, text TEXT NOT NULL)`).execute(db);
+      const lines = await copy(`COPY ${table} (text) FROM STDIN WITH (FORMAT text, DELIMITER E'\\x1f')`, bytes);
+      await analyze(db, table);
+      return lines;
+    },
+    async writeScratchTable(db, table, columns, rows) {
+      await sql.raw(`CREATE UNLOGGED TABLE ${table} (${columns.map((c) => `${c} TEXT`).join(', ')})`).execute(db);
+      if (rows.length === 0) return;
+      await copy(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, (async function* () {
+        for (let start = 0; start < rows.length; start += 10_000) yield Buffer.from(rows.slice(start, start + 10_000).map(copyTextRow).join(''));
+      })());
+      await analyze(db, table);
+    },
+    async createScratchTableAs(db, table, select) {
+      await sql.raw(`CREATE UNLOGGED TABLE ${table} AS ${select}`).execute(db);
+      await analyze(db, table);
+    },
+    async dropScratchTables(db, tables) {
+      for (const table of tables) await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
     },
     wideInteger: {
       max: null,
