@@ -36,7 +36,7 @@ function inFolder(folder: string, name: string, text: string): string {
 }
 
 before(async () => {
-  report = (await generateUsage({ out: dir, lines: 120_000, recordings, seed })).reportFile;
+  report = (await generateUsage({ out: dir, lines: 80_000, recordings, seed })).reportFile;
   const text = readFileSync(report, 'utf8');
   crlf = inFolder('crlf', basename(report), text.replace(/\n/g, '\r\n'));
   const foot = text.lastIndexOf('FOOT\t');
@@ -151,7 +151,7 @@ describeEachEngine('resuming an ingestion that was killed mid-file', (_open, _en
 
     const clean = await cleanIngestion(location, crlf);
     const after = await withStore(db, ingestionIn);
-    assert.ok(clean.tables.usage_lines.rows > 40_000 && clean.tables.usage_matches.rows > 10_000, 'a report of some size, matched');
+    assert.ok(clean.tables.usage_lines.rows > 25_000 && clean.tables.usage_matches.rows > 1_000, `a report of some size: ${JSON.stringify(clean.tables)}`);
     assert.deepEqual(after, clean, 'the resumed ingestion is the clean ingestion: report, file, staged rows, matches');
   });
 
@@ -163,7 +163,7 @@ describeEachEngine('resuming an ingestion that was killed mid-file', (_open, _en
     const resumed = await runClef(['usage', 'ingest', '--resume', report, '--db', db]);
     assert.equal(resumed.status, 0, resumed.stderr);
     assert.match(resumed.stderr, new RegExp(`resuming report ${staging.report_id} from the start`));
-    assert.match(resumed.stdout, /staged report PADPIDA2011072101T-202501-13 file 1 \(120000 lines/);
+    assert.match(resumed.stdout, /staged report PADPIDA2011072101T-202501-13 file 1 \(80000 lines/);
     await withStore(db, async (store) => assert.deepEqual(await loaderScratchTables(store), [], 'no scratch table is left'));
     assert.deepEqual(await withStore(db, ingestionIn), await cleanIngestion(location, report));
   });

@@ -43,7 +43,7 @@ export function usageIngestCommand(): Command {
       .option('--json', 'print JSON: an array with each file\'s outcome')
       .option('--discard', 'only remove the files that ingestions which stopped mid-file left staged (invisible); give no FILE')
       .option('--resume', 'continue the staging that a stopped ingestion left of each FILE (same file, unchanged) instead of starting over; must come before any plain ingestion, which removes it')
-      .description('validate, stage and match DSR usage reports; a file with errors is refused whole'),
+      .description('validate, stage and match DSR usage reports; a file with errors is refused whole, and --resume continues what an ingestion that stopped mid-file staged'),
   ).action(async (files: string[], options) => {
     const invalid = argumentError(files, options);
     if (invalid) throw invalid;
