@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { before } from 'node:test';
 import { sql } from 'kysely';
 import { isClefError } from '../../src/errors/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { stagedTables } from '../../src/store/usage/staging-queries.js';
 import { generateUsage } from '../../src/usage/generate-usage/generate-usage.js';
 import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
@@ -13,7 +13,7 @@ import { loadGeneratedCatalogue } from '../../src/usage/use-cases/load-generated
 import { resumeIngestion } from '../../src/usage/use-cases/resume-ingestion.js';
 import { runClef } from '../cli/run-clef.js';
 import { killClefWhen } from '../cli/spawn-clef.js';
-import { describeEachEngine, test } from '../support/engines.js';
+import { describeEachEngine, test, withStore } from '../support/engines.js';
 import { fixturePath } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -43,15 +43,6 @@ before(async () => {
   const wrong = `${text.slice(0, foot)}FOOT\t1\t${text.slice(foot + 5).split('\t').slice(1).join('\t')}`;
   wrongAtEnd = inFolder('wrong-at-end', basename(report), wrong.replace(/\n/g, '\r\n'));
 });
-
-async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const context = (store: Store) => ({ store, actor: 'test', clock: () => '2026-01-01T00:00:00Z' });
 

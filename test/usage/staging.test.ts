@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before } from 'node:test';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { readPeriodReports } from '../../src/store/distribution/run-input-queries.js';
 import { stagedTables } from '../../src/store/usage/staging-queries.js';
 import { discardStaging } from '../../src/usage/use-cases/discard-staging.js';
 import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
 import { runClef } from '../cli/run-clef.js';
 import { killClefWhen } from '../cli/spawn-clef.js';
-import { describeEachEngine, test } from '../support/engines.js';
+import { describeEachEngine, test, withStore } from '../support/engines.js';
 import { fixturePath } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -47,15 +47,6 @@ async function stagedRows(store: Store): Promise<number> {
 
 async function reportStatuses(store: Store): Promise<string[]> {
   return (await store.db.selectFrom('usage_reports').select('status').orderBy('report_id').execute()).map((row) => row.status);
-}
-
-async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 const context = (store: Store) => ({ store, actor: 'test', clock: () => '2026-01-01T00:00:00Z' });

@@ -57,7 +57,8 @@ async function startResuming(context: UsageContext, file: string, resumed: Resum
   if (!report || !(await inTransaction(db, (tx) => truncateStagedReport(tx, resumed.reportId, fromLine)))) {
     throw new ClefError('CLEF_USAGE_RESUME_MISMATCH', `report ${resumed.reportId} was resumed or removed by another process meanwhile; nothing was done`, { file });
   }
-  if (fromLine <= 1) await dropLoaderScratch(context, resumed.reportId);
+  // Left only by a process killed while the loader worked (on PostgreSQL), but cheap to make sure of.
+  await dropLoaderScratch(context, resumed.reportId);
   options.onResume?.(file, resumed.reportId, fromLine);
   return { reportId: resumed.reportId, resumeFrom: fromLine };
 }

@@ -26,7 +26,7 @@ export async function findResumableStaging(context: UsageContext, path: string):
   }
   if (stopped.length === 0) {
     const live = reports.length > 0 ? ` (report ${reports[0].report_id} of it is being staged by a live process, left alone)` : '';
-    throw new ClefError('CLEF_USAGE_RESUME_MISMATCH', `no staging report left by a stopped ingestion is of ${file}${live}; ingest it without --resume`, { file: path });
+    throw new ClefError('CLEF_USAGE_RESUME_MISMATCH', `no staging report left by a stopped ingestion is of ${file}${live}; ingest it without --resume (which, as --discard does, first removes what stopped ingestions left)`, { file: path });
   }
   const same = stopped.find((report) => BigInt(report.staged_file_bytes ?? -1) === size && BigInt(report.staged_file_mtime ?? -1) === mtimeNs);
   if (!same) {
