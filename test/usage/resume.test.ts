@@ -105,7 +105,7 @@ async function cleanIngestion(location: () => Promise<string>, file: string) {
 }
 
 describeEachEngine('resuming an ingestion that was killed mid-file', (_open, _engine, location) => {
-  test('a file killed mid-file is resumed from its last commit and ends as its clean ingestion; a changed file or one never staged is refused, touching nothing', async () => {
+  test('a file killed mid-file is resumed from its last commit (a resume killed in turn too) and ends as its clean ingestion; a changed file or one never staged is refused, touching nothing', async () => {
     const db = await storeWithCatalogue(location);
     await killMidFile(crlf, db);
     const left = await withStore(db, async (store) => ({ reports: await stagingReports(store), rows: await stagedRowCount(store), ingestion: await ingestionIn(store) }));
@@ -133,6 +133,10 @@ describeEachEngine('resuming an ingestion that was killed mid-file', (_open, _en
     assert.match(never.stderr, /CLEF_USAGE_RESUME_MISMATCH.*no staging report left by a stopped ingestion is of DSR_TEST_YouTube/);
     await withStore(db, async (store) => assert.deepEqual(await ingestionIn(store), left.ingestion, 'the refusals touched nothing'));
 
+    // A resume killed in turn, once it has removed the open block's rows, is resumed again.
+    const killedResume = await killClefWhen(['usage', 'ingest', '--resume', crlf, '--db', db], /resuming report/);
+    assert.equal(killedResume.signal, 'SIGKILL', killedResume.stderr);
+    assert.match(killedResume.stderr, new RegExp(`resuming report ${staging.report_id}: the rows of lines before ${resumeLine.toLocaleString('en')} are kept`));
     const resumed = await runClef(['usage', 'ingest', '--resume', crlf, '--db', db, '--json']);
     assert.equal(resumed.status, 0, resumed.stderr);
     assert.match(resumed.stderr, new RegExp(`resuming report ${staging.report_id}: the rows of lines before ${resumeLine.toLocaleString('en')} are kept`));
