@@ -11,7 +11,7 @@ import { writeCwrFile, type CwrTransactionInput } from '../src/formats/cwr/index
 import { loadLookups } from '../src/lookups/index.js';
 import { importWorksCwr } from '../src/registry/use-cases/import-works-cwr.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { iswcOf } from '../src/usage/generate-usage/synthetic-recording.js';
 import { writeLatin1Lines } from './support/write-latin1-lines.js';
 
@@ -44,7 +44,7 @@ async function generate(path: string, count: number): Promise<void> {
 }
 
 async function runImport(path: string, dbPath: string): Promise<void> {
-  const store = await openStore(dbPath);
+  const store = await openStore(dbPath, storeOptionsFrom(process.env));
   const context = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
   await setSettings(context, { name: 'BENCH CMO', societyCode: '052', currency: 'GBP' });
   const started = performance.now();

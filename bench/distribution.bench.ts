@@ -20,7 +20,7 @@ import { writeStatements } from '../src/distribution/use-cases/write-statements.
 import { loadLookups } from '../src/lookups/index.js';
 import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
@@ -40,7 +40,7 @@ async function reportFile(): Promise<string> {
 }
 
 async function run(engine: string, location: string, file: string): Promise<void> {
-  const store = await openStore(location);
+  const store = await openStore(location, storeOptionsFrom(process.env));
   let peak = 0;
   let stagePeak = 0;
   const sampler = setInterval(() => {

@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { loadLookups } from '../src/lookups/index.js';
 import { importWorksCsv } from '../src/registry/use-cases/import-works-csv.js';
 import { searchWorks } from '../src/registry/use-cases/search-works.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { parseIpiNameNumber } from '../src/identifiers/index.js';
 
 const args = new Map<string, string>();
@@ -80,7 +80,7 @@ try {
   const t0 = performance.now();
   const { path, titles } = await generate(dir);
   console.log(`generated ${works} works in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const store = await openStore(location);
+  const store = await openStore(location, storeOptionsFrom(process.env));
   const context = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);

@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openStore } from '../src/store/index.js';
+import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
@@ -49,7 +49,7 @@ async function baseline(file: string): Promise<number> {
 }
 
 async function run(engine: string, location: string, file: string): Promise<void> {
-  const store = await openStore(location);
+  const store = await openStore(location, storeOptionsFrom(process.env));
   try {
     let started = performance.now();
     await loadGeneratedCatalogue(store, { recordings, seed });

@@ -26,8 +26,8 @@ export async function readRegistry<T>(options: StoreOptions, work: (context: Reg
 }
 
 async function runWithRegistry<T>(options: StoreOptions, work: (context: RegistryContext) => Promise<T>, mustExist: boolean): Promise<T> {
-  const [{ defaultStoreLocation, openStore }, { loadLookups }] = await Promise.all([import('../store/index.js'), import('../lookups/index.js')]);
-  const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env), { mustExist });
+  const [{ defaultStoreLocation, openStore, storeOptionsFrom }, { loadLookups }] = await Promise.all([import('../store/index.js'), import('../lookups/index.js')]);
+  const store = await openStore(options.db ?? defaultStoreLocation(currentIo().env), { ...storeOptionsFrom(currentIo().env), mustExist });
   try {
     return await work({ store, actor: options.as ?? 'clef', clock: () => new Date().toISOString(), lookups: loadLookups() });
   } finally {

@@ -1,4 +1,4 @@
-export { openStore, type Store, type OpenStoreOptions } from './open-store.js';
+export { openStore, storeOptionsFrom, type Store, type OpenStoreOptions } from './open-store.js';
 export { defaultStoreLocation, isPostgresLocation } from './store-location.js';
 export { diskFullError, printableStoreLocation } from './store-open-errors.js';
 export type { Engine, EngineName } from './engine.js';

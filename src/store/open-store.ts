@@ -27,6 +27,14 @@ export interface OpenStoreOptions {
    * for commands that only read.
    */
   readonly mustExist?: boolean;
+  /** DuckDB's memory limit (`1GB`, `1500MB`; `CLEF_DUCKDB_MEMORY_LIMIT`); ignored for PostgreSQL. */
+  readonly memoryLimit?: string;
+}
+
+/** The store options the environment sets: `CLEF_DUCKDB_MEMORY_LIMIT`. */
+export function storeOptionsFrom(env: Readonly<Record<string, string | undefined>>): OpenStoreOptions {
+  const memoryLimit = env.CLEF_DUCKDB_MEMORY_LIMIT?.trim();
+  return memoryLimit ? { memoryLimit } : {};
 }
 
 /** Opens (and migrates to the latest version) the store at a file path or `postgres://` URL. */
@@ -47,7 +55,10 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     } catch (error) {
       throw new ClefError('CLEF_OUTPUT_UNWRITABLE', `cannot create the folder of the store ${location}: ${(error as Error).message}`);
     }
-    const dialect = new DuckDbDialect(location);
+    if (options.memoryLimit !== undefined && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)) {
+      throw new ClefError('CLEF_STORE_INVALID_MEMORY_LIMIT', `${JSON.stringify(options.memoryLimit)} is not an amount with its unit: give one such as 1GB or 1500MB`, { field: 'CLEF_DUCKDB_MEMORY_LIMIT' });
+    }
+    const dialect = new DuckDbDialect(location, options.memoryLimit);
     db = new Kysely<ClefDatabase>({ dialect });
     engine = createDuckDbEngine(() => dialect.driver.native);
   }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ClefError } from '../../errors/index.js';
+import { currentIo } from '../cli-io.js';
 import { printLine } from '../output.js';
 import { defaultIndexDir } from '../../audio/audio-index-store.js';
 import { keyFolderOf, KEYS_OPTION_HELP } from './label-options.js';
@@ -17,11 +18,11 @@ export async function serveStore(options: ServeOptions): Promise<void> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `--port must be a TCP port, not ${options.port}`, { field: '--port' });
   // The server, the portal and the store engines load only when `serve` runs, not for every `clef` start.
-  const [{ buildServer }, { defaultStoreLocation, openStore }, { portalRoutes }] = await Promise.all([
+  const [{ buildServer }, { defaultStoreLocation, openStore, storeOptionsFrom }, { portalRoutes }] = await Promise.all([
     import('../../server/build-server.js'), import('../../store/index.js'), import('../../web/portal-routes.js'),
   ]);
   const location = options.db ?? defaultStoreLocation();
-  const store = await openStore(location);
+  const store = await openStore(location, storeOptionsFrom(currentIo().env));
   const keyFolder = keyFolderOf(options.keys);
   const app = await buildServer({ store, keyFolder, audioIndexDir: defaultIndexDir(location), logger: true, plugins: [portalRoutes(keyFolder)] });
   const stop = async () => {

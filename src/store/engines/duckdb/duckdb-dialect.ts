@@ -23,8 +23,8 @@ class DuckDbAdapter extends PostgresAdapter {
 export class DuckDbDialect implements Dialect {
   readonly driver: DuckDbDriver;
 
-  constructor(path: string) {
-    this.driver = new DuckDbDriver(path);
+  constructor(path: string, memoryLimit?: string) {
+    this.driver = new DuckDbDriver(path, memoryLimit);
   }
 
   createDriver(): Driver {
