@@ -63,7 +63,7 @@ async function run(engine: string, location: string, file: string): Promise<void
       peaks[name] = Math.max(stagePeak, process.memoryUsage().rss);
       return result;
     };
-    await time('ingest', () => ingestReport(context, [file]));
+    await time('ingest', () => ingestReport(context, [file], { onReader: (_file, reader, why) => console.log(`read by the ${reader === 'engine' ? 'engine\'s loader' : `TypeScript reader${why ? ` (the loader did not take it: ${why})` : ''}`}`) }));
     const outcome = await time('distribute', () => distributePeriod(context, { period: '2025-01' }));
     const out = mkdtempSync(join(tmpdir(), 'clef-statements-'));
     await time('statements', () => writeStatements(context, outcome.runId!, out));

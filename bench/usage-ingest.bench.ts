@@ -61,6 +61,7 @@ async function run(engine: string, location: string, file: string): Promise<void
     let lastCpu = cpu;
     const phases: string[] = [];
     const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file], {
+      onReader: (_file, reader, why) => console.log(`[${engine}] read by the ${reader === 'engine' ? 'engine\'s loader' : `TypeScript reader${why ? ` (the loader did not take it: ${why})` : ''}`}`),
       onPhase: (phase, ms) => {
         const now = process.cpuUsage();
         phases.push(`${phase} ${(ms / 1000).toFixed(1)} s (CPU ${((now.user + now.system - lastCpu.user - lastCpu.system) / 1e6).toFixed(1)} s)`);

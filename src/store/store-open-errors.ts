@@ -34,6 +34,18 @@ export function diskFullError(error: unknown, where: string): ClefError | undefi
   return new ClefError('CLEF_DISK_FULL', `no space left writing ${where}: free some space and run the command again (nothing of this run was kept)`);
 }
 
+/**
+ * CLEF_STORE_OUT_OF_MEMORY when the database ran out of memory (DuckDB under `CLEF_DUCKDB_MEMORY_LIMIT` or the
+ * machine's; PostgreSQL's `out of memory`, SQLSTATE 53200): the statement's transaction was rolled back.
+ */
+export function outOfMemoryError(error: unknown): ClefError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code !== '53200' && !/^Out of Memory Error: /.test(message)) return undefined;
+  const detail = message.replace(/^Out of Memory Error: /, '').split('\n')[0];
+  return new ClefError('CLEF_STORE_OUT_OF_MEMORY', `the database ran out of memory (${detail}): raise CLEF_DUCKDB_MEMORY_LIMIT or leave it unset, or use PostgreSQL; what this command was writing was rolled back, and a report left staging is removed by the next ingestion (or \`clef usage ingest --discard\`)`);
+}
+
 function postgresRefusal(error: unknown, code: unknown): string | undefined {
   switch (code) {
     case 'ECONNREFUSED':

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { test } from 'node:test';
@@ -25,4 +26,21 @@ test('a memory limit without its unit is a coded error, exit status 2', async ()
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
   const unlimited = await runClef(['settings', 'set', '--name', 'Test', '--db', location], { CLEF_DUCKDB_MEMORY_LIMIT: '1GB' });
   assert.equal(unlimited.status, 0, unlimited.stderr);
+});
+
+test('a database out of memory is a coded error, exit status 1, nothing visible, and the next ingestion goes through', async () => {
+  const dir = tempDir('memory-limit');
+  const generated = await runClef(['usage', 'generate', '--lines', '20000', '--recordings', '500', '--out', dir]);
+  assert.equal(generated.status, 0, generated.stderr);
+  const report = join(dir, 'reports', readdirSync(join(dir, 'reports'))[0]);
+  const location = join(dir, 'clef.duckdb');
+  const starved = await runClef(['usage', 'ingest', report, '--db', location], { CLEF_DUCKDB_MEMORY_LIMIT: '2MB' });
+  assert.equal(starved.status, 1, starved.stderr);
+  assert.match(starved.stderr, /^clef: CLEF_STORE_OUT_OF_MEMORY: the database ran out of memory \(.+\): raise CLEF_DUCKDB_MEMORY_LIMIT/);
+  assert.doesNotMatch(starved.stderr, /\n\s+at /, 'no stack trace');
+  const reports = await runClef(['usage', 'reports', '--db', location, '--json']);
+  assert.deepEqual(JSON.parse(reports.stdout), [], 'no report is visible');
+  const fed = await runClef(['usage', 'ingest', report, '--db', location]);
+  assert.equal(fed.status, 0, fed.stderr);
+  assert.match(fed.stdout, /staged report .* \(20000 lines/);
 });
