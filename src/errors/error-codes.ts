@@ -82,6 +82,7 @@ export const errorCodes = {
   CLEF_DSR_REPORT_INCOMPLETE: { status: 409, exit: 1, description: 'Not all files of a multi-file DSR report (xofy) are in yet.' },
   CLEF_DSR_REPORT_INCONSISTENT: { status: 422, exit: 1, description: 'The files of one DSR report disagree (HEAD, summary records, numbering, duplicates).' },
   CLEF_DSR_REPORT_REFUSED: { status: 422, exit: 1, description: 'A DSR report has structural errors and is refused whole; the located errors are listed.' },
+  CLEF_USAGE_RESUME_MISMATCH: { status: 409, exit: 1, description: '`clef usage ingest --resume FILE` found no staging report that a stopped ingestion left of that file, or the file changed (size or modification time) since it was staged: nothing is done; `--discard` removes what was staged, then ingest the file again.' },
   // audio identification
   CLEF_AUDIO_UNSUPPORTED_FORMAT: { status: 415, exit: 1, description: 'An audio file is in a format Clef cannot decode without ffmpeg (WAV, FLAC, MP3, Ogg Vorbis and Ogg Opus can be).' },
   CLEF_AUDIO_DECODE_FAILED: { status: 422, exit: 1, description: 'An audio file is corrupt or truncated and could not be decoded; the message names the file and the decoder\'s reason.' },

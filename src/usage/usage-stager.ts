@@ -19,6 +19,8 @@ export interface UsageStager {
   add(rows: readonly DsrRow[]): StagedBatch;
   /** Releases what is held back at the end of the file. */
   finish(): StagedBatch;
+  /** The line of the first resource held back (its block still open), if any: every row before it is out. */
+  heldFrom(): number | undefined;
 }
 
 interface HeldBlock {
@@ -205,6 +207,9 @@ export function createUsageStager(reportId: bigint, fileNumber: number): UsageSt
       const out = emptyBatch();
       release(out);
       return out;
+    },
+    heldFrom() {
+      return held?.resources[0]?.line;
     },
   };
 }

@@ -36,6 +36,16 @@ async function adminQuery(text: string): Promise<void> {
   }
 }
 
+/** Opens the store at `location` for `work` alone and closes it, so that another process (a real `clef`) may open it next. */
+export async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(location);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * Runs a suite once per engine; `open()` gives a fresh store each call, closed and removed when the suite ends.
  * PostgreSQL is skipped only outside CI when no server is configured; in CI (CI=true) a missing server fails.

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before } from 'node:test';
-import { openStore, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { readPeriodReports } from '../../src/store/distribution/run-input-queries.js';
 import { stagedTables } from '../../src/store/usage/staging-queries.js';
 import { discardStaging } from '../../src/usage/use-cases/discard-staging.js';
 import { ingestReport } from '../../src/usage/use-cases/ingest-report.js';
 import { runClef } from '../cli/run-clef.js';
-import { describeEachEngine, test } from '../support/engines.js';
-import { fixturePath, repoRoot } from '../support/repo-paths.js';
+import { killClefWhen } from '../cli/spawn-clef.js';
+import { describeEachEngine, test, withStore } from '../support/engines.js';
+import { fixturePath } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const youTube = fixturePath('dsr', 'DSR_TEST_YouTube_AdSupport-music_2015-Q4_IS_1of1_20160121T150926.tsv');
@@ -33,20 +33,7 @@ before(async () => {
 
 /** Starts `clef usage ingest FILE --db LOCATION` as its own process and kills it (SIGKILL) once a chunk is committed. */
 function ingestAndKill(file: string, location: string): Promise<{ signal: string | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'usage', 'ingest', file, '--db', location], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-      if (/lines staged/.test(stderr)) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      clearTimeout(timer);
-      resolve({ signal, stderr });
-    });
-  });
+  return killClefWhen(['usage', 'ingest', file, '--db', location], /lines staged/);
 }
 
 async function stagedRows(store: Store): Promise<number> {
@@ -60,15 +47,6 @@ async function stagedRows(store: Store): Promise<number> {
 
 async function reportStatuses(store: Store): Promise<string[]> {
   return (await store.db.selectFrom('usage_reports').select('status').orderBy('report_id').execute()).map((row) => row.status);
-}
-
-async function withStore<T>(location: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(location);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 const context = (store: Store) => ({ store, actor: 'test', clock: () => '2026-01-01T00:00:00Z' });

@@ -8,6 +8,7 @@ import { lazily } from '../lazily.js';
 
 const ingestReport = lazily(() => import('../../usage/use-cases/ingest-report.js'), 'ingestReport');
 const discardStaging = lazily(() => import('../../usage/use-cases/discard-staging.js'), 'discardStaging');
+const resumeIngestion = lazily(() => import('../../usage/use-cases/resume-ingestion.js'), 'resumeIngestion');
 
 function printDiscarded(discarded: readonly { reportId: bigint; messageId: string; stagedLines: bigint }[]): void {
   for (const report of discarded) printNotice(`usage ingest: removed report ${report.reportId} (${report.messageId}), ${report.stagedLines.toLocaleString('en')} lines staged by a process that stopped mid-file`);
@@ -18,10 +19,20 @@ function printFindings(findings: readonly Finding[], total: number): void {
   if (total > findings.length) printNotice(`  … and ${total - findings.length} more`);
 }
 
+// The one argument error of each mode: --discard names no file, --resume and plain ingestion at least one.
+function argumentError(files: readonly string[], options: { discard?: boolean; resume?: boolean; replaces?: string }): ClefError | undefined {
+  if (options.discard && options.resume) return new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--discard and --resume exclude each other', { field: '--resume' });
+  if (options.discard) return files.length > 0 ? new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--discard takes no FILE', { field: '--discard' }) : undefined;
+  if (options.resume && options.replaces !== undefined) return new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--resume keeps the --replaces the stopped ingestion was given: give no --replaces', { field: '--replaces' });
+  if (files.length === 0) return new ClefError('CLEF_USAGE_INVALID_ARGUMENT', options.resume ? 'name the DSR files to resume: --resume FILE…' : 'name at least one DSR file to ingest (or --discard)', { field: 'FILE' });
+  return undefined;
+}
+
 /**
  * `clef usage ingest FILE… [--replaces MESSAGEID] [--json]`: exit status 0 when every file was staged (warnings
  * or not), 1 when any was refused or was a duplicate. `clef usage ingest --discard` only removes what ingestions
- * that died mid-file left (every ingestion does so first anyway).
+ * that died mid-file left (every ingestion does so first anyway); `clef usage ingest --resume FILE…` continues
+ * them instead, for those files.
  */
 export function usageIngestCommand(): Command {
   return withStoreOptions(
@@ -31,11 +42,11 @@ export function usageIngestCommand(): Command {
       .option('--max-findings <n>', 'errors and warnings listed per file', parseCount('--max-findings'), 100)
       .option('--json', 'print JSON: an array with each file\'s outcome')
       .option('--discard', 'only remove the files that ingestions which stopped mid-file left staged (invisible); give no FILE')
-      .description('validate, stage and match DSR usage reports; a file with errors is refused whole'),
+      .option('--resume', 'continue the staging that a stopped ingestion left of each FILE (same file, unchanged) instead of starting over; must come before any plain ingestion, which removes it')
+      .description('validate, stage and match DSR usage reports; a file with errors is refused whole, and --resume continues what an ingestion that stopped mid-file staged'),
   ).action(async (files: string[], options) => {
-    if (options.discard ? files.length > 0 : files.length === 0) {
-      throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', options.discard ? '--discard takes no FILE' : 'name at least one DSR file to ingest (or --discard)', { field: options.discard ? '--discard' : 'FILE' });
-    }
+    const invalid = argumentError(files, options);
+    if (invalid) throw invalid;
     await withRegistry(options, async (context) => {
       if (options.discard) {
         const discarded = await discardStaging(context);
@@ -48,7 +59,7 @@ export function usageIngestCommand(): Command {
       }
       let next = 1_000_000;
       let staged = 0;
-      const outcomes = await ingestReport(context, files, {
+      const outcomes = await (options.resume ? resumeIngestion : ingestReport)(context, files, {
         replaces: options.replaces,
         findingCap: options.maxFindings,
         onProgress: (file, lines) => {
@@ -63,6 +74,10 @@ export function usageIngestCommand(): Command {
           staged = lines;
         },
         onDiscarded: printDiscarded,
+        onResume: (file, reportId, fromLine) =>
+          printNotice(fromLine > 1
+            ? `usage ingest: ${file}: resuming report ${reportId}: the rows of lines before ${fromLine.toLocaleString('en')} are kept; reading the file again and writing from there`
+            : `usage ingest: ${file}: resuming report ${reportId} from the start: nothing it staged could be kept`),
       });
       if (options.json) printJson(outcomes);
       else {

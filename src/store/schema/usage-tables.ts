@@ -63,6 +63,14 @@ export interface UsageReportTable {
   ingested_at: string;
   /** While `staging`: the lines of the file its committed chunks hold so far. */
   staged_lines: bigint | null;
+  /** While `staging` from a file on disk: its name as ingestion records it, its size and modification time (ns since the epoch), for `--resume`. */
+  staged_file: string | null;
+  staged_file_bytes: bigint | null;
+  staged_file_mtime: bigint | null;
+  /** While `staging`: the MessageId the file was said to replace (`--replaces`), which a resume keeps. */
+  staged_replaces: string | null;
+  /** While `staging`: every staged row of a line before this one is committed; a resume writes again from it. */
+  resume_line: bigint | null;
 }
 
 /** One file of a report: its identity for duplicate detection, and its warnings. */

@@ -14,9 +14,50 @@ export async function findStagingReports(db: Kysely<ClefDatabase>) {
     .execute();
 }
 
-/** Counts the lines a staging report's committed chunks hold. */
-export async function setStagedLines(db: Kysely<ClefDatabase>, reportId: bigint, lines: number): Promise<void> {
-  await db.updateTable('usage_reports').set({ staged_lines: BigInt(lines) }).where('report_id', '=', reportId).where('status', '=', 'staging').execute();
+/** A staging report, as a resume reads it again under its lock. */
+export async function findStagingReport(db: Kysely<ClefDatabase>, reportId: bigint) {
+  return db.selectFrom('usage_reports').select(['report_id', 'resume_line']).where('report_id', '=', reportId).where('status', '=', 'staging').executeTakeFirst();
+}
+
+/** The staging reports of a file name (each may be one a live process is still staging), newest first. */
+export async function findStagingReportsOfFile(db: Kysely<ClefDatabase>, file: string) {
+  return db
+    .selectFrom('usage_reports')
+    .select(['report_id', 'message_id', 'staged_lines', 'staged_file_bytes', 'staged_file_mtime', 'staged_replaces', 'resume_line'])
+    .where('status', '=', 'staging')
+    .where('staged_file', '=', file)
+    .orderBy('report_id', 'desc')
+    .execute();
+}
+
+/**
+ * Counts the lines a staging report's committed chunks hold and, with `resumeLine`, records that every staged row
+ * of a line before it is committed.
+ */
+export async function setStagedLines(db: Kysely<ClefDatabase>, reportId: bigint, lines: number, resumeLine?: number): Promise<void> {
+  await db
+    .updateTable('usage_reports')
+    .set(resumeLine === undefined ? { staged_lines: BigInt(lines) } : { staged_lines: BigInt(lines), resume_line: BigInt(resumeLine) })
+    .where('report_id', '=', reportId)
+    .where('status', '=', 'staging')
+    .execute();
+}
+
+/**
+ * Starts resuming a staging report: removes its staged rows of line `fromLine` on (what the block still open at its
+ * last commit had written). False, touching nothing, when the report is no longer `staging` (another process
+ * resumed it meanwhile, or removed it).
+ */
+export async function truncateStagedReport(db: Kysely<ClefDatabase>, reportId: bigint, fromLine: number): Promise<boolean> {
+  const updated = await db
+    .updateTable('usage_reports')
+    .set({ staged_lines: BigInt(fromLine - 1) })
+    .where('report_id', '=', reportId)
+    .where('status', '=', 'staging')
+    .executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) return false;
+  for (const table of stagedTables) await db.deleteFrom(table).where('report_id', '=', reportId).where('line', '>=', fromLine).execute();
+  return true;
 }
 
 /** Removes a staging report's rows and then the report itself (last, so an interrupted removal is found again). */

@@ -64,6 +64,11 @@ export async function acceptStagedFile(context: UsageContext, staged: StagedFile
       lines: BigInt(report.lines) + BigInt(result.lines),
       warnings: BigInt(report.warnings) + BigInt(result.warningCount),
       staged_lines: null,
+      staged_file: null,
+      staged_file_bytes: null,
+      staged_file_mtime: null,
+      staged_replaces: null,
+      resume_line: null,
     });
     await matchReports(tx, [reportId], { now, actor: context.actor, thresholds: options.thresholds, engine: context.store.engine });
     options.onMatched?.();

@@ -1,5 +1,6 @@
 import { inTransaction } from '../../store/index.js';
 import { findStagingReports, removeStagedReport } from '../../store/usage/staging-queries.js';
+import { loaderScratchTables } from './stage-loaded-file.js';
 import type { UsageContext } from './usage-context.js';
 
 /** A staging report that was removed: what a process that stopped mid-file had left. */
@@ -12,6 +13,11 @@ export interface DiscardedStaging {
 /** The lock an ingesting process holds on its staging report for as long as it lives. */
 export function stagingLockName(reportId: bigint): string {
   return `usage-staging:${reportId}`;
+}
+
+/** Drops the scratch tables the engine's loader made for a staging report (PostgreSQL keeps them after the process; DuckDB's die with it). */
+export async function dropLoaderScratch(context: UsageContext, reportId: bigint): Promise<void> {
+  await context.store.engine.dropScratchTables(context.store.db, loaderScratchTables(reportId));
 }
 
 /**
@@ -28,8 +34,7 @@ export async function discardStaging(context: UsageContext): Promise<DiscardedSt
       await removeStagedReport(tx, reportId);
       return true;
     });
-    // The scratch tables of the engine's loader (PostgreSQL keeps them after the process; DuckDB's die with it).
-    if (removed) await engine.dropScratchTables(db, ['', '_records', '_keys', '_keys_ids', '_resources'].map((suffix) => `usage_load_${reportId}${suffix}`));
+    if (removed) await dropLoaderScratch(context, reportId);
     if (removed) discarded.push({ reportId, messageId: report.message_id, stagedLines: BigInt(report.staged_lines ?? 0) });
   }
   return discarded;

@@ -1,13 +1,15 @@
+import { stat } from 'node:fs/promises';
+import { ClefError } from '../../errors/index.js';
 import type { DsrSource } from '../../formats/dsr/index.js';
 import { openDsrFile } from '../../formats/dsr/index.js';
 import { inTransaction, nextSequence } from '../../store/index.js';
-import { removeStagedReport } from '../../store/usage/staging-queries.js';
+import { findStagingReport, removeStagedReport, truncateStagedReport } from '../../store/usage/staging-queries.js';
 import type { TitleMatchThresholds } from '../score-title-match.js';
 import { acceptStagedFile } from './accept-staged-file.js';
-import { discardStaging, stagingLockName, type DiscardedStaging } from './discard-staging.js';
+import { discardStaging, dropLoaderScratch, stagingLockName, type DiscardedStaging } from './discard-staging.js';
 import { Refusal, type IngestOutcome } from './ingest-outcome.js';
 import { stageLoadedFile } from './stage-loaded-file.js';
-import { stageReportFile } from './stage-report-file.js';
+import { stageReportFile, type StagingTarget } from './stage-report-file.js';
 import type { UsageContext } from './usage-context.js';
 
 export type { IngestOutcome } from './ingest-outcome.js';
@@ -34,24 +36,58 @@ export interface IngestOptions {
   readonly reader?: 'engine' | 'typescript';
   /** Called with the reader that staged or refused each file, and why the engine's loader did not take it. */
   readonly onReader?: (file: string, reader: 'engine' | 'typescript', why?: string) => void;
+  /** Called when a staging report is resumed, with the line its rows are written again from (1: from the start). */
+  readonly onResume?: (file: string, reportId: bigint, fromLine: number) => void;
 }
 
-async function ingestFile(context: UsageContext, input: { path: string } | { source: DsrSource }, options: IngestOptions): Promise<IngestOutcome> {
+/** A staging report that a stopped ingestion left of a file, found again to be resumed. */
+export interface ResumableStaging {
+  readonly reportId: bigint;
+  /** The `--replaces` MessageId the stopped ingestion was given. */
+  readonly replaces: string | undefined;
+}
+
+// Under the report's lock: the report is read again (another process may have resumed or removed it since it was
+// found) and its rows from the resume line on, which the block still open at its last commit wrote, are removed.
+// A report the engine's loader staged (it commits whole tables, so its resume line stays 1) starts again from scratch.
+async function startResuming(context: UsageContext, file: string, resumed: ResumableStaging, options: IngestOptions): Promise<StagingTarget> {
   const { db, engine } = context.store;
+  const report = await findStagingReport(db, resumed.reportId);
+  const fromLine = Number(report?.resume_line ?? 1);
+  if (!report || !(await inTransaction(db, (tx) => truncateStagedReport(tx, resumed.reportId, fromLine)))) {
+    throw new ClefError('CLEF_USAGE_RESUME_MISMATCH', `report ${resumed.reportId} was resumed or removed by another process meanwhile; nothing was done`, { file });
+  }
+  // Left only by a process killed while the loader worked (on PostgreSQL), but cheap to make sure of.
+  await dropLoaderScratch(context, resumed.reportId);
+  options.onResume?.(file, resumed.reportId, fromLine);
+  return { reportId: resumed.reportId, resumeFrom: fromLine };
+}
+
+/**
+ * Ingests one file or source under a new staging report, or, with `resumed`, continues a staging report a stopped
+ * ingestion left of that file (the caller checked it is the same file).
+ */
+export async function ingestFile(context: UsageContext, input: { path: string } | { source: DsrSource }, given: IngestOptions, resumed?: ResumableStaging): Promise<IngestOutcome> {
+  const { db, engine } = context.store;
+  const options = resumed ? { ...given, replaces: resumed.replaces } : given;
   let since = performance.now();
   const lap = (phase: 'parse+stage' | 'match' | 'commit'): void => {
     const now = performance.now();
     options.onPhase?.(phase, now - since);
     since = now;
   };
-  const reportId = await inTransaction(db, (tx) => nextSequence(tx, 'usage_report', 1));
+  const reportId = resumed?.reportId ?? (await inTransaction(db, (tx) => nextSequence(tx, 'usage_report', 1)));
   // The lock is taken before the staging report exists, so a cleanup never sees it unowned while this process lives.
   return engine.holdLock(db, stagingLockName(reportId), async () => {
+    const source = 'path' in input ? openDsrFile(input.path) : input.source;
+    const resuming = resumed ? await startResuming(context, source.name, resumed, options) : undefined;
     try {
-      const loaded = 'path' in input && options.reader !== 'typescript' ? await stageLoadedFile(context, input.path, reportId, options) : undefined;
-      const source = 'path' in input ? openDsrFile(input.path) : input.source;
+      const onDisk = !resuming && 'path' in input ? await stat(input.path, { bigint: true }) : undefined;
+      const target: StagingTarget = resuming ?? { reportId, onDisk: onDisk && { bytes: onDisk.size, mtime: onDisk.mtimeNs } };
+      // A resumed report with committed chunks goes on through the TypeScript reader: the loader would start again.
+      const loaded = 'path' in input && options.reader !== 'typescript' && (target.resumeFrom ?? 1) <= 1 ? await stageLoadedFile(context, input.path, target, options) : undefined;
       options.onReader?.(source.name, typeof loaded === 'object' ? 'engine' : 'typescript', typeof loaded === 'string' ? loaded : undefined);
-      const staged = typeof loaded === 'object' ? loaded : await stageReportFile(context, source, reportId, options);
+      const staged = typeof loaded === 'object' ? loaded : await stageReportFile(context, source, target, options);
       // The planner must see the rows just committed: statistics of an earlier, small report made PostgreSQL plan
       // the matching of a large one as nested loops (30,000 lines: 1.8 s → 41.6 s).
       await engine.refreshStatistics(db, ['usage_resources', 'usage_lines', 'usage_matches', 'dsp_resource_matches']);

@@ -20,7 +20,7 @@ import { findReportFileByDigest } from '../../store/usage/report-queries.js';
 import { setStagedLines } from '../../store/usage/staging-queries.js';
 import { createUsageStager } from '../usage-stager.js';
 import { outcomeOf, Refusal } from './ingest-outcome.js';
-import { openStagingReport, type StagedFile, type StageOptions } from './stage-report-file.js';
+import { openStagingReport, type StagedFile, type StageOptions, type StagingTarget } from './stage-report-file.js';
 import type { UsageContext } from './usage-context.js';
 
 /** Why the engine's loader does not take a file: the TypeScript reader takes it instead. */
@@ -51,6 +51,11 @@ async function* scanned(chunks: AsyncIterable<Uint8Array>, scan: ByteScan): Asyn
     yield chunk;
   }
   scan.digest = hash.digest('hex');
+}
+
+/** The scratch tables the loader makes for a staging report, all dropped when it ends (or, after a crash, by the next start). */
+export function loaderScratchTables(reportId: bigint): string[] {
+  return ['', '_records', '_keys', '_keys_ids', '_resources'].map((suffix) => `usage_load_${reportId}${suffix}`);
 }
 
 const base = (recordType: string): string => recordType.slice(0, 4);
@@ -98,15 +103,13 @@ function keyOf(kind: string, raw: string): string | null {
  * bytes the engine cannot read as UTF-8 lines, escapes, or any error: the TypeScript reader (the oracle) then reads
  * it and locates every finding. Throws a Refusal for a duplicate.
  */
-export async function stageLoadedFile(context: UsageContext, path: string, reportId: bigint, options: StageOptions): Promise<StagedFile | string> {
+export async function stageLoadedFile(context: UsageContext, path: string, target: StagingTarget, options: StageOptions): Promise<StagedFile | string> {
   const { db, engine } = context.store;
+  const { reportId } = target;
   const file = basename(path);
   const cap = options.findingCap ?? 100;
-  const lines = `usage_load_${reportId}`;
-  const records = `${lines}_records`;
-  const keys = `${lines}_keys`;
-  const resourcesTable = `${lines}_resources`;
-  const scratch = [lines, records, keys, resourcesTable];
+  const scratch = loaderScratchTables(reportId);
+  const [lines, records, keys, keyIds, resourcesTable] = scratch;
   const scan: ByteScan = { digest: '', bytes: 0 };
   try {
     let lineCount: number;
@@ -187,7 +190,7 @@ export async function stageLoadedFile(context: UsageContext, path: string, repor
       warnings: located.slice(0, cap).map((l) => l.finding), errorCount: 0, warningCount,
     };
 
-    await openStagingReport(context, file, header, reportId, options.replaces);
+    await openStagingReport(context, file, header, target, options.replaces);
     const twin = await findReportFileByDigest(db, result.digest);
     if (twin) throw new Refusal(outcomeOf(file, result, 'duplicate', { duplicateOf: `${twin.file_name} (report ${twin.message_id}), same content digest` }));
 
@@ -200,9 +203,8 @@ export async function stageLoadedFile(context: UsageContext, path: string, repor
     };
     const staging: LoadedStaging = { records, resources: resourcesTable, keys, reportId, fileNumber };
     const identifiers = await uncompactIdentifiers(db, staging, kinds);
-    await engine.writeScratchTable(db, `${keys}_ids`, ['kind', 'raw', 'value'], identifiers.map((r) => [r.kind, r.raw, keyOf(r.kind, r.raw)]));
-    scratch.push(`${keys}_ids`);
-    const withIds: LoadedStaging = { ...staging, keys: `${keys}_ids` };
+    await engine.writeScratchTable(db, keyIds, ['kind', 'raw', 'value'], identifiers.map((r) => [r.kind, r.raw, keyOf(r.kind, r.raw)]));
+    const withIds: LoadedStaging = { ...staging, keys: keyIds };
     await foldLoadedResources(db, engine, withIds, kinds);
     const values = await distinctResourceValues(db, staging);
     await engine.writeScratchTable(db, keys, ['kind', 'raw', 'value'], values.map((r) => [r.kind, r.raw, keyOf(r.kind, r.raw)]));

@@ -27,14 +27,24 @@ export interface StagedFile {
   readonly currency: string | null;
 }
 
+/** The staging report a file is staged under. */
+export interface StagingTarget {
+  readonly reportId: bigint;
+  /** The size and modification time (ns) of the file on disk, recorded so that a resume can tell it unchanged. */
+  readonly onDisk?: { readonly bytes: bigint; readonly mtime: bigint };
+  /** Set when resuming a staging report that exists: its rows of lines before this one are committed. */
+  readonly resumeFrom?: number;
+}
+
 // A file already in (same MessageId and file number) or a resend of an unknown report is stopped at HEAD, before
-// the rest of the file is read; the final check is made again when the file is accepted.
-export async function openStagingReport(context: UsageContext, file: string, header: DsrHeaderRow, reportId: bigint, replaces: string | undefined): Promise<void> {
+// the rest of the file is read; the final check is made again when the file is accepted. A resumed report exists.
+export async function openStagingReport(context: UsageContext, file: string, header: DsrHeaderRow, target: StagingTarget, replaces: string | undefined): Promise<void> {
   const { db } = context.store;
   const continued = await findContinuedReport(db, file, header, replaces);
   if (!continued && replaces) await findReplacedReport(db, replaces);
+  if (target.resumeFrom !== undefined) return;
   await insertReport(db, {
-    report_id: reportId,
+    report_id: target.reportId,
     message_id: header.messageId,
     sender_dpid: header.senderPartyId,
     recipient_dpid: header.recipientPartyId,
@@ -59,19 +69,27 @@ export async function openStagingReport(context: UsageContext, file: string, hea
     warnings: 0n,
     ingested_at: context.clock(),
     staged_lines: 0n,
+    staged_file: target.onDisk ? file : null,
+    staged_file_bytes: target.onDisk?.bytes ?? null,
+    staged_file_mtime: target.onDisk?.mtime ?? null,
+    staged_replaces: replaces ?? null,
+    resume_line: 1n,
   });
 }
 
 /**
- * Reads, validates and stages one DSR file under the report id `reportId` with the status `staging`, committing a
+ * Reads, validates and stages one DSR file under the report `target` with the status `staging`, committing a
  * chunk at a time so memory stays flat whatever the file's size. Throws a Refusal for a file with errors or one
  * already in; the caller removes what was committed then. Nothing of it is visible until the file is accepted.
+ * Resuming, it reads the whole file again (validation and the digest need every line) but writes only the rows of
+ * lines from `target.resumeFrom` on: the stager folds each block as a first reading does, so they are the same.
  */
-export async function stageReportFile(context: UsageContext, source: DsrSource, reportId: bigint, options: StageOptions): Promise<StagedFile> {
+export async function stageReportFile(context: UsageContext, source: DsrSource, target: StagingTarget, options: StageOptions): Promise<StagedFile> {
   const { db, engine } = context.store;
+  const { reportId } = target;
   const file = source.name;
   const parse = parseDsrFile(source, { findingCap: options.findingCap });
-  const buffer = createStagingBuffer(db, engine, reportId, (lines) => options.onStaged?.(file, lines));
+  const buffer = createStagingBuffer(db, engine, reportId, { onCommit: (lines) => options.onStaged?.(file, lines), fromLine: target.resumeFrom });
   let stager: UsageStager | undefined;
   let header: DsrHeaderRow | undefined;
   let territory: string | null = null;
@@ -83,7 +101,7 @@ export async function stageReportFile(context: UsageContext, source: DsrSource, 
       if (!header) {
         header = rows.find((row) => row.kind === 'header');
         if (header) {
-          await openStagingReport(context, file, header, reportId, options.replaces);
+          await openStagingReport(context, file, header, target, options.replaces);
           stager = createUsageStager(reportId, header.fileNumber ?? 1);
         }
       }
@@ -93,7 +111,8 @@ export async function stageReportFile(context: UsageContext, source: DsrSource, 
         currency ??= row.currency;
       }
       const read = rows[rows.length - 1].line;
-      if (stager) await buffer.add(stager.add(rows), read);
+      // Every row of a line before the first resource held back (or all read, when none is) is in the buffer.
+      if (stager) await buffer.add(stager.add(rows), read, stager.heldFrom() ?? read + 1);
       options.onProgress?.(file, read);
       next = await parse.next();
     }
@@ -106,7 +125,7 @@ export async function stageReportFile(context: UsageContext, source: DsrSource, 
   if (!result.accepted || !stager || !header) throw new Refusal(outcomeOf(file, result, 'refused'));
   const twin = await findReportFileByDigest(db, result.digest);
   if (twin) throw new Refusal(outcomeOf(file, result, 'duplicate', { duplicateOf: `${twin.file_name} (report ${twin.message_id}), same content digest` }));
-  await buffer.add(stager.finish(), result.lines);
-  await buffer.flush(result.lines);
+  await buffer.add(stager.finish(), result.lines, result.lines + 1);
+  await buffer.flush(result.lines, result.lines + 1);
   return { file, stagingId: reportId, header, result, territory, currency };
 }
