@@ -4,7 +4,7 @@
  * baseline of DuckDB reading the same file with read_csv, joining SU02 to AS01/AS02 on BlockId and summing
  * NumberOfStreams by ISRC. Reports lines/s, peak RSS during ingestion, and the match rate against truth.csv.
  * Generated data is cached in .bench/ (git-ignored) per size, so a second run skips generating.
- * `npm run bench:usage -- [--lines 10000000] [--recordings 1000000] [--dir D] [--engine duckdb|postgres|both] [--postgres URL]`
+ * `npm run bench:usage -- [--lines 10000000] [--recordings 1000000] [--dir D] [--engine duckdb|postgres|both] [--reader engine|typescript] [--postgres URL]`
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-ca
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
 import { withScratchDatabase } from './support/with-scratch-database.js';
 
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' }, engine: { type: 'string', default: 'both' } } });
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' }, engine: { type: 'string', default: 'both' }, reader: { type: 'string', default: 'engine' } } });
 const lines = Number(values.lines);
 const recordings = Number(values.recordings);
 const dir = values.dir ?? join(import.meta.dirname, '..', '.bench', `usage-${lines}-${recordings}`);
@@ -61,6 +61,7 @@ async function run(engine: string, location: string, file: string): Promise<void
     let lastCpu = cpu;
     const phases: string[] = [];
     const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file], {
+      reader: values.reader === 'typescript' ? 'typescript' : 'engine',
       onReader: (_file, reader, why) => console.log(`[${engine}] read by the ${reader === 'engine' ? 'engine\'s loader' : `TypeScript reader${why ? ` (the loader did not take it: ${why})` : ''}`}`),
       onPhase: (phase, ms) => {
         const now = process.cpuUsage();
