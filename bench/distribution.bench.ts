@@ -20,6 +20,7 @@ import { writeStatements } from '../src/distribution/use-cases/write-statements.
 import { loadLookups } from '../src/lookups/index.js';
 import type { RegistryContext } from '../src/registry/use-cases/registry-context.js';
 import { setSettings } from '../src/registry/use-cases/settings.js';
+import { describeReader } from './support/describe-reader.js';
 import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
@@ -63,7 +64,7 @@ async function run(engine: string, location: string, file: string): Promise<void
       peaks[name] = Math.max(stagePeak, process.memoryUsage().rss);
       return result;
     };
-    await time('ingest', () => ingestReport(context, [file], { onReader: (_file, reader, why) => console.log(`read by the ${reader === 'engine' ? 'engine\'s loader' : `TypeScript reader${why ? ` (the loader did not take it: ${why})` : ''}`}`) }));
+    await time('ingest', () => ingestReport(context, [file], { onReader: (_file, reader, why) => console.log(describeReader(reader, why)) }));
     const outcome = await time('distribute', () => distributePeriod(context, { period: '2025-01' }));
     const out = mkdtempSync(join(tmpdir(), 'clef-statements-'));
     await time('statements', () => writeStatements(context, outcome.runId!, out));

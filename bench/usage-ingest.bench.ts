@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { describeReader } from './support/describe-reader.js';
 import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
@@ -62,7 +63,7 @@ async function run(engine: string, location: string, file: string): Promise<void
     const phases: string[] = [];
     const [outcome] = await ingestReport({ store, actor: 'bench', clock: () => new Date().toISOString() }, [file], {
       reader: values.reader === 'typescript' ? 'typescript' : 'engine',
-      onReader: (_file, reader, why) => console.log(`[${engine}] read by the ${reader === 'engine' ? 'engine\'s loader' : `TypeScript reader${why ? ` (the loader did not take it: ${why})` : ''}`}`),
+      onReader: (_file, reader, why) => console.log(`[${engine}] ${describeReader(reader, why)}`),
       onPhase: (phase, ms) => {
         const now = process.cpuUsage();
         phases.push(`${phase} ${(ms / 1000).toFixed(1)} s (CPU ${((now.user + now.system - lastCpu.user - lastCpu.system) / 1e6).toFixed(1)} s)`);

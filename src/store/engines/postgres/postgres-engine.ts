@@ -12,8 +12,8 @@ const MAX_PARAMETERS = 60_000;
  * PostgreSQL's side of the engine shim: bulk rows as multi-row INSERTs within the parameter limit; files and scratch
  * rows through `COPY … FROM STDIN` on a client of the store's own pool.
  */
-// Autovacuum analyses a new table only after a while: the statements that read a scratch table right away would be
-// planned blind.
+// Autovacuum analyses new rows only after a while: statements reading a scratch table or a report just staged would
+// be planned blind.
 const analyze = (db: Kysely<ClefDatabase>, table: string) => sql.raw(`ANALYZE ${table}`).execute(db);
 
 export function createPostgresEngine(pool: pg.Pool): Engine {
@@ -52,7 +52,7 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
       }
     },
     async refreshStatistics(db, tables) {
-      for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+      for (const table of tables) await analyze(db, table);
     },
     async loadLines(db, table, _path, bytes) {
       // UNLOGGED: scratch rows need no WAL, and the identity numbers them in the order COPY reads them. The text format
