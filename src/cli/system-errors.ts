@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { ClefError, systemErrorReasons, unreadableFileError } from '../errors/index.js';
-import { diskFullError, outOfMemoryError } from '../store/store-open-errors.js';
+import { diskFullError, lostConnectionError, outOfMemoryError } from '../store/store-open-errors.js';
 
 const writingCalls = new Set(['mkdir', 'rename', 'write', 'copyfile', 'symlink', 'link', 'unlink', 'rmdir', 'rm', 'chmod', 'utime']);
 
@@ -8,12 +8,12 @@ const writingCalls = new Set(['mkdir', 'rename', 'write', 'copyfile', 'symlink',
  * The coded error a person can act on for a system error reaching the edge of the program, or undefined when
  * it is not one: a file that cannot be read (CLEF_FILE_UNREADABLE), a file or folder that cannot be written
  * (CLEF_OUTPUT_UNWRITABLE), a full disk (CLEF_DISK_FULL), each naming the path; the database out of memory
- * (CLEF_STORE_OUT_OF_MEMORY).
+ * (CLEF_STORE_OUT_OF_MEMORY); a PostgreSQL session the server ended (CLEF_STORE_UNREACHABLE).
  */
 export function translateSystemError(error: unknown): ClefError | undefined {
   if (!(error instanceof Error)) return undefined;
   const { code, path, syscall } = error as NodeJS.ErrnoException;
-  const full = diskFullError(error, path ?? 'to disk') ?? outOfMemoryError(error);
+  const full = diskFullError(error, path ?? 'to disk') ?? outOfMemoryError(error) ?? lostConnectionError(error);
   if (full) return full;
   if (code === undefined || path === undefined || !(code in systemErrorReasons)) return undefined;
   if (writes(syscall, code, path)) return new ClefError('CLEF_OUTPUT_UNWRITABLE', `cannot write ${path}: ${systemErrorReasons[code]}; choose another place or fix its permissions`);

@@ -25,7 +25,7 @@ export const errorCodes = {
   CLEF_STORE_OUT_OF_MEMORY: { status: 507, exit: 1, description: 'The database ran out of memory (DuckDB under `CLEF_DUCKDB_MEMORY_LIMIT` or the machine\'s, PostgreSQL\'s own); what the command was writing was rolled back.' },
   CLEF_STORE_MISSING: { status: 404, exit: 1, description: 'A command that only reads found no store at the location: name one with `--db` or `CLEF_DB`, or create one with a command that writes (`clef settings set`).' },
   CLEF_STORE_LOCKED: { status: 409, exit: 1, description: 'Another process holds the DuckDB file (the message names its PID): one process owns a DuckDB file; use PostgreSQL for concurrent use.' },
-  CLEF_STORE_UNREACHABLE: { status: 503, exit: 1, description: 'The PostgreSQL server cannot be reached, refuses the login, or has no such database.' },
+  CLEF_STORE_UNREACHABLE: { status: 503, exit: 1, description: 'The PostgreSQL server cannot be reached, refuses the login, has no such database, or ended the session while a command ran.' },
   CLEF_STORE_NOT_CREATED_BY_DEMO: { status: 409, exit: 1, description: 'The demo refuses to touch a database it did not create.' },
   // identifiers
   CLEF_ID_INVALID: { status: 400, exit: 1, description: 'An identifier is malformed or its check digit is wrong.' },

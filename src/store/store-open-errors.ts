@@ -46,6 +46,17 @@ export function outOfMemoryError(error: unknown): ClefError | undefined {
   return new ClefError('CLEF_STORE_OUT_OF_MEMORY', `the database ran out of memory (${detail}): raise CLEF_DUCKDB_MEMORY_LIMIT or leave it unset, or use PostgreSQL; what this command was writing was rolled back, and a report left staging is removed by the next ingestion (or \`clef usage ingest --discard\`)`);
 }
 
+/**
+ * The coded error for a PostgreSQL session the server ended while a command ran (a restart, an administrator's
+ * pg_terminate_backend): the command's transaction was rolled back with the session, so it can simply run again.
+ */
+export function lostConnectionError(error: unknown): ClefError | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (!['57P01', '57P02', '57P03'].includes(String(code)) && !/^Connection terminated|^Client has encountered a connection error/.test(message)) return undefined;
+  return new ClefError('CLEF_STORE_UNREACHABLE', `the PostgreSQL server ended the session (${message.split('\n')[0]}): what this command was writing was rolled back; run it again once the server is back`);
+}
+
 function postgresRefusal(error: unknown, code: unknown): string | undefined {
   switch (code) {
     case 'ECONNREFUSED':

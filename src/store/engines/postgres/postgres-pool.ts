@@ -29,5 +29,8 @@ export function createPostgresPool(connectionString: string): pg.Pool {
   // An idle client whose connection the server ends (restart, dropped database) is removed from the pool by pg;
   // without a listener its 'error' event would crash the process. Errors of running queries still reach their callers.
   pool.on('error', () => {});
+  // A client checked out for a transaction emits the same event when its session ends between two statements; the
+  // transaction's next statement fails with "Connection terminated" and pg discards the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
