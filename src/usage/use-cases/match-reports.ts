@@ -23,13 +23,18 @@ export interface MatchOptions {
   readonly thresholds?: TitleMatchThresholds;
   /** The store's engine, so the identifier joins are planned over whole sets (PostgreSQL); without it, as the planner likes. */
   readonly engine?: Engine;
-  /** How many open resources (medleys: resources with their works) are read and matched at a time; 20,000 (medleys 5,000) by default. */
+  /**
+   * How many resources each step matches at a time: 200,000 per statement of the identifier step, 20,000 open
+   * resources per page of the steps in TypeScript, 5,000 medleys with their works, by default.
+   */
   readonly resourcesPerPage?: number;
 }
 
 const titleChunk = 2000;
 // Open resources are read a page at a time (by DSP resource id), so the heap holds one page whatever the report's size.
 const defaultResourcesPerPage = 20_000;
+// The identifier step is one statement per range of resources, sized so that the engine's hash tables stay small.
+const defaultUnitsPerStatement = 200_000;
 
 /** Runs `match` on the pages of each report's open resources that `read` returns, in DSP resource id order. */
 async function eachPage<T extends { dsp_resource_id: string }>(
@@ -109,7 +114,7 @@ async function matchTitleChunk(db: Kysely<ClefDatabase>, chunk: Awaited<ReturnTy
 export async function matchReports(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], options: MatchOptions): Promise<void> {
   if (reportIds.length === 0) return;
   const rebuild = async (): Promise<void> => {
-    for (const reportId of reportIds) await rebuildMatchedUnits(db, reportId);
+    for (const reportId of reportIds) await rebuildMatchedUnits(db, reportId, options.resourcesPerPage ?? defaultUnitsPerStatement);
   };
   await (options.engine ? options.engine.withWholeSetJoins(db, rebuild) : rebuild());
   await matchByWorkNumber(db, reportIds, options.resourcesPerPage ?? defaultResourcesPerPage);
