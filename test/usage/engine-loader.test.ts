@@ -122,3 +122,31 @@ describeEachEngine('the engine loader against the TypeScript reader (the oracle)
     assert.equal(outcomes[outcomes.length - 1].outcome, 'duplicate');
   });
 });
+
+describeEachEngine('a file above the loader size limit', (open) => {
+  test('goes to the TypeScript reader with the reason (its size on disk, or what a .gz holds), and is staged as the loader stages it', async () => {
+    const dir = tempDir();
+    const generated = await generateUsage({ out: join(dir, 'gen'), lines: 1200, recordings: 200, seed: 8 });
+    const text = readFileSync(generated.reportFile);
+    const gz = join(dir, generatedName('2', 'tsv.gz'));
+    writeFileSync(gz, gzipSync(text));
+    const limit = text.length - 1;
+    const stage = async (path: string, loaderMaxBytes?: number) => {
+      const store = await open();
+      const readers: string[] = [];
+      const [outcome] = await ingestReport(context(store), [path], { loaderMaxBytes, onReader: (_file, used, why) => void readers.push(`${used}${why ? ` (${why})` : ''}`) });
+      return { outcome: outcome.outcome, readers, rows: await stagedRows(store) };
+    };
+    const loaded = await stage(generated.reportFile);
+    assert.deepEqual([loaded.outcome, loaded.readers], ['staged', ['engine']]);
+    const large = await stage(generated.reportFile, limit);
+    assert.deepEqual([large.outcome, large.readers], ['staged', [`typescript (it is larger than ${limit.toLocaleString('en')} bytes, the most the loader checks in one go)`]]);
+    assert.deepEqual(large.rows, loaded.rows);
+    const compressed = await stage(gz, limit);
+    assert.equal(compressed.outcome, 'staged');
+    assert.match(compressed.readers.join(), new RegExp(`^typescript \\(.*it is larger than ${limit.toLocaleString('en')} bytes`));
+    assert.deepEqual(Object.keys(compressed.rows), Object.keys(loaded.rows));
+    assert.deepEqual(compressed.rows.usage_lines, loaded.rows.usage_lines);
+    assert.equal((await stage(gz, text.length)).readers[0], 'engine', 'a .gz whose content is within the limit is loaded');
+  });
+});

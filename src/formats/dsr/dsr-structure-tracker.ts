@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../errors/error-codes.js';
+import { detachedText } from './dsr-cells.js';
 
 /** Receives a structural problem of the current line. */
 export type DsrStructureProblem = (code: ErrorCode, message: string) => void;
@@ -89,7 +90,7 @@ export class DsrStructureTracker {
       if ((numeric >= this.runStart && numeric <= this.runEnd) || this.seenBlocks.has(blockId)) {
         problem('CLEF_DSR_RECORD_ORDER', `block ${blockId} continues after other blocks: a block's records must be together`);
       }
-      this.seenBlocks.add(blockId);
+      this.seenBlocks.add(detachedText(blockId));
     }
     this.blockId = blockId;
     this.rank = 0;

@@ -18,31 +18,34 @@ export async function addOnlyRecording(db: Kysely<ClefDatabase>, reportIds: read
       and m.report_id in (${reportsIn(reportIds)}) and m.status = 'work'`.execute(db);
 }
 
-/** The open resources of the reports that name work numbers (proprietary ids, LI01 RightsControllerWorkId). */
-export async function openResourcesWithWorkNumbers(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]) {
-  if (reportIds.length === 0) return [];
+/**
+ * A page of a report's open resources that name work numbers (proprietary ids, LI01 RightsControllerWorkId): the
+ * first `limit` after DSP resource id `after` (null: from the first), in id order, so a report of any size is matched a page at a time.
+ */
+export async function openResourcesWithWorkNumbers(db: Kysely<ClefDatabase>, reportId: bigint, after: string | null, limit: number) {
   return db
     .selectFrom('usage_matches')
     .select(['report_id', 'dsp_resource_id', 'sender_dpid', 'work_numbers', 'valid_isrc', 'title_key', 'writer_keys'])
-    .where('report_id', 'in', reportIds)
+    .where('report_id', '=', reportId)
     .where('status', '=', 'unmatched')
     .where('work_numbers', 'is not', null)
-    .orderBy('report_id')
+    .$if(after !== null, (q) => q.where('dsp_resource_id', '>', after!))
     .orderBy('dsp_resource_id')
+    .limit(limit)
     .execute();
 }
 
-/** The open resources of the reports with no usable ISRC, for title-and-artist matching. */
-export async function openResourcesForTitles(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]) {
-  if (reportIds.length === 0) return [];
+/** A page of a report's open resources with no usable ISRC, for title-and-artist matching: the first `limit` after `after`, in id order. */
+export async function openResourcesForTitles(db: Kysely<ClefDatabase>, reportId: bigint, after: string | null, limit: number) {
   return db
     .selectFrom('usage_matches')
     .select(['report_id', 'dsp_resource_id', 'title_key', 'artist_key', 'writer_keys'])
-    .where('report_id', 'in', reportIds)
+    .where('report_id', '=', reportId)
     .where('status', '=', 'unmatched')
     .where('valid_isrc', 'is', null)
-    .orderBy('report_id')
+    .$if(after !== null, (q) => q.where('dsp_resource_id', '>', after!))
     .orderBy('dsp_resource_id')
+    .limit(limit)
     .execute();
 }
 

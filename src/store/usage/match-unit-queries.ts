@@ -1,29 +1,72 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
 
+/** DSP resource ids after `after` (exclusive; null: from the first) up to `upTo` (inclusive; null: to the last). */
+interface ResourceRange {
+  readonly after: string | null;
+  readonly upTo: string | null;
+}
+
+function inRange(column: string, range: ResourceRange) {
+  const ref = sql.ref(column);
+  return sql`${range.after === null ? sql`` : sql`and ${ref} > ${range.after}`} ${range.upTo === null ? sql`` : sql`and ${ref} <= ${range.upTo}`}`;
+}
+
+/**
+ * Where the next range of a report's resources ends: the id `size` resource rows after `after`, or null when fewer
+ * are left. A range holds whole ids and at most `size` of them; a top-N of `size` ids, never a sort of the report.
+ */
+async function nextRangeEnd(db: Kysely<ClefDatabase>, reportId: bigint, after: string | null, size: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('usage_resources')
+    .select('dsp_resource_id')
+    .where('report_id', '=', reportId)
+    .$if(after !== null, (q) => q.where('dsp_resource_id', '>', after!))
+    .orderBy('dsp_resource_id')
+    .limit(1)
+    .offset(size - 1)
+    .executeTakeFirst();
+  return row?.dsp_resource_id ?? null;
+}
+
 /**
  * Rebuilds a report's match units (one row per distinct DSP resource id, with its identifiers, keys and usage
- * totals) and matches them by identifier in the same set-based statement, in this order: a person's decision for
- * the DSP resource id; ISRC (ambiguous when it names several recordings; the ISWC adds the work when the ISRC's
- * recording has none or several); the DSP resource id matched by an earlier report; ISWC (with the work's only
- * recording when the resource has no ISRC). What stays `unmatched` is for the work-number and title steps.
- * One INSERT rather than an UPDATE per step: far fewer round trips, and no updates of rows the transaction wrote.
- * A resource's rows and its usage lines meet in one aggregate over both (not a join of two report-sized sets), so no
- * planner estimate of a fresh report, however wrong, can turn it into a nested loop of lines × resources.
+ * totals) and matches them by identifier, one range of at most `perStatement` DSP resource ids per statement: the
+ * engine then never holds more than a range's groups and joins, whatever the report's size (DuckDB does not spill
+ * this statement: a 3 M-line report ran out of a 100 MB limit in it).
  */
-export async function rebuildMatchedUnits(db: Kysely<ClefDatabase>, reportId: bigint): Promise<void> {
+export async function rebuildMatchedUnits(db: Kysely<ClefDatabase>, reportId: bigint, perStatement: number): Promise<void> {
   await db.deleteFrom('usage_matches').where('report_id', '=', reportId).execute();
+  for (let after: string | null = null; ; ) {
+    const upTo = await nextRangeEnd(db, reportId, after, perStatement);
+    await insertMatchedUnits(db, reportId, { after, upTo });
+    if (upTo === null) break;
+    after = upTo;
+  }
+}
+
+/**
+ * Builds the match units of a range of a report's resources and matches them by identifier in the same set-based
+ * statement, in this order: a person's decision for the DSP resource id; ISRC (ambiguous when it names several
+ * recordings; the ISWC adds the work when the ISRC's recording has none or several); the DSP resource id matched by an
+ * earlier report; ISWC (with the work's only recording when the resource has no ISRC). What stays `unmatched` is for
+ * the work-number and title steps. One INSERT rather than an UPDATE per step: far fewer round trips, and no updates
+ * of rows the transaction wrote. A resource's rows and its usage lines meet in one aggregate over both (not a join
+ * of two report-sized sets), so no planner estimate of a fresh report, however wrong, can turn it into a nested
+ * loop of lines × resources.
+ */
+async function insertMatchedUnits(db: Kysely<ClefDatabase>, reportId: bigint, range: ResourceRange): Promise<void> {
   await sql`
     insert into usage_matches (report_id, dsp_resource_id, sender_dpid, valid_isrc, valid_iswc, work_numbers, title, display_artist,
       title_key, artist_key, writer_keys, usages, usage_lines, status, recording_id, work_id, method, confidence, manual)
     with parts as (
       select r.dsp_resource_id, 1 as resource, r.valid_isrc, r.valid_iswc, r.work_numbers, r.title, r.display_artist,
         r.title_key, r.artist_key, r.writer_keys, cast(null as bigint) as usages, 0 as line
-      from usage_resources r where r.report_id = ${reportId}
+      from usage_resources r where r.report_id = ${reportId} ${inRange('r.dsp_resource_id', range)}
       union all
       select l.dsp_resource_id, 0, cast(null as text), cast(null as text), cast(null as text), cast(null as text), cast(null as text),
         cast(null as text), cast(null as text), cast(null as text), l.usages - l.returns, 1
-      from usage_lines l where l.report_id = ${reportId}
+      from usage_lines l where l.report_id = ${reportId} ${inRange('l.dsp_resource_id', range)}
     ),
     units as (
       select cast(${reportId} as bigint) as report_id, dsp_resource_id,

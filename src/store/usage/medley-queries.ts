@@ -17,29 +17,46 @@ export interface MedleyWorkRow {
   readonly proprietary_work_ids: string | null;
 }
 
-/** The works of the reports' medley resources: blocks with more than one MW01, joined to their AS01 resource. */
-export async function readMedleyWorks(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<MedleyWorkRow[]> {
-  if (reportIds.length === 0) return [];
+/**
+ * A page of the works of a report's medley resources (an AS01 whose block has more than one MW01): those of the
+ * first `limit` such resources after DSP resource id `after` (null: from the first), by resource id and line, so a
+ * report of any size is matched a page of whole resources at a time.
+ */
+export async function readMedleyWorks(db: Kysely<ClefDatabase>, reportId: bigint, after: string | null, limit: number): Promise<MedleyWorkRow[]> {
   const { rows } = await sql<MedleyWorkRow>`
-    select r.report_id, r.dsp_resource_id, rep.sender_dpid, w.dsp_work_id, w.title, w.valid_iswc, w.writers, w.proprietary_work_ids
-    from usage_works w
-    join (select report_id, file_number, block_id from usage_works where report_id in (${reportsIn(reportIds)})
-          group by report_id, file_number, block_id having count(*) > 1) b
-      on b.report_id = w.report_id and b.file_number = w.file_number and b.block_id = w.block_id
-    join usage_resources r on r.report_id = w.report_id and r.file_number = w.file_number and r.block_id = w.block_id and r.record_type like 'AS01%'
-    join usage_reports rep on rep.report_id = r.report_id
-    order by r.report_id, r.dsp_resource_id, w.file_number, w.line`.execute(db);
+    with medleys as (
+      select r.dsp_resource_id, r.file_number, r.block_id from usage_resources r
+      join (select file_number, block_id from usage_works where report_id = ${reportId} group by file_number, block_id having count(*) > 1) b
+        on b.file_number = r.file_number and b.block_id = r.block_id
+      where r.report_id = ${reportId} and r.record_type like 'AS01%' ${after === null ? sql`` : sql`and r.dsp_resource_id > ${after}`}
+    ),
+    page as (select distinct dsp_resource_id from medleys order by dsp_resource_id limit ${limit})
+    select rep.report_id, m.dsp_resource_id, rep.sender_dpid, w.dsp_work_id, w.title, w.valid_iswc, w.writers, w.proprietary_work_ids
+    from medleys m
+    join page p on p.dsp_resource_id = m.dsp_resource_id
+    join usage_works w on w.report_id = ${reportId} and w.file_number = m.file_number and w.block_id = m.block_id
+    join usage_reports rep on rep.report_id = ${reportId}
+    order by m.dsp_resource_id, w.file_number, w.line`.execute(db);
   return rows.map((row) => ({ ...row, report_id: BigInt(row.report_id) }));
 }
 
-/**
- * Replaces the reports' medley parts, then gives each medley resource not yet identified one of its identified
- * parts' works (the smallest id), so worklists and match rates count it; distribution reads the parts themselves.
- */
-export async function saveMedleyParts(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], parts: readonly ClefDatabase['usage_medley_parts'][]): Promise<void> {
+/** Removes the reports' medley parts, before they are identified again. */
+export async function clearMedleyParts(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
   if (reportIds.length === 0) return;
   await db.deleteFrom('usage_medley_parts').where('report_id', 'in', [...reportIds]).execute();
+}
+
+/** Saves a page of medley parts. */
+export async function insertMedleyParts(db: Kysely<ClefDatabase>, parts: readonly ClefDatabase['usage_medley_parts'][]): Promise<void> {
   for (let start = 0; start < parts.length; start += 1000) await db.insertInto('usage_medley_parts').values(parts.slice(start, start + 1000)).execute();
+}
+
+/**
+ * Gives each medley resource of the reports not yet identified one of its identified parts' works (the smallest id),
+ * so worklists and match rates count it; distribution reads the parts themselves.
+ */
+export async function applyMedleyParts(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+  if (reportIds.length === 0) return;
   await sql`
     update usage_matches as m set work_id = p.work_id, status = case when m.recording_id is not null then 'matched' else 'work' end,
       method = coalesce(m.method, 'medley'), confidence = coalesce(m.confidence, 10000)

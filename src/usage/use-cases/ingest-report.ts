@@ -34,6 +34,8 @@ export interface IngestOptions {
    * file it does not take (escapes, bytes it cannot read, any error) to `typescript`, the line-by-line reader.
    */
   readonly reader?: 'engine' | 'typescript';
+  /** Files on disk larger than this many bytes (after gunzip) go to the TypeScript reader; 512 MiB by default. */
+  readonly loaderMaxBytes?: number;
   /** Called with the reader that staged or refused each file, and why the engine's loader did not take it. */
   readonly onReader?: (file: string, reader: 'engine' | 'typescript', why?: string) => void;
   /** Called when a staging report is resumed, with the line its rows are written again from (1: from the start). */

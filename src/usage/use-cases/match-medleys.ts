@@ -2,18 +2,16 @@ import type { Kysely } from 'kysely';
 import { nameKey, titleKey } from '../../registry/match-key.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { findWorksByIswc } from '../../store/registry/cwr-ack-queries.js';
-import { readMedleyWorks, saveMedleyParts } from '../../store/usage/medley-queries.js';
+import { applyMedleyParts, type MedleyWorkRow, clearMedleyParts, insertMedleyParts, readMedleyWorks } from '../../store/usage/medley-queries.js';
 import { resolveWorkNumbers } from './resolve-work-numbers.js';
 
-/**
- * Identifies each work of the reports' medleys (a resource whose block names several MW01 works) on its own: by
- * its ISWC, else by its work numbers within their namespace past the title/creator guard (the MW01's own title
- * and writers). A work named twice in one medley is one part. Distribution divides the resource's value between
- * the parts; a part left unidentified keeps its share in the unidentified-work reserve.
- */
-export async function matchMedleys(db: Kysely<ClefDatabase>, reportIds: readonly bigint[]): Promise<void> {
+// Resources a page: the lookups by ISWC and number stay small (and under PostgreSQL's parameter limit) whatever the report's size.
+const defaultMedleysPerPage = 5_000;
+
+// One page of whole medley resources: each work once per resource, identified by ISWC, else by number.
+async function identifyParts(db: Kysely<ClefDatabase>, page: readonly MedleyWorkRow[], reportIds: readonly bigint[]): Promise<ClefDatabase['usage_medley_parts'][]> {
   const seen = new Set<string>();
-  const works = (await readMedleyWorks(db, reportIds)).filter((w) => {
+  const works = page.filter((w) => {
     const key = `${w.report_id}|${w.dsp_resource_id}|${w.dsp_work_id}`;
     return !seen.has(key) && seen.add(key);
   });
@@ -30,7 +28,7 @@ export async function matchMedleys(db: Kysely<ClefDatabase>, reportIds: readonly
   );
   const numberedOf = new Map(byNumber.map((w, i) => [w, numbered[i]]));
   const partOf = new Map<string, number>();
-  const parts = works.map((w): ClefDatabase['usage_medley_parts'] => {
+  return works.map((w): ClefDatabase['usage_medley_parts'] => {
     const resource = `${w.report_id}|${w.dsp_resource_id}`;
     const part = partOf.get(resource) ?? 0;
     partOf.set(resource, part + 1);
@@ -42,5 +40,23 @@ export async function matchMedleys(db: Kysely<ClefDatabase>, reportIds: readonly
     if (result.kind === 'guarded') return { ...base, work_id: null, method: null, note: `${w.proprietary_work_ids} names ${result.workId}, set aside: ${result.reason}` };
     return { ...base, work_id: null, method: null, note: result.kind === 'ambiguous' ? `${w.proprietary_work_ids} names several works` : null };
   });
-  await saveMedleyParts(db, reportIds, parts);
+}
+
+/**
+ * Identifies each work of the reports' medleys (a resource whose block names several MW01 works) on its own: by
+ * its ISWC, else by its work numbers within their namespace past the title/creator guard (the MW01's own title
+ * and writers). A work named twice in one medley is one part. Distribution divides the resource's value between
+ * the parts; a part left unidentified keeps its share in the unidentified-work reserve. Reads `perPage` resources at a time.
+ */
+export async function matchMedleys(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], perPage = defaultMedleysPerPage): Promise<void> {
+  await clearMedleyParts(db, reportIds);
+  for (const reportId of reportIds) {
+    for (let after: string | null = null; ; ) {
+      const page = await readMedleyWorks(db, reportId, after, perPage);
+      if (page.length === 0) break;
+      await insertMedleyParts(db, await identifyParts(db, page, reportIds));
+      after = page[page.length - 1].dsp_resource_id;
+    }
+  }
+  await applyMedleyParts(db, reportIds);
 }

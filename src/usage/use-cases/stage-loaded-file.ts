@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Finding } from '../../errors/index.js';
 import { dsrAllowedValues, findDsrProfile, openDsrFile, parseDsrFileName, type DsrFileResult, type DsrHeaderRow, type DsrRecordDefinition, type DsrRow } from '../../formats/dsr/index.js';
@@ -26,6 +27,20 @@ import type { UsageContext } from './usage-context.js';
 /** Why the engine's loader does not take a file: the TypeScript reader takes it instead. */
 class NotLoadable extends Error {}
 
+/**
+ * Files larger than this (as read, after gunzip) go to the TypeScript reader. The loader's checks and staging are
+ * statements over the whole file, and some of them do not spill: a 30 M-line report (2.9 GB) ran DuckDB out of memory
+ * under a 1 GB and a 2 GB limit, where the reader, which commits chunks as it reads, stays flat. 3 M lines (284 MB)
+ * load within a 1 GB limit (BENCHMARKS.md, issue 13).
+ */
+export const defaultLoaderMaxBytes = 512 * 2 ** 20;
+
+/** How the loader stages: as the TypeScript reader, plus the size above which it leaves a file to that reader. */
+export interface LoaderOptions extends StageOptions {
+  /** Files larger than this many bytes go to the TypeScript reader; `defaultLoaderMaxBytes` when not given. */
+  readonly loaderMaxBytes?: number;
+}
+
 /** What the byte pass in Node saw while the engine read the file. */
 interface ByteScan {
   digest: string;
@@ -34,7 +49,8 @@ interface ByteScan {
 
 // A backslash (DSR's escape: cells are then split in TypeScript), a carriage return (line ends the loaders read
 // differently), a NUL or a byte-order mark (dropped by the TypeScript reader only) send the file to the TypeScript reader.
-async function* scanned(chunks: AsyncIterable<Uint8Array>, scan: ByteScan): AsyncGenerator<Uint8Array> {
+// A compressed file's size on disk says little of its lines: the pass also stops at the size limit.
+async function* scanned(chunks: AsyncIterable<Uint8Array>, scan: ByteScan, maxBytes: number): AsyncGenerator<Uint8Array> {
   const hash = createHash('sha256');
   let first = true;
   for await (const chunk of chunks) {
@@ -48,9 +64,14 @@ async function* scanned(chunks: AsyncIterable<Uint8Array>, scan: ByteScan): Asyn
     if (bytes.indexOf(0) !== -1) throw new NotLoadable('a NUL byte');
     hash.update(bytes);
     scan.bytes += bytes.length;
+    if (scan.bytes > maxBytes) throw new NotLoadable(tooLarge(maxBytes));
     yield chunk;
   }
   scan.digest = hash.digest('hex');
+}
+
+function tooLarge(maxBytes: number): string {
+  return `it is larger than ${maxBytes.toLocaleString('en')} bytes, the most the loader checks in one go`;
 }
 
 /** The scratch tables the loader makes for a staging report, all dropped when it ends (or, after a crash, by the next start). */
@@ -101,9 +122,10 @@ function keyOf(kind: string, raw: string): string | null {
  * record types against the profile, block shapes, the few lines whose cells SQL cannot pass, HEAD and FOOT), and
  * the staged tables are filled by `INSERT … SELECT`. Returns why, having left nothing, for a file it does not take —
  * bytes the engine cannot read as UTF-8 lines, escapes, or any error: the TypeScript reader (the oracle) then reads
- * it and locates every finding. Throws a Refusal for a duplicate.
+ * it and locates every finding — and for a file above `loaderMaxBytes`, which the reader stages in flat memory.
+ * Throws a Refusal for a duplicate.
  */
-export async function stageLoadedFile(context: UsageContext, path: string, target: StagingTarget, options: StageOptions): Promise<StagedFile | string> {
+export async function stageLoadedFile(context: UsageContext, path: string, target: StagingTarget, options: LoaderOptions): Promise<StagedFile | string> {
   const { db, engine } = context.store;
   const { reportId } = target;
   const file = basename(path);
@@ -111,10 +133,12 @@ export async function stageLoadedFile(context: UsageContext, path: string, targe
   const scratch = loaderScratchTables(reportId);
   const [lines, records, keys, keyIds, resourcesTable] = scratch;
   const scan: ByteScan = { digest: '', bytes: 0 };
+  const maxBytes = options.loaderMaxBytes ?? defaultLoaderMaxBytes;
+  if ((await stat(path)).size > maxBytes) return tooLarge(maxBytes);
   try {
     let lineCount: number;
     try {
-      lineCount = await engine.loadLines(db, lines, path, scanned(openDsrFile(path).chunks, scan));
+      lineCount = await engine.loadLines(db, lines, path, scanned(openDsrFile(path).chunks, scan, maxBytes));
     } catch (error) {
       return `the engine could not load it (${(error as Error).message.split('\n')[0]})`;
     }
