@@ -26,19 +26,35 @@ export async function findTermsByVariants(db: Kysely<ClefDatabase>, variants: re
   return found.map((row) => ({ ...row, works: works.get(row.term) ?? 0 }));
 }
 
-/** Works holding the most of these search keys, best first (ties by work id). */
-export async function findWorksBySearchKeys(db: Kysely<ClefDatabase>, keys: readonly string[], limit: number): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const hits = await db
-    .selectFrom('work_search_keys')
-    .select(['work_id', sql<bigint>`count(distinct search_key)`.as('hits')])
-    .where('search_key', 'in', [...new Set(keys)])
-    .groupBy('work_id')
-    .orderBy('hits', 'desc')
-    .orderBy('work_id')
-    .limit(limit)
-    .execute();
-  return hits.map((hit) => hit.work_id);
+/** Which of these terms some work holds. */
+export async function findStoredTerms(db: Kysely<ClefDatabase>, terms: readonly string[]): Promise<Set<string>> {
+  const distinct = [...new Set(terms)];
+  const stored = new Set<string>();
+  for (let start = 0; start < distinct.length; start += probeSize) {
+    for (const row of await db.selectFrom('search_terms').select('term').distinct().where('term', 'in', distinct.slice(start, start + probeSize)).execute()) stored.add(row.term);
+  }
+  return stored;
+}
+
+/** The works holding these search keys, with the keys each holds. */
+export async function findPostings(db: Kysely<ClefDatabase>, keys: readonly string[]): Promise<Map<string, Set<string>>> {
+  const distinct = [...new Set(keys)];
+  const held = new Map<string, Set<string>>();
+  for (let start = 0; start < distinct.length; start += probeSize) {
+    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('search_key', 'in', distinct.slice(start, start + probeSize)).execute();
+    for (const row of rows) (held.get(row.work_id) ?? held.set(row.work_id, new Set()).get(row.work_id)!).add(row.search_key);
+  }
+  return held;
+}
+
+/** Adds to `held` which of these search keys its works hold (the works read by their ids, a few thousand at a time). */
+export async function addHeldKeys(db: Kysely<ClefDatabase>, held: Map<string, Set<string>>, keys: readonly string[]): Promise<void> {
+  const wanted = new Set(keys);
+  const ids = [...held.keys()];
+  for (let start = 0; start < ids.length && wanted.size > 0; start += 5_000) {
+    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('work_id', 'in', ids.slice(start, start + 5_000)).execute();
+    for (const row of rows) if (wanted.has(row.search_key)) held.get(row.work_id)!.add(row.search_key);
+  }
 }
 
 /** The title keys (main and alternate) and display data of works. */
