@@ -1,10 +1,11 @@
 // Registry benchmark (issue 2): import N works (Clef CSV, 3 parties each) into a fresh embedded store, then title
 // search with generated queries carrying typos, accent and article changes. Generates its own data.
-// Usage: npm run bench -- [--works 1000000] [--queries 1000] [--db PATH] [--skip-import true] [--misses N]
+// Usage: npm run bench -- [--works 1000000] [--queries 1000] [--db PATH] [--skip-import true] [--misses N] [--breakdown true]
 // --skip-import searches a store an earlier run with the same --works left at --db (the same queries: the data is
-// generated again, not imported); --misses prints that many missed queries with what search answered.
+// generated again, not imported); --misses prints that many missed queries with what search answered; --breakdown
+// times every store query of the searches by its table.
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadLookups } from '../src/lookups/index.js';
@@ -12,6 +13,7 @@ import { importWorksCsv } from '../src/registry/use-cases/import-works-csv.js';
 import { searchWorks } from '../src/registry/use-cases/search-works.js';
 import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { parseIpiNameNumber } from '../src/identifiers/index.js';
+import { queryTimer } from './support/query-timer.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
@@ -110,6 +112,8 @@ try {
   const context = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
   if (args.get('skip-import') !== 'true') await importAll(context, path);
 
+  const timer = queryTimer();
+  const searching = args.get('breakdown') === 'true' ? { ...context, store: { ...store, db: store.db.withPlugin(timer.plugin) } } : context;
   const showMisses = Number(args.get('misses') ?? 0);
   const missed: string[] = [];
   const latencies: number[] = [];
@@ -118,14 +122,18 @@ try {
     const original = titles[Math.floor(random() * titles.length)];
     const query = degrade(original);
     const start = performance.now();
-    const hits = await searchWorks(context, query, 5);
+    const hits = await searchWorks(searching, query, 5);
     latencies.push(performance.now() - start);
     if (hits.some((hit) => hit.title === original)) found++;
     else if (missed.length < showMisses) missed.push(`${query} (wanted ${original}) → ${hits.map((hit) => `${hit.title} ${hit.score}`).join(' | ')}`);
   }
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
-  console.log(`search: ${queries} degraded queries, recall@5 ${((100 * found) / queries).toFixed(1)} %, latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+  console.log(`search: ${queries} degraded queries, recall@5 ${((100 * found) / queries).toFixed(1)} %, latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms; load average ${loadavg()[0].toFixed(1)}`);
+  const total = latencies.reduce((sum, ms) => sum + ms, 0);
+  for (const [table, spent] of [...timer.spent].sort((a, b) => b[1].ms - a[1].ms)) {
+    console.log(`  ${table}: ${(spent.ms / queries).toFixed(1)} ms a search (${(spent.queries / queries).toFixed(1)} queries, ${((spent.ms / total) * 100).toFixed(0)} %)`);
+  }
   for (const line of missed) console.log(`  missed: ${line}`);
   await store.close();
 } finally {

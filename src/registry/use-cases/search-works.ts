@@ -1,5 +1,5 @@
 import { identifyValue } from '../../identifiers/index.js';
-import { addHeldKeys, findPostings, findStoredTerms, findTermsByVariants, findWorkIdsByIdentifier } from '../../store/registry/search-queries.js';
+import { findPostings, findStoredTerms, findTermsByVariants, findWorkIdsByIdentifier } from '../../store/registry/search-queries.js';
 import { readWorkSearchRows } from '../../store/registry/searchable-work-queries.js';
 import { searchableWorks, type WorkSearchIndex } from '../work-search-index.js';
 import { nameKey, titleKey } from '../match-key.js';
@@ -48,7 +48,7 @@ function storeSource(context: Pick<RegistryContext, 'store'>): SearchSource {
   return {
     async slots(words) {
       const formsOf = words.map((word) => new Set(word.typos ? termVariants(word.key) : [word.key]));
-      const found = await findTermsByVariants(db, formsOf.flatMap((forms) => [...forms]));
+      const found = await findTermsByVariants(context.store, formsOf.flatMap((forms) => [...forms]));
       return words.map((word, i) => {
         const terms = new Map<string, number>();
         for (const { variant, term, works } of found) {
@@ -59,8 +59,7 @@ function storeSource(context: Pick<RegistryContext, 'store'>): SearchSource {
     },
     storedTerms: (terms) => findStoredTerms(db, terms),
     async candidates(plan, limit) {
-      const held = await findPostings(db, plan.read);
-      if (plan.read.length < plan.slotsOf.size) await addHeldKeys(db, held, [...plan.slotsOf.keys()]);
+      const held = await findPostings(context.store, plan.read, [...plan.slotsOf.keys()]);
       return [...held]
         .map(([workId, terms]) => ({ workId, ...planHits(plan, terms) }))
         .sort(compareCandidates)

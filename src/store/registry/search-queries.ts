@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
 import type { ClefDatabase } from '../schema.js';
 
 // Short IN-lists are index probes on both engines; DuckDB plans a list of more than about 16 values as a join over the
@@ -6,7 +7,7 @@ import type { ClefDatabase } from '../schema.js';
 const probeSize = 12;
 
 /** The terms of the vocabulary that have any of these typo forms (`termVariants`), with the form that found them and how many works hold the term. */
-export async function findTermsByVariants(db: Kysely<ClefDatabase>, variants: readonly string[]): Promise<{ variant: string; term: string; works: number }[]> {
+export async function findTermsByVariants({ db, engine }: { db: Kysely<ClefDatabase>; engine: Engine }, variants: readonly string[]): Promise<{ variant: string; term: string; works: number }[]> {
   const distinct = [...new Set(variants)];
   const found: { variant: string; term: string }[] = [];
   for (let start = 0; start < distinct.length; start += probeSize) {
@@ -14,13 +15,9 @@ export async function findTermsByVariants(db: Kysely<ClefDatabase>, variants: re
   }
   const terms = [...new Set(found.map((row) => row.term))];
   const works = new Map<string, number>();
-  for (let start = 0; start < terms.length; start += probeSize) {
-    const rows = await db
-      .selectFrom('search_terms')
-      .select(['term', sql<string>`sum(work_count)`.as('works')])
-      .where('term', 'in', terms.slice(start, start + probeSize))
-      .groupBy('term')
-      .execute();
+  // The typo forms of a short word find hundreds of terms: one statement for all of them.
+  if (terms.length > 0) {
+    const rows = await db.selectFrom('search_terms').select(['term', sql<string>`sum(work_count)`.as('works')]).where(sql<boolean>`term IN ${engine.spaceFreeList(terms)}`).groupBy('term').execute();
     for (const row of rows) works.set(row.term, Number(row.works));
   }
   return found.map((row) => ({ ...row, works: works.get(row.term) ?? 0 }));
@@ -36,25 +33,21 @@ export async function findStoredTerms(db: Kysely<ClefDatabase>, terms: readonly 
   return stored;
 }
 
-/** The works holding these search keys, with the keys each holds. */
-export async function findPostings(db: Kysely<ClefDatabase>, keys: readonly string[]): Promise<Map<string, Set<string>>> {
-  const distinct = [...new Set(keys)];
+/**
+ * The works holding any of the `read` search keys, with the keys of `ranked` (a superset) each holds: one statement,
+ * the works found by the rare keys and what they hold of the common ones read in the same pass.
+ */
+export async function findPostings({ db, engine }: { db: Kysely<ClefDatabase>; engine: Engine }, read: readonly string[], ranked: readonly string[]): Promise<Map<string, Set<string>>> {
   const held = new Map<string, Set<string>>();
-  for (let start = 0; start < distinct.length; start += probeSize) {
-    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('search_key', 'in', distinct.slice(start, start + probeSize)).execute();
-    for (const row of rows) (held.get(row.work_id) ?? held.set(row.work_id, new Set()).get(row.work_id)!).add(row.search_key);
-  }
+  if (read.length === 0) return held;
+  const rows = await db
+    .selectFrom('work_search_keys')
+    .select(['work_id', 'search_key'])
+    .where(sql<boolean>`search_key IN ${engine.spaceFreeList(ranked)}`)
+    .where(sql<boolean>`work_id IN (SELECT work_id FROM work_search_keys WHERE search_key IN ${engine.spaceFreeList(read)})`)
+    .execute();
+  for (const row of rows) (held.get(row.work_id) ?? held.set(row.work_id, new Set()).get(row.work_id)!).add(row.search_key);
   return held;
-}
-
-/** Adds to `held` which of these search keys its works hold (the works read by their ids, a few thousand at a time). */
-export async function addHeldKeys(db: Kysely<ClefDatabase>, held: Map<string, Set<string>>, keys: readonly string[]): Promise<void> {
-  const wanted = new Set(keys);
-  const ids = [...held.keys()];
-  for (let start = 0; start < ids.length && wanted.size > 0; start += 5_000) {
-    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('work_id', 'in', ids.slice(start, start + 5_000)).execute();
-    for (const row of rows) if (wanted.has(row.search_key)) held.get(row.work_id)!.add(row.search_key);
-  }
 }
 
 /** The title keys (main and alternate) and display data of works. */
