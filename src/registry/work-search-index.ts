@@ -10,12 +10,6 @@ export interface SearchableWork {
   readonly creators: readonly { readonly name: string; readonly nameKey: string }[];
 }
 
-/**
- * The registry's search keys held in memory, for a process that answers many searches (the server): the same
- * candidates as the store's `work_search_keys` query — works holding the most query words, rarest words first,
- * a typo a word — in microseconds instead of a scan, and the candidates' titles and creators beside them.
- * Works are replaced whole when they change, so the postings of a term are kept as a set.
- */
 /** Works as search shows them, from the store's rows: the main title's key first, then the alternates'. */
 export function searchableWorks(rows: {
   readonly works: readonly { work_id: string; iswc: string | null; title: string; title_key: string }[];
@@ -27,6 +21,12 @@ export function searchableWorks(rows: {
   return rows.works.map((work) => ({ workId: work.work_id, iswc: work.iswc, title: work.title, titleKeys: titleKeysOf.get(work.work_id)!, creators: rows.creators.get(work.work_id) ?? [] }));
 }
 
+/**
+ * The registry's search keys held in memory, for a process that answers many searches (the server): the same
+ * candidates as the store (`planSearch`: the rare terms' works read, ranked by the query words they hold, a typo a
+ * word) in milliseconds instead of store queries, and the candidates' titles and creators beside them.
+ * Works are replaced whole when they change, so the postings of a term are kept as a set.
+ */
 export class WorkSearchIndex {
   // Works are numbered as they come (a work put again keeps its number), so postings are sets of small integers and
   // a query counts its hits in a typed array rather than a map keyed by work id.

@@ -1,5 +1,5 @@
 import { identifyValue } from '../../identifiers/index.js';
-import { findPostings, findStoredTerms, findTermsByVariants, findWorkIdsByIdentifier } from '../../store/registry/search-queries.js';
+import { addHeldKeys, findPostings, findStoredTerms, findTermsByVariants, findWorkIdsByIdentifier } from '../../store/registry/search-queries.js';
 import { readWorkSearchRows } from '../../store/registry/searchable-work-queries.js';
 import { searchableWorks, type WorkSearchIndex } from '../work-search-index.js';
 import { nameKey, titleKey } from '../match-key.js';
@@ -59,7 +59,9 @@ function storeSource(context: Pick<RegistryContext, 'store'>): SearchSource {
     },
     storedTerms: (terms) => findStoredTerms(db, terms),
     async candidates(plan, limit) {
-      const held = await findPostings(context.store, plan.read, [...plan.slotsOf.keys()]);
+      const held = await findPostings(db, plan.read);
+      // What the found works hold of the common terms only orders them: when all of them are candidates it changes nothing.
+      if (held.size > limit && plan.read.length < plan.slotsOf.size) await addHeldKeys(db, held, [...plan.slotsOf.keys()]);
       return [...held]
         .map(([workId, terms]) => ({ workId, ...planHits(plan, terms) }))
         .sort(compareCandidates)

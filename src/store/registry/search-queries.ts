@@ -33,21 +33,29 @@ export async function findStoredTerms(db: Kysely<ClefDatabase>, terms: readonly 
   return stored;
 }
 
-/**
- * The works holding any of the `read` search keys, with the keys of `ranked` (a superset) each holds: one statement,
- * the works found by the rare keys and what they hold of the common ones read in the same pass.
- */
-export async function findPostings({ db, engine }: { db: Kysely<ClefDatabase>; engine: Engine }, read: readonly string[], ranked: readonly string[]): Promise<Map<string, Set<string>>> {
+/** The works holding these search keys, with the keys each holds (a dozen keys a probe: few rows each, by the index). */
+export async function findPostings(db: Kysely<ClefDatabase>, keys: readonly string[]): Promise<Map<string, Set<string>>> {
+  const distinct = [...new Set(keys)];
   const held = new Map<string, Set<string>>();
-  if (read.length === 0) return held;
-  const rows = await db
-    .selectFrom('work_search_keys')
-    .select(['work_id', 'search_key'])
-    .where(sql<boolean>`search_key IN ${engine.spaceFreeList(ranked)}`)
-    .where(sql<boolean>`work_id IN (SELECT work_id FROM work_search_keys WHERE search_key IN ${engine.spaceFreeList(read)})`)
-    .execute();
-  for (const row of rows) (held.get(row.work_id) ?? held.set(row.work_id, new Set()).get(row.work_id)!).add(row.search_key);
+  for (let start = 0; start < distinct.length; start += probeSize) {
+    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('search_key', 'in', distinct.slice(start, start + probeSize)).execute();
+    for (const row of rows) (held.get(row.work_id) ?? held.set(row.work_id, new Set()).get(row.work_id)!).add(row.search_key);
+  }
   return held;
+}
+
+// A work holds about 8 keys: 100 works a probe stay well under the rows DuckDB fetches by index (2,048) before it
+// scans the whole table instead.
+const worksPerProbe = 100;
+
+/** Adds to `held` which of these search keys its works hold, reading the works' keys by work id. */
+export async function addHeldKeys(db: Kysely<ClefDatabase>, held: Map<string, Set<string>>, keys: readonly string[]): Promise<void> {
+  const wanted = new Set(keys);
+  const ids = [...held.keys()];
+  for (let start = 0; start < ids.length; start += worksPerProbe) {
+    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('work_id', 'in', ids.slice(start, start + worksPerProbe)).execute();
+    for (const row of rows) if (wanted.has(row.search_key)) held.get(row.work_id)!.add(row.search_key);
+  }
 }
 
 /** The title keys (main and alternate) and display data of works. */
