@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareCandidates, planHits, planSearch, queryWords } from './search-plan.js';
+import { compareCandidates, planHits, planSearch, queryWords, standsFor } from './search-plan.js';
+import { wordEditDistance } from './title-similarity.js';
 
 test('a leading article the title key dropped counts only as written', () => {
   assert.deepEqual(queryWords({ titleKey: 'river moon', nameKey: 'moon river the' }), [
@@ -28,4 +29,9 @@ test('rare terms are read until the budget, at least the rarest; works rank by q
     { workId: 'W0', held: 1, exact: 0 },
   ].sort(compareCandidates);
   assert.deepEqual(ranked.map((hit) => hit.workId), ['W2', 'W1', 'W3', 'W0']);
+});
+
+test('a term stands for a query word exactly when they are at most one edit apart', () => {
+  const words = ['moon', 'mon', 'moan', 'omon', 'mooon', 'noom', 'mo', 'm', '', 'moonx', 'xmoon', 'mnoo', '2n9k', '29k', 'n29k', '2n9', '月亮', '月', 'café', 'cafe'];
+  for (const a of words) for (const b of words) assert.equal(standsFor(a, b), wordEditDistance(a, b) <= 1, `${a} ~ ${b}`);
 });
