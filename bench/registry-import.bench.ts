@@ -1,8 +1,11 @@
 // Registry benchmark (issue 2): import N works (Clef CSV, 3 parties each) into a fresh embedded store, then title
 // search with generated queries carrying typos, accent and article changes. Generates its own data.
-// Usage: npm run bench -- [--works 1000000] [--queries 1000] [--db PATH]
+// Usage: npm run bench -- [--works 1000000] [--queries 1000] [--db PATH] [--skip-import true] [--misses N] [--breakdown true]
+// --skip-import searches a store an earlier run with the same --works left at --db (the same queries: the data is
+// generated again, not imported); --misses prints that many missed queries with what search answered; --breakdown
+// times every store query of the searches by its table.
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadLookups } from '../src/lookups/index.js';
@@ -10,6 +13,7 @@ import { importWorksCsv } from '../src/registry/use-cases/import-works-csv.js';
 import { searchWorks } from '../src/registry/use-cases/search-works.js';
 import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { parseIpiNameNumber } from '../src/identifiers/index.js';
+import { queryTimer } from './support/query-timer.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
@@ -73,15 +77,7 @@ function degrade(text: string): string {
   return chars.join('');
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'clef-bench-registry-'));
-const location = args.get('db') ?? join(dir, 'bench.duckdb');
-try {
-  console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-  const t0 = performance.now();
-  const { path, titles } = await generate(dir);
-  console.log(`generated ${works} works in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const store = await openStore(location, storeOptionsFrom(process.env));
-  const context = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
+async function importAll(context: Parameters<typeof importWorksCsv>[0], path: string): Promise<void> {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
   const rssAt: string[] = [];
@@ -103,21 +99,43 @@ try {
   clearInterval(sampler);
   console.log(`import: ${summary.created} works created, ${summary.rejected} rejected in ${seconds.toFixed(1)} s = ${Math.round(works / seconds)} works/s (commit ${((performance.now() - writtenAt) / 1000).toFixed(1)} s of it); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
   console.log(`RSS and seconds per 100 k works as the count grows: ${rssAt.join(', ')}`);
+}
 
+const dir = mkdtempSync(join(tmpdir(), 'clef-bench-registry-'));
+const location = args.get('db') ?? join(dir, 'bench.duckdb');
+try {
+  console.log(`machine: ${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+  const t0 = performance.now();
+  const { path, titles } = await generate(dir);
+  console.log(`generated ${works} works in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const store = await openStore(location, storeOptionsFrom(process.env));
+  const context = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
+  if (args.get('skip-import') !== 'true') await importAll(context, path);
+
+  const timer = queryTimer();
+  const searching = args.get('breakdown') === 'true' ? { ...context, store: { ...store, db: store.db.withPlugin(timer.plugin) } } : context;
+  const showMisses = Number(args.get('misses') ?? 0);
+  const missed: string[] = [];
   const latencies: number[] = [];
   let found = 0;
   for (let q = 0; q < queries; q++) {
     const original = titles[Math.floor(random() * titles.length)];
     const query = degrade(original);
     const start = performance.now();
-    const hits = await searchWorks(context, query, 5);
+    const hits = await searchWorks(searching, query, 5);
     latencies.push(performance.now() - start);
     if (hits.some((hit) => hit.title === original)) found++;
+    else if (missed.length < showMisses) missed.push(`${query} (wanted ${original}) → ${hits.map((hit) => `${hit.title} ${hit.score}`).join(' | ')}`);
   }
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
-  console.log(`search: ${queries} degraded queries, recall@5 ${((100 * found) / queries).toFixed(1)} %, latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
+  console.log(`search: ${queries} degraded queries, recall@5 ${((100 * found) / queries).toFixed(1)} %, latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms; load average ${loadavg()[0].toFixed(1)}`);
+  const total = latencies.reduce((sum, ms) => sum + ms, 0);
+  for (const [table, spent] of [...timer.spent].sort((a, b) => b[1].ms - a[1].ms)) {
+    console.log(`  ${table}: ${(spent.ms / queries).toFixed(1)} ms a search (${(spent.queries / queries).toFixed(1)} queries, ${((spent.ms / total) * 100).toFixed(0)} %)`);
+  }
+  for (const line of missed) console.log(`  missed: ${line}`);
   await store.close();
 } finally {
-  if (!args.get('db')) rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
 }

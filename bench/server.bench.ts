@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import type { KyselyPlugin, QueryId } from 'kysely';
+import { queryTimer } from './support/query-timer.js';
 import { addUser } from '../src/access/use-cases/users.js';
 import { runDistributionDemo } from '../src/distribution/use-cases/run-distribution-demo.js';
 import { parseIpiNameNumber } from '../src/identifiers/index.js';
@@ -75,29 +75,6 @@ async function drive(name: string, base: string, path: () => string, headers: Re
   });
   const errors = result.errors + result.non2xx;
   console.log(`${name}${rate ? ` at ${rate}/s` : ', 10 connections'}: ${result.requests.total} requests in ${result.duration.toFixed(0)} s = ${(result.requests.total / result.duration).toFixed(1)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; ${errors} errors; load average ${loadavg()[0].toFixed(1)}`);
-}
-
-/** Times every store query of `db` by its first table, to say where a search's time goes. */
-function queryTimer() {
-  const started = new Map<QueryId, { table: string; at: number }>();
-  const spent = new Map<string, { ms: number; queries: number }>();
-  const plugin: KyselyPlugin = {
-    transformQuery({ node, queryId }) {
-      const table = /"TableNode".*?"name":"(\w+)"/.exec(JSON.stringify(node))?.[1] ?? 'other';
-      started.set(queryId, { table, at: performance.now() });
-      return node;
-    },
-    async transformResult({ result, queryId }) {
-      const start = started.get(queryId);
-      if (start) {
-        const entry = spent.get(start.table) ?? { ms: 0, queries: 0 };
-        spent.set(start.table, { ms: entry.ms + performance.now() - start.at, queries: entry.queries + 1 });
-        started.delete(queryId);
-      }
-      return result;
-    },
-  };
-  return { plugin, spent };
 }
 
 /** Searches one at a time through the index the server keeps in memory: the answer a warm server gives. */

@@ -15,6 +15,11 @@ const diacritics = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-
 /** Leading articles dropped from titles and artist names (English, French, Spanish, German, Italian, Dutch). */
 const articles = new Set(['the', 'a', 'an', 'le', 'la', 'les', 'el', 'los', 'las', 'der', 'die', 'das', 'il', 'lo', 'gli', 'de', 'het', 'een', 'un', 'une', 'una', 'uno', 'ein', 'eine']);
 
+/** True for a word `titleKey` drops when it leads a title (`the`, `la`, `die` …). */
+export function isArticle(word: string): boolean {
+  return articles.has(word);
+}
+
 /** Words that mark a bracketed or dash-separated part of a title as version information. */
 const versionWords =
   /\b(?:remaster\w*|live|en vivo|ao vivo|en directo|feat|ft|featuring|with|remix\w*|mix|edit|version|radio|mono|stereo|acoustic|acustico|demo|instrumental|explicit|clean|bonus|deluxe|single|extended|reprise|karaoke|unplugged|session|sessions|take|from|anniversary|edition|re-?recorded|\d{4})\b/;

@@ -37,7 +37,12 @@ function creatorScoreOf(query: string): (creatorKeys: readonly string[]) => numb
     if (wanted.length === 0 || words.length === 0) return 0;
     let sum = 0;
     for (const word of wanted) {
-      const best = Math.max(...words.map((candidate) => wordLikeness(word, candidate)));
+      let best = 0;
+      for (const candidate of words) {
+        // A word this much longer or shorter cannot reach the threshold: spare the edit distance.
+        const [a, b] = [Array.from(word).length, Array.from(candidate).length];
+        if (1 - Math.abs(a - b) / Math.max(a, b) >= creatorWordThreshold) best = Math.max(best, wordLikeness(word, candidate));
+      }
       if (best < creatorWordThreshold) return 0;
       sum += best;
     }

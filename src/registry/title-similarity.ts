@@ -62,6 +62,8 @@ function tokenScore(wordsA: readonly string[][], b: string[]): number {
   const pairs: { i: number; j: number; similarity: number }[] = [];
   for (let i = 0; i < wordsA.length; i++) {
     for (let j = 0; j < wordsB.length; j++) {
+      const [a, b] = [wordsA[i]!.length, wordsB[j]!.length];
+      if (1 - Math.abs(a - b) / Math.max(a, b) < sameWordThreshold) continue;
       const similarity = wordSimilarity(wordsA[i], wordsB[j]);
       if (similarity >= sameWordThreshold) pairs.push({ i, j, similarity });
     }

@@ -1,5 +1,5 @@
 import { termVariants, workSearchKeys } from './search-keys.js';
-import { chooseSearchTerms, standsFor } from './choose-search-terms.js';
+import { planHits, standsFor, type QueryWord, type SearchPlan, type SearchSlot } from './search-plan.js';
 
 /** A work as search shows and scores it: its titles' keys (main first) and the writers of its current registrations. */
 export interface SearchableWork {
@@ -10,12 +10,6 @@ export interface SearchableWork {
   readonly creators: readonly { readonly name: string; readonly nameKey: string }[];
 }
 
-/**
- * The registry's search keys held in memory, for a process that answers many searches (the server): the same
- * candidates as the store's `work_search_keys` query — works holding the most query words, rarest words first,
- * a typo a word — in microseconds instead of a scan, and the candidates' titles and creators beside them.
- * Works are replaced whole when they change, so the postings of a term are kept as a set.
- */
 /** Works as search shows them, from the store's rows: the main title's key first, then the alternates'. */
 export function searchableWorks(rows: {
   readonly works: readonly { work_id: string; iswc: string | null; title: string; title_key: string }[];
@@ -27,6 +21,12 @@ export function searchableWorks(rows: {
   return rows.works.map((work) => ({ workId: work.work_id, iswc: work.iswc, title: work.title, titleKeys: titleKeysOf.get(work.work_id)!, creators: rows.creators.get(work.work_id) ?? [] }));
 }
 
+/**
+ * The registry's search keys held in memory, for a process that answers many searches (the server): the same
+ * candidates as the store (`planSearch`: the rare terms' works read, ranked by the query words they hold, a typo a
+ * word) in milliseconds instead of store queries, and the candidates' titles and creators beside them.
+ * Works are replaced whole when they change, so the postings of a term are kept as a set.
+ */
 export class WorkSearchIndex {
   // Works are numbered as they come (a work put again keeps its number), so postings are sets of small integers and
   // a query counts its hits in a typed array rather than a map keyed by work id.
@@ -38,7 +38,7 @@ export class WorkSearchIndex {
   /** True while work numbers follow work id order (a whole build reads works in that order), so ties sort as numbers. */
   #numbersInIdOrder = true;
   #greatestId = '';
-  #hits = new Uint16Array(0);
+  #seen = new Uint8Array(0);
 
   get size(): number {
     return this.#numberOf.size;
@@ -101,29 +101,44 @@ export class WorkSearchIndex {
     return [...terms];
   }
 
-  /** The works holding the most of the query's words, best first (ties by work id), at most `limit`. */
-  candidates(keys: readonly string[], limit: number): string[] {
-    const slots = keys.map((key) => {
-      const terms = this.#termsOf(key).filter((term) => this.#postings.get(term)!.size > 0);
-      return { terms, works: terms.reduce((sum, term) => sum + this.#postings.get(term)!.size, 0) };
-    });
-    const chosen = new Set(chooseSearchTerms(slots));
-    if (this.#hits.length < this.#works.length) this.#hits = new Uint16Array(Math.max(1024, this.#works.length * 2));
-    const hits = this.#hits;
+  /** Each query word's stored terms (itself, or the words one typo away when it allows typos) and how many works hold each. */
+  slots(words: readonly QueryWord[]): SearchSlot[] {
+    return words.map(({ key, typos }) => ({
+      word: key,
+      terms: (typos ? this.#termsOf(key) : [key]).flatMap((term) => {
+        const works = this.#postings.get(term)?.size ?? 0;
+        return works > 0 ? [{ term, works }] : [];
+      }),
+    }));
+  }
+
+  /** The terms of `terms` that some work holds. */
+  storedTerms(terms: readonly string[]): Set<string> {
+    return new Set(terms.filter((term) => (this.#postings.get(term)?.size ?? 0) > 0));
+  }
+
+  /** The works holding the plan's read terms, best first by `compareCandidates`, at most `limit`. */
+  candidates(plan: SearchPlan, limit: number): string[] {
+    if (this.#seen.length < this.#works.length) this.#seen = new Uint8Array(Math.max(1024, this.#works.length * 2));
+    const seen = this.#seen;
     const touched: number[] = [];
-    for (const term of chosen) {
-      for (const number of this.#postings.get(term)!) if (hits[number]++ === 0) touched.push(number);
+    for (const term of plan.read) {
+      for (const number of this.#postings.get(term)!) {
+        if (seen[number] === 0) touched.push(number);
+        seen[number] = 1;
+      }
     }
-    // Common words give tens of thousands of hits holding only a few distinct counts: bucket by count, then sort only
-    // the buckets the answer reaches, by work id (code units, as the store orders them).
-    const byCount: number[][] = [];
+    // Works rank by a few distinct (held, exact) pairs: bucket by them, then sort only the buckets the answer reaches,
+    // by work id (code units, as the store orders them).
+    const byRank: number[][] = [];
     for (const number of touched) {
-      (byCount[hits[number]!] ??= []).push(number);
-      hits[number] = 0;
+      seen[number] = 0;
+      const { held, exact } = planHits(plan, this.#keysOf[number]!);
+      (byRank[held * 32 + exact] ??= []).push(number);
     }
     const best: string[] = [];
-    for (let count = byCount.length - 1; count > 0 && best.length < limit; count--) {
-      const bucket = byCount[count];
+    for (let rank = byRank.length - 1; rank > 0 && best.length < limit; rank--) {
+      const bucket = byRank[rank];
       if (!bucket) continue;
       const ids = this.#numbersInIdOrder
         ? Int32Array.from(bucket).sort().subarray(0, limit - best.length).reduce<string[]>((list, number) => (list.push(this.#works[number]!.workId), list), [])

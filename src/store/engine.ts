@@ -61,6 +61,12 @@ export interface Engine {
    * PostgreSQL `div`); `%`, `+`, `*`, `sum` and comparisons are the same words on both.
    */
   readonly wideInteger: WideInteger;
+  /**
+   * Values holding no space (search terms, work ids) bound as one parameter, for `where(column, 'in', …)`: one
+   * statement whatever their number (DuckDB `unnest(string_split(…))`, a hash semi-join over one scan instead of a
+   * probe per dozen values; PostgreSQL `unnest(string_to_array(…))` through its index).
+   */
+  spaceFreeList(values: readonly string[]): RawBuilder<unknown>;
 }
 
 /** The engine's exact integer type past BIGINT and the division that keeps it an integer. */

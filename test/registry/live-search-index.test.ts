@@ -22,7 +22,11 @@ describeEachEngine('the search index a server keeps in memory', (open) => {
     assert.ok(stored.length >= 400);
     assert.equal((await live.current())?.size, stored.length);
     const [someWork] = await context.store.db.selectFrom('works').select('work_id').orderBy('work_id').limit(1).execute();
-    for (const query of [...set.queries.map((q) => q.query), someWork!.work_id, 'the', 'zzzz']) {
+    const [title] = await context.store.db.selectFrom('works').select('title').where('title', 'like', '% % %').orderBy('work_id').limit(1).execute();
+    const words = title!.title.toLowerCase().split(' ');
+    // Words run together, a query longer than the words that rank, punctuation alone, one letter.
+    const ugly = [`${words[0]}${words[1]} ${words.slice(2).join(' ')}`, `the${words.join('')}`, Array.from({ length: 40 }, (_, i) => words[i % words.length]).join(' '), '!!!', 'a'];
+    for (const query of [...set.queries.map((q) => q.query), ...ugly, someWork!.work_id, 'the', 'zzzz']) {
       assert.deepEqual(await searchWorks({ ...context, searchIndex: live }, query, 5), await searchWorks(context, query, 5), query);
     }
   });

@@ -28,6 +28,21 @@ describeEachEngine('search recall on a generated catalogue', (open) => {
     for (const [kind, count] of asked) assert.ok((found.get(kind) ?? 0) / count >= 0.95, `${kind}: ${found.get(kind) ?? 0} of ${count}\n${missed.join('\n')}`);
   });
 
+  test('finds a title with a space left out, and ignores an added leading article', async () => {
+    const context = testContext(await open());
+    const set = writeSearchQuerySet(tempDir(), 300);
+    await importWorksCsv(context, set.csvPath, { submitter: { kind: 'cmo', societyCode: '119' } });
+    const titles = (await context.store.db.selectFrom('works').select(['work_id', 'title']).orderBy('work_id').execute()).filter((work) => /^[a-z]+ [a-z]+ [a-z]+$/i.test(work.title)).slice(0, 10);
+    assert.equal(titles.length, 10);
+    for (const { work_id, title } of titles) {
+      const [first, second, third] = title.split(' ');
+      for (const query of [`${first}${second} ${third}`, `${first} ${second}${third}`, `the${first} ${second} ${third}`]) {
+        const hits = await searchWorks(context, query, 5);
+        assert.ok(hits.some((hit) => hit.work_id === work_id), `${query} → ${hits.map((hit) => hit.title).join(' | ')}`);
+      }
+    }
+  });
+
   test('shows creators and finds 「月亮代表我的心」 by 「月亮」 and by its writer’s surname alone', async () => {
     const context = testContext(await open());
     const set = writeSearchQuerySet(tempDir(), 30);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Engine } from '../engine.js';
 import type { ClefDatabase } from '../schema.js';
 
 // Short IN-lists are index probes on both engines; DuckDB plans a list of more than about 16 values as a join over the
@@ -6,7 +7,7 @@ import type { ClefDatabase } from '../schema.js';
 const probeSize = 12;
 
 /** The terms of the vocabulary that have any of these typo forms (`termVariants`), with the form that found them and how many works hold the term. */
-export async function findTermsByVariants(db: Kysely<ClefDatabase>, variants: readonly string[]): Promise<{ variant: string; term: string; works: number }[]> {
+export async function findTermsByVariants({ db, engine }: { db: Kysely<ClefDatabase>; engine: Engine }, variants: readonly string[]): Promise<{ variant: string; term: string; works: number }[]> {
   const distinct = [...new Set(variants)];
   const found: { variant: string; term: string }[] = [];
   for (let start = 0; start < distinct.length; start += probeSize) {
@@ -14,31 +15,47 @@ export async function findTermsByVariants(db: Kysely<ClefDatabase>, variants: re
   }
   const terms = [...new Set(found.map((row) => row.term))];
   const works = new Map<string, number>();
-  for (let start = 0; start < terms.length; start += probeSize) {
-    const rows = await db
-      .selectFrom('search_terms')
-      .select(['term', sql<string>`sum(work_count)`.as('works')])
-      .where('term', 'in', terms.slice(start, start + probeSize))
-      .groupBy('term')
-      .execute();
+  // The typo forms of a short word find hundreds of terms: one statement for all of them.
+  if (terms.length > 0) {
+    const rows = await db.selectFrom('search_terms').select(['term', sql<string>`sum(work_count)`.as('works')]).where(sql<boolean>`term IN ${engine.spaceFreeList(terms)}`).groupBy('term').execute();
     for (const row of rows) works.set(row.term, Number(row.works));
   }
   return found.map((row) => ({ ...row, works: works.get(row.term) ?? 0 }));
 }
 
-/** Works holding the most of these search keys, best first (ties by work id). */
-export async function findWorksBySearchKeys(db: Kysely<ClefDatabase>, keys: readonly string[], limit: number): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const hits = await db
-    .selectFrom('work_search_keys')
-    .select(['work_id', sql<bigint>`count(distinct search_key)`.as('hits')])
-    .where('search_key', 'in', [...new Set(keys)])
-    .groupBy('work_id')
-    .orderBy('hits', 'desc')
-    .orderBy('work_id')
-    .limit(limit)
-    .execute();
-  return hits.map((hit) => hit.work_id);
+/** Which of these terms some work holds. */
+export async function findStoredTerms(db: Kysely<ClefDatabase>, terms: readonly string[]): Promise<Set<string>> {
+  const distinct = [...new Set(terms)];
+  const stored = new Set<string>();
+  for (let start = 0; start < distinct.length; start += probeSize) {
+    for (const row of await db.selectFrom('search_terms').select('term').distinct().where('term', 'in', distinct.slice(start, start + probeSize)).execute()) stored.add(row.term);
+  }
+  return stored;
+}
+
+/** The works holding these search keys, with the keys each holds (a dozen keys a probe: few rows each, by the index). */
+export async function findPostings(db: Kysely<ClefDatabase>, keys: readonly string[]): Promise<Map<string, Set<string>>> {
+  const distinct = [...new Set(keys)];
+  const held = new Map<string, Set<string>>();
+  for (let start = 0; start < distinct.length; start += probeSize) {
+    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('search_key', 'in', distinct.slice(start, start + probeSize)).execute();
+    for (const row of rows) (held.get(row.work_id) ?? held.set(row.work_id, new Set()).get(row.work_id)!).add(row.search_key);
+  }
+  return held;
+}
+
+// A work holds about 8 keys: 100 works a probe stay well under the rows DuckDB fetches by index (2,048) before it
+// scans the whole table instead.
+const worksPerProbe = 100;
+
+/** Adds to `held` which of these search keys its works hold, reading the works' keys by work id. */
+export async function addHeldKeys(db: Kysely<ClefDatabase>, held: Map<string, Set<string>>, keys: readonly string[]): Promise<void> {
+  const wanted = new Set(keys);
+  const ids = [...held.keys()];
+  for (let start = 0; start < ids.length; start += worksPerProbe) {
+    const rows = await db.selectFrom('work_search_keys').select(['work_id', 'search_key']).where('work_id', 'in', ids.slice(start, start + worksPerProbe)).execute();
+    for (const row of rows) if (wanted.has(row.search_key)) held.get(row.work_id)!.add(row.search_key);
+  }
 }
 
 /** The title keys (main and alternate) and display data of works. */

@@ -100,6 +100,7 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
         } else if (made === 'rows') await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
       }
     },
+    spaceFreeList: (values) => sql`(SELECT unnest(string_split(${values.join(' ')}, ' ')))`,
     wideInteger: {
       max: 2n ** 127n - 1n,
       cast: (value) => sql<bigint>`CAST(${value} AS HUGEINT)`,

@@ -78,6 +78,7 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
     async dropScratchTables(db, tables) {
       for (const table of tables) await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
     },
+    spaceFreeList: (values) => sql`(SELECT unnest(string_to_array(${values.join(' ')}, ' ')))`,
     wideInteger: {
       max: null,
       cast: (value) => sql<bigint>`CAST(${value} AS NUMERIC)`,
