@@ -52,16 +52,20 @@ export async function importWorksCsv(
   const refused = new ClefError('CLEF_REGISTRY_ROW_INVALID', `${file} has invalid rows: nothing imported (give --skip-invalid to import the valid ones)`);
   try {
     await stageWorksImport(context, file, options, async (staging) => {
-      const memory = await staging.chunk((db) => createImportMemory(db));
+      // Nothing is staged yet (leftovers were removed): the registry alone tells which tables hold keys.
+      const memory = await createImportMemory(context.store.db);
       const records = readCsvRecords(createReadStream(path), { file, knownColumn: isWorksCsvColumn });
       let batch: WorkSubmission[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         const submissions = batch;
         batch = [];
-        const outcomes = await staging.chunk((db, staged) => registerWorks(staged, db, submissions, resolve, knownParties, memory));
+        const outcomes = await staging.chunk(async (db, staged) => {
+          const registered = await registerWorks(staged, db, submissions, resolve, knownParties, memory);
+          staging.stagedRegistrations += registered.filter((outcome) => outcome.status !== 'rejected').length;
+          return registered;
+        });
         tally(outcomes);
-        staging.stagedWorks = counts.created;
       };
       for await (const { record, line } of records) {
         counts.rows += 1;

@@ -120,7 +120,8 @@ async function registerCwrFile(
     const fileRows: ClefDatabase['cwr_file_transactions'][] = [];
     // Parties and written keys remembered across batches, as the CSV import does.
     const knownParties = new Map<string, string>();
-    const memory = await staging.chunk((db) => createImportMemory(db));
+    // Nothing is staged yet (leftovers were removed): the registry alone tells which tables hold keys.
+    const memory = await createImportMemory(context.store.db);
     const flush = async function* (): AsyncGenerator<CwrTransactionInput> {
       const toRegister = pending.filter((item) => item.submission && !item.answer);
       await staging.chunk(async (tx, staged) => {
@@ -152,7 +153,7 @@ async function registerCwrFile(
           fileRows.push({ digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
         }
         if (!earlier && !refused) await staged.store.engine.bulkInsert(tx, 'cwr_file_transactions', fileRows.splice(0));
-        staging.stagedWorks = counts.created;
+        staging.stagedRegistrations = counts.created + counts.added + counts.revised + counts.held;
       });
       for (const item of pending) {
         const answer = item.answer!;

@@ -13,7 +13,7 @@ export interface DiscardedWorksImport {
   readonly file: string;
   readonly startedAt: string;
   readonly chunks: number;
-  readonly stagedWorks: number;
+  readonly stagedRegistrations: number;
 }
 
 /** A works import being staged in committed chunks, invisible until accepted (docs/registry.md). */
@@ -23,15 +23,15 @@ export interface WorksImportStaging {
    * the staging, and commits it: what it wrote stays invisible to every registry reader.
    */
   chunk<T>(work: (db: Kysely<ClefDatabase>, context: RegistryContext) => Promise<T>): Promise<T>;
-  /** How many works the chunks committed so far created (for the notices and what a discard reports). */
-  stagedWorks: number;
+  /** How many registrations the chunks committed so far hold (for the notices and what a discard reports). */
+  stagedRegistrations: number;
   /** Makes everything staged part of the registry in one transaction. */
   accept(): Promise<void>;
 }
 
 /** How a staged import reports. */
 export interface StagingOptions {
-  /** Called after each committed chunk with the works staged so far. */
+  /** Called after each committed chunk with the registrations staged so far. */
   readonly onStaged?: (works: number) => void;
   /** Called with what imports that died mid-file had left, once removed at the start. */
   readonly onDiscarded?: (discarded: readonly DiscardedWorksImport[]) => void;
@@ -40,7 +40,7 @@ export interface StagingOptions {
 // The lookups of later chunks read these twins: PostgreSQL plans them from statistics taken as they grow.
 const looked = ['staged_registrations', 'staged_works', 'staged_work_iswcs', 'staged_parties', 'staged_party_ipi_names', 'staged_recordings', 'staged_work_search_keys', 'staged_search_terms', 'staged_counterclaims'] as const;
 
-const discardedOf = (row: Awaited<ReturnType<typeof findRegistryImports>>[number]): DiscardedWorksImport => ({ file: row.file_name, startedAt: row.started_at, chunks: row.chunks, stagedWorks: Number(row.staged_works) });
+const discardedOf = (row: Awaited<ReturnType<typeof findRegistryImports>>[number]): DiscardedWorksImport => ({ file: row.file_name, startedAt: row.started_at, chunks: row.chunks, stagedRegistrations: Number(row.registrations) });
 
 /**
  * Stages a works import of `file`: removes what imports that died left, records the import, runs `work` with the
@@ -57,22 +57,22 @@ export async function stageWorksImport<T>(context: RegistryContext, file: string
     const importId = randomUUID();
     await inTransaction(db, async (tx) => {
       const counters = await readIdCounters(tx);
-      await insertRegistryImport(tx, { import_id: importId, file_name: file, started_at: context.clock(), counters_at_start: counters, counters_committed: counters, chunks: 0, staged_works: 0n });
+      await insertRegistryImport(tx, { import_id: importId, file_name: file, started_at: context.clock(), counters_at_start: counters, counters_committed: counters, chunks: 0, registrations: 0n });
     });
     const staged: RegistryContext = { ...context, store: { ...context.store, engine: stagedEngine(engine) } };
     let chunks = 0;
     let accepted = false;
     const staging: WorksImportStaging = {
-      stagedWorks: 0,
+      stagedRegistrations: 0,
       async chunk(run) {
         const result = await inTransaction(db, async (tx) => {
           const value = await run(stagedImport(tx), staged);
-          await recordStagedChunk(tx, importId, staging.stagedWorks);
+          await recordStagedChunk(tx, importId, staging.stagedRegistrations);
           return value;
         });
         chunks++;
         if ((chunks & (chunks - 1)) === 0) await engine.refreshStatistics(db, looked);
-        options.onStaged?.(staging.stagedWorks);
+        options.onStaged?.(staging.stagedRegistrations);
         return result;
       },
       async accept() {

@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await defineTable(
     db,
     'registry_imports',
-    [['import_id', 'text'], ['file_name', 'text'], ['started_at', 'text'], ['counters_at_start', 'text'], ['counters_committed', 'text'], ['chunks', 'integer'], ['staged_works', 'bigint']],
+    [['import_id', 'text'], ['file_name', 'text'], ['started_at', 'text'], ['counters_at_start', 'text'], ['counters_committed', 'text'], ['chunks', 'integer'], ['registrations', 'bigint']],
     ['import_id'],
   );
 }

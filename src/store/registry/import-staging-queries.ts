@@ -20,10 +20,10 @@ export async function insertRegistryImport(db: Kysely<ClefDatabase>, row: Regist
 }
 
 /** Records, in a chunk's transaction, what the import has committed once that chunk commits. */
-export async function recordStagedChunk(db: Kysely<ClefDatabase>, importId: string, stagedWorks: number): Promise<void> {
+export async function recordStagedChunk(db: Kysely<ClefDatabase>, importId: string, stagedRegistrations: number): Promise<void> {
   await db
     .updateTable('registry_imports')
-    .set({ counters_committed: await readIdCounters(db), chunks: sql<number>`chunks + 1`, staged_works: BigInt(stagedWorks) })
+    .set({ counters_committed: await readIdCounters(db), chunks: sql<number>`chunks + 1`, registrations: BigInt(stagedRegistrations) })
     .where('import_id', '=', importId)
     .execute();
 }

@@ -18,7 +18,8 @@ export interface RegistryImportTable {
   counters_at_start: string;
   counters_committed: string;
   chunks: number;
-  staged_works: bigint;
+  /** Registrations its committed chunks hold. */
+  registrations: bigint;
 }
 
 /** The staging of a works import (docs/registry.md "Import in committed chunks"). */
