@@ -124,7 +124,7 @@ async function registerCwrFile(
     const memory = await createImportMemory(context.store.db);
     const flush = async function* (): AsyncGenerator<CwrTransactionInput> {
       const toRegister = pending.filter((item) => item.submission && !item.answer);
-      await staging.chunk(async (tx, staged) => {
+      if (pending.length > 0) await staging.chunk(async (tx, staged) => {
         const outcomes = toRegister.length > 0 ? await registerWorks(staged, tx, toRegister.map((item) => item.submission!), resolve, knownParties, memory) : [];
         const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
         // A work this batch created carries the ISWC its submission gave; only works found in the store are read.
