@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { importWorksCwr } from '../../src/registry/use-cases/import-works-cwr.js';
-import type { ClefDatabase } from '../../src/store/index.js';
-import { stagedTables } from '../../src/store/registry/staged-import.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
 import { writeCwrTestFile, type PublisherSpec, type WorkSpec } from './cwr-generator.js';
+import { registryDump } from '../registry/registry-dump.js';
 import { cmoContext } from './cwr-test-files.js';
 
 const starlight: PublisherSpec = { ip: 'P1', name: 'STARLIGHT MUSIC', ipi: '00000000199', society: '052', type: 'E', chain: 1, ownership: [5000, 5000, 5000], territories: [{ tis: 2136, collection: [5000, 10000, 10000] }] };
@@ -32,24 +30,6 @@ const works: WorkSpec[] = [
   work('E1', 'ECHO'),
 ];
 
-const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
-
-/** Every registry table an import writes, rows sorted, instants masked (the test clock ticks per call), history without its numbers. */
-async function registryDump(db: Kysely<ClefDatabase>): Promise<Record<string, string[]>> {
-  const dump: Record<string, string[]> = {};
-  for (const table of stagedTables) {
-    const rows = await db.selectFrom(table).selectAll().execute();
-    dump[table] = rows.map((found) => {
-      const { history_id: _number, ...row } = found as Record<string, unknown>;
-      return JSON.stringify(row, (_key, value) => (typeof value === 'bigint' ? String(value) : typeof value === 'string' && instant.test(value) ? 'instant' : value));
-    }).sort();
-  }
-  // The vocabulary counts a term once per write, summed by readers: the sums are what must agree.
-  const sums = new Map<string, number>();
-  for (const row of await db.selectFrom('search_terms').selectAll().execute()) sums.set(row.term, (sums.get(row.term) ?? 0) + Number(row.work_count));
-  dump.search_terms = [...sums].map(([term, count]) => `${term}=${count}`).sort();
-  return dump;
-}
 
 describeEachEngine('a CWR file staged one transaction per chunk', (open) => {
   test('registers, answers and acknowledges exactly as in one chunk: revisions, same-work keys, parties and disputes found in earlier chunks', async () => {

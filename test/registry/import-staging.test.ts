@@ -8,6 +8,7 @@ import { runClef } from '../cli/run-clef.js';
 import { killClefWhen } from '../cli/spawn-clef.js';
 import { describeEachEngine, test, withStore } from '../support/engines.js';
 import { tempDir } from '../support/temp-dir.js';
+import { registryDump } from './registry-dump.js';
 import { testContext, writeWorksCsv } from './registry-fixtures.js';
 
 const writers = Array.from({ length: 40 }, (_, i) => ({ ipi: ipiNameNumberWithCheckDigits(String(300_000 + i).padStart(9, '0')), name: `Writer${i} Staged` }));
@@ -20,29 +21,13 @@ function row(i: number, title = `Ember ${i.toString(36)} Song`, publisher = publ
 }
 
 const earlier = Array.from({ length: 300 }, (_, i) => row(i));
-/** 12,000 works over two chunks of 10,000: revises the first 100 earlier works (new titles) and contests the next 100. */
+/** 12,000 works over two chunks of 10,000: revises the 300 earlier works (the first 100 retitled), 100 of them contested by `otherSubmitter`. */
 const large = [
   ...Array.from({ length: 100 }, (_, i) => row(i, `Ember ${i.toString(36)} Song Revised`)),
   ...Array.from({ length: 11_900 }, (_, i) => row(i + 100)),
 ];
 const otherSubmitter = Array.from({ length: 100 }, (_, i) => row(100 + i, undefined, publishers[(i + 1) % publishers.length]).replace(/^S/, 'T'));
 
-const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
-
-/** Every registry table an import writes, rows sorted, instants masked (the CLI's clock is the real one), history without its numbers. */
-async function registryDump(db: Kysely<ClefDatabase>): Promise<Record<string, string[]>> {
-  const dump: Record<string, string[]> = {};
-  for (const table of stagedTables) {
-    const rows = await db.selectFrom(table).selectAll().execute();
-    dump[table] = rows
-      .map((found) => {
-        const { history_id: _number, ...row } = found as Record<string, unknown>;
-        return JSON.stringify(Object.entries(row).map(([column, value]) => [column, typeof value === 'string' && instant.test(value) ? 'instant' : typeof value === 'bigint' ? String(value) : value]));
-      })
-      .sort();
-  }
-  return dump;
-}
 
 /** Rows in the staging: the twins, the intents and the imports recorded. */
 async function stagedRows(db: Kysely<ClefDatabase>): Promise<number> {
