@@ -9,9 +9,11 @@ import { parseCount } from '../parse-count.js';
 import { readRegistry, withRegistry, withStoreOptions } from '../registry-session.js';
 import { printWork } from './print-work.js';
 import { lazily } from '../lazily.js';
+import type { DiscardedWorksImport } from '../../registry/use-cases/staged-works-import.js';
 
 const importWorksCsv = lazily(() => import('../../registry/use-cases/import-works-csv.js'), 'importWorksCsv');
 const importWorksCwr = lazily(() => import('../../registry/use-cases/import-works-cwr.js'), 'importWorksCwr');
+const discardWorksStaging = lazily(() => import('../../registry/use-cases/staged-works-import.js'), 'discardWorksStaging');
 const exportWorksCwr = lazily(() => import('../../registry/use-cases/export-works-cwr.js'), 'exportWorksCwr');
 const requireSettings = lazily(() => import('../../registry/use-cases/settings.js'), 'requireSettings');
 const searchWorks = lazily(() => import('../../registry/use-cases/search-works.js'), 'searchWorks');
@@ -22,6 +24,20 @@ const listHeldRegistrations = lazily(() => import('../../registry/use-cases/show
 const listCounterclaims = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'listCounterclaims');
 const resolveCounterclaim = lazily(() => import('../../registry/use-cases/counterclaims.js'), 'resolveCounterclaim');
 const releaseDisputedWork = lazily(() => import('../../distribution/use-cases/release-disputed-work.js'), 'releaseDisputedWork');
+
+function printDiscarded(discarded: readonly DiscardedWorksImport[]): void {
+  for (const left of discarded) printNotice(`works import: removed what the import of ${left.file} (started ${left.startedAt}) staged before it stopped mid-file: ${left.chunks} chunks, ${left.stagedRegistrations} registrations`);
+}
+
+/** Notices of the committed chunks: the first, then one each 100,000 registrations (durable so far, still invisible). */
+function stagedNotice(file: string): (registrations: number) => void {
+  let shown = -1;
+  return (registrations) => {
+    if (shown >= 0 && registrations < shown + 100_000) return;
+    printNotice(`works import: ${file}: ${registrations} registrations staged (committed, not yet visible)`);
+    shown = registrations;
+  };
+}
 
 function printFindings(findings: readonly Finding[], limit = 50): void {
   for (const finding of findings.slice(0, limit)) printNotice(`${finding.severity} ${finding.code} ${formatLocation(finding.location)}: ${finding.message}`);
@@ -35,17 +51,30 @@ export function worksCommand(): Command {
   withStoreOptions(
     works
       .command('import')
-      .argument('<file>', "a works CSV in Clef's format (docs/works-csv.md), or a CWR file (.V21, .V22, 3.x .SUB; docs/cwr.md)")
+      .argument('[file]', "a works CSV in Clef's format (docs/works-csv.md), or a CWR file (.V21, .V22, 3.x .SUB; docs/cwr.md)")
       .description('import registrations from a file; a CSV with errors imports nothing unless --skip-invalid; a CWR file is accepted or rejected per transaction')
       .option('--submitter <type:id>', 'who submits: SO:<society code>, PB:<publisher IPI> or WR:<writer IPI> (default: the CMO for CSV, the HDR sender for CWR)')
       .option('--skip-invalid', 'import the valid rows of a CSV that has invalid ones')
       .option('--ack <path>', 'CWR: write the acknowledgement file (CWR 2.1/2.2) at this path')
+      .option('--discard', 'only remove what imports that stopped mid-file left staged (invisible); give no file')
       .option('--json', 'print JSON'),
-  ).action(async (file: string, options) => {
+  ).action(async (file: string | undefined, options) => {
+    if (options.discard && file) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', '--discard takes no file', { field: '--discard' });
+    if (!options.discard && !file) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', 'name the file to import (or --discard)', { field: 'file' });
     await withRegistry(options, async (context) => {
+      if (!file) {
+        const discarded = await discardWorksStaging(context);
+        if (options.json) printJson(discarded);
+        else {
+          printDiscarded(discarded);
+          printLine(`works import --discard: ${discarded.length} staged import${discarded.length === 1 ? '' : 's'} removed`);
+        }
+        return;
+      }
+      const staging = { onStaged: stagedNotice(file), onDiscarded: printDiscarded };
       if (isCwrFile(file)) {
         const submitter = options.submitter ? await submitterOf(options.submitter, async () => '') : undefined;
-        const summary = await importWorksCwr(context, file, { submitter, ackPath: options.ack, onProgress: (n) => printNotice(`  ${n} transactions read`) });
+        const summary = await importWorksCwr(context, file, { submitter, ackPath: options.ack, onProgress: (n) => printNotice(`  ${n} transactions read`), ...staging });
         if (options.json) printJson(summary);
         else {
           printFindings(summary.findings);
@@ -61,6 +90,7 @@ export function worksCommand(): Command {
         submitter,
         skipInvalid: Boolean(options.skipInvalid),
         onProgress: (rows) => printNotice(`  ${rows} rows read`),
+        ...staging,
       });
       if (options.json) printJson(summary);
       else {

@@ -106,7 +106,7 @@ export async function resolveCounterclaim(context: RegistryContext, counterclaim
     }
     await closeCounterclaims(tx, [counterclaimId], now, JSON.stringify(resolution));
     const { shares, disputes } = sharePictureRows(row.work_id, picture);
-    await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [row.work_id], shares, disputes, true);
+    await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [row.work_id], shares, disputes, [row.work_id]);
     const history = await syncCounterclaims(tx, context.store.engine, new Map([[row.work_id, picture]]), { actor: context.actor, now });
     await appendHistory(tx, [{ actor: context.actor, at: now, entityKind: 'work', entityId: row.work_id, action: 'counterclaim resolved', detail: { counterclaim_id: counterclaimId, ...resolution } }, ...history]);
     return { counterclaim_id: counterclaimId, work_id: row.work_id, ...resolution, in_dispute: picture.inDispute };

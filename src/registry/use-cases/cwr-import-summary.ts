@@ -1,8 +1,9 @@
 import type { Finding } from '../../errors/index.js';
 import type { SubmitterReference } from './work-submission.js';
+import type { StagingOptions } from './staged-works-import.js';
 
 /** How a CWR registration file is imported. */
-export interface CwrImportOptions {
+export interface CwrImportOptions extends StagingOptions {
   /** Overrides the submitter the HDR names. */
   readonly submitter?: SubmitterReference;
   /** Where to write the ACK file (the exact path; written whole or not at all). */

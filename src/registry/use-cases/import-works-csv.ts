@@ -2,11 +2,11 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { ClefError, unreadableFileError, type Finding } from '../../errors/index.js';
 import { readCsvRecords } from '../../formats/csv/index.js';
-import { inTransaction } from '../../store/index.js';
 import { createTerritoryResolver } from '../../lookups/index.js';
 import { createImportMemory } from './import-memory.js';
 import { isWorksCsvColumn, parseWorksCsvRow } from './parse-works-csv-row.js';
 import { registerWorks, type RegistrationOutcome } from './register-works.js';
+import { stageWorksImport, type StagingOptions } from './staged-works-import.js';
 import type { RegistryContext } from './registry-context.js';
 import type { SubmitterReference, WorkSubmission } from './work-submission.js';
 
@@ -28,13 +28,14 @@ export interface WorksImportSummary {
 const batchSize = 10_000;
 
 /**
- * Imports a works CSV in Clef's format (docs/works-csv.md), streaming, in one transaction: a file with errors
- * imports nothing unless `skipInvalid` is set, and then only its valid rows. `onProgress` hears the rows read.
+ * Imports a works CSV in Clef's format (docs/works-csv.md), streaming, staged in committed chunks that no reader sees
+ * until the whole file is accepted: a file with errors imports nothing unless `skipInvalid` is set, and then only its
+ * valid rows. `onProgress` hears the rows read, `onStaged` the works of each committed chunk.
  */
 export async function importWorksCsv(
   context: RegistryContext,
   path: string,
-  options: { submitter: SubmitterReference; skipInvalid?: boolean; onProgress?: (rows: number) => void },
+  options: StagingOptions & { submitter: SubmitterReference; skipInvalid?: boolean; onProgress?: (rows: number) => void },
 ): Promise<WorksImportSummary> {
   const file = basename(path);
   const findings: Finding[] = [];
@@ -50,14 +51,21 @@ export async function importWorksCsv(
   };
   const refused = new ClefError('CLEF_REGISTRY_ROW_INVALID', `${file} has invalid rows: nothing imported (give --skip-invalid to import the valid ones)`);
   try {
-    await inTransaction(context.store.db, async (tx) => {
-      const memory = await createImportMemory(tx);
+    await stageWorksImport(context, file, options, async (staging) => {
+      // Nothing is staged yet (leftovers were removed): the registry alone tells which tables hold keys.
+      const memory = await createImportMemory(context.store.db);
       const records = readCsvRecords(createReadStream(path), { file, knownColumn: isWorksCsvColumn });
       let batch: WorkSubmission[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
-        tally(await registerWorks(context, tx, batch, resolve, knownParties, memory));
+        const submissions = batch;
         batch = [];
+        const outcomes = await staging.chunk(async (db, staged) => {
+          const registered = await registerWorks(staged, db, submissions, resolve, knownParties, memory);
+          staging.stagedRegistrations += registered.filter((outcome) => outcome.status !== 'rejected').length;
+          return registered;
+        });
+        tally(outcomes);
       };
       for await (const { record, line } of records) {
         counts.rows += 1;
@@ -74,6 +82,7 @@ export async function importWorksCsv(
       options.onProgress?.(counts.rows);
       if (counts.rows === 0) throw new ClefError('CLEF_REGISTRY_ROW_INVALID', 'the file has no rows: nothing imported', { file });
       if (counts.rejected > 0 && !options.skipInvalid) throw refused;
+      await staging.accept();
     });
   } catch (error) {
     if (error === refused) return { file, ...counts, created: 0, added: 0, revised: 0, disputed: 0, imported: false, findings };

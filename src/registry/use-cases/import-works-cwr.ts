@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { Kysely } from 'kysely';
 import { ClefError, type Finding } from '../../errors/index.js';
 import { readCwrTransactions, toCwrWork, writeCwrAck, writeCwrFile, type CwrCheckedItem, type CwrRecord, type CwrTransaction, type CwrTransactionInput } from '../../formats/cwr/index.js';
-import { inTransaction, type ClefDatabase } from '../../store/index.js';
+import type { ClefDatabase } from '../../store/index.js';
 import { findImportedCwrFile, findMemberIpis, isCwrFileNameImported, readWorkIswcs, setImportedCwrFileDigest } from '../../store/registry/cwr-import-queries.js';
 import { createTerritoryResolver } from '../../lookups/index.js';
 import { checkCwrFile, readCheckedCwrFile, rejects, unreadable, type CwrFileCheck } from './cwr-file-check.js';
@@ -18,6 +17,7 @@ import { createImportMemory } from './import-memory.js';
 import { registerWorks } from './register-works.js';
 import type { RegistryContext } from './registry-context.js';
 import { showSettings, type StoredSettings } from './settings.js';
+import { stageWorksImport, type WorksImportStaging } from './staged-works-import.js';
 import type { WorkSubmission } from './work-submission.js';
 
 const registrationTypes = new Set(['NWR', 'REV', 'WRK']);
@@ -111,7 +111,7 @@ async function registerCwrFile(
   const rejectedGroups = new Set(known?.groupRejectLines.map((line) => groupOf(known.groupHeaderLines, line)) ?? []);
   const fileLevel = known ? [...known.findingsByLine.values()].flat().filter((f) => f.severity === 'ER') : [];
 
-  async function* answers(tx: Kysely<ClefDatabase>): AsyncGenerator<CwrTransactionInput> {
+  async function* answers(staging: WorksImportStaging): AsyncGenerator<CwrTransactionInput> {
     let submitter = options.submitter;
     let hdr: CwrRecord | undefined;
     let groupId = 0;
@@ -120,35 +120,43 @@ async function registerCwrFile(
     const fileRows: ClefDatabase['cwr_file_transactions'][] = [];
     // Parties and written keys remembered across batches, as the CSV import does.
     const knownParties = new Map<string, string>();
-    const memory = await createImportMemory(tx);
+    // Nothing is staged yet (leftovers were removed): the registry alone tells which tables hold keys.
+    const memory = await createImportMemory(context.store.db);
     const flush = async function* (): AsyncGenerator<CwrTransactionInput> {
       const toRegister = pending.filter((item) => item.submission && !item.answer);
-      const outcomes = toRegister.length > 0 ? await registerWorks(context, tx, toRegister.map((item) => item.submission!), resolve, knownParties, memory) : [];
-      const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
-      // A work this batch created carries the ISWC its submission gave; only works found in the store are read.
-      const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId && outcome.status !== 'created' ? [outcome.workId] : [])));
-      const kept: ClefDatabase['cwr_registrations'][] = [];
-      toRegister.forEach((item, i) => {
-        const outcome = outcomes[i];
-        const all = [...item.findings, ...outcome.findings.map((f) => ackFinding(f, item.transaction, item.submission!))];
-        if (outcome.status === 'rejected') {
-          counts.rejected++;
-          item.answer = { status: 'RJ', findings: all };
-          return;
+      if (pending.length > 0) await staging.chunk(async (tx, staged) => {
+        const outcomes = toRegister.length > 0 ? await registerWorks(staged, tx, toRegister.map((item) => item.submission!), resolve, knownParties, memory) : [];
+        const memberIpis = settings.societyCode ? await findMemberIpis(tx, toRegister.flatMap((item) => item.submission!.parties.flatMap((p) => (p.ipiNameNumber ? [p.ipiNameNumber] : [])))) : new Set<string>();
+        // A work this batch created carries the ISWC its submission gave; only works found in the store are read.
+        const iswcs = await readWorkIswcs(tx, outcomes.flatMap((outcome) => (outcome.workId && outcome.status !== 'created' ? [outcome.workId] : [])));
+        const kept: ClefDatabase['cwr_registrations'][] = [];
+        toRegister.forEach((item, i) => {
+          const outcome = outcomes[i];
+          const all = [...item.findings, ...outcome.findings.map((f) => ackFinding(f, item.transaction, item.submission!))];
+          if (outcome.status === 'rejected') {
+            counts.rejected++;
+            item.answer = { status: 'RJ', findings: all };
+            return;
+          }
+          counts[outcome.status]++;
+          if (outcome.inDispute) counts.disputed++;
+          const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
+          if (!participates) counts.noParticipation++;
+          const status = outcome.status === 'held' ? 'RA' : outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
+          const iswc = outcome.status === 'created' ? item.submission!.work.iswc : iswcs.get(outcome.workId!);
+          item.answer = { status, workId: outcome.workId, iswc: iswc ?? undefined, findings: all };
+          kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify((item.kept ?? item.transaction.records).map(cwrRecordFields)) });
+        });
+        await staged.store.engine.bulkInsert(tx, 'cwr_registrations', kept);
+        for (const item of pending) {
+          const answer = item.answer!;
+          fileRows.push({ digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
         }
-        counts[outcome.status]++;
-        if (outcome.inDispute) counts.disputed++;
-        const participates = !settings.societyCode || item.submission!.parties.some((p) => (p.ipiNameNumber && memberIpis.has(p.ipiNameNumber)) || p.affiliations.some((a) => a.societyCode === settings.societyCode));
-        if (!participates) counts.noParticipation++;
-        const status = outcome.status === 'held' ? 'RA' : outcome.inDispute ? 'CO' : !participates ? 'NP' : all.some((f) => f.severity === 'FR' || f.severity === 'RR') ? 'AC' : 'AS';
-        const iswc = outcome.status === 'created' ? item.submission!.work.iswc : iswcs.get(outcome.workId!);
-        item.answer = { status, workId: outcome.workId, iswc: iswc ?? undefined, findings: all };
-        kept.push({ registration_id: outcome.registrationId!, work_id: outcome.workId!, version: item.transaction.version, transaction_type: item.transaction.transactionType, records: JSON.stringify((item.kept ?? item.transaction.records).map(cwrRecordFields)) });
+        if (!earlier && !refused) await staged.store.engine.bulkInsert(tx, 'cwr_file_transactions', fileRows.splice(0));
+        staging.stagedRegistrations = counts.created + counts.added + counts.revised + counts.held;
       });
-      await context.store.engine.bulkInsert(tx, 'cwr_registrations', kept);
       for (const item of pending) {
         const answer = item.answer!;
-        fileRows.push({ digest, transaction_index: item.index, submitter_work_number: item.submission?.submitterWorkNumber ?? null, status: answer.status, work_id: answer.workId ?? null });
         yield writeCwrAck(item.transaction, item.groupId, {
           status: answer.status,
           recipientCreationNumber: answer.workId,
@@ -160,7 +168,6 @@ async function registerCwrFile(
           echo: item.kept,
         });
       }
-      if (!earlier && !refused) await context.store.engine.bulkInsert(tx, 'cwr_file_transactions', fileRows.splice(0));
       options.onProgress?.(counts.transactions);
       pending = [];
     };
@@ -197,22 +204,24 @@ async function registerCwrFile(
       if (pending.length >= batchSize) yield* flush();
     }
     yield* flush();
-    if (!known) {
-      const read = check!;
-      readAgain = refused || read.refused || read.groupRejectLines.length > 0 || (await findImportedCwrFile(tx, read.digest)) !== undefined;
-      if (readAgain) return;
-      await setImportedCwrFileDigest(tx, digest, read.digest);
-    }
-    if (!earlier && !refused) {
-      await context.store.engine.bulkInsert(tx, 'cwr_files', [{ digest: check!.digest, file_name: file, kind: 'registrations', version, imported_at: now, actor: context.actor, summary: JSON.stringify(counts) }]);
-    }
+    await staging.chunk(async (tx, staged) => {
+      if (!known) {
+        const read = check!;
+        readAgain = refused || read.refused || read.groupRejectLines.length > 0 || (await findImportedCwrFile(tx, read.digest)) !== undefined;
+        if (readAgain) return;
+        await setImportedCwrFileDigest(tx, digest, read.digest);
+      }
+      if (!earlier && !refused) {
+        await staged.store.engine.bulkInsert(tx, 'cwr_files', [{ digest: check!.digest, file_name: file, kind: 'registrations', version, imported_at: now, actor: context.actor, summary: JSON.stringify(counts) }]);
+      }
+    });
   }
 
   let submitterFinding: Finding | undefined;
   const ackPath = options.ackPath;
   const temporary = ackPath ? `${ackPath}.partial` : undefined;
   try {
-    await inTransaction(context.store.db, async (tx) => {
+    await stageWorksImport(context, file, options, async (staging) => {
       const ackHeader = {
         version: version as '2.1' | '2.2',
         sender: { type: 'SO' as const, societyCode: settings.societyCode ?? '0' },
@@ -221,17 +230,17 @@ async function registerCwrFile(
         creationTime: moment.time,
       };
       if (!temporary) {
-        for await (const _ack of answers(tx)) void _ack;
-        if (refused || readAgain) throw refusal;
-        return;
+        for await (const _ack of answers(staging)) void _ack;
+      } else {
+        const out = createWriteStream(temporary, { encoding: 'latin1' });
+        for await (const chunk of writeCwrFile(ackHeader, [{ transactionType: 'ACK', transactions: answers(staging) }])) {
+          if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        }
+        out.end();
+        await finished(out);
       }
-      const out = createWriteStream(temporary, { encoding: 'latin1' });
-      for await (const chunk of writeCwrFile(ackHeader, [{ transactionType: 'ACK', transactions: answers(tx) }])) {
-        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      }
-      out.end();
-      await finished(out);
       if (refused || readAgain) throw refusal;
+      await staging.accept();
     });
   } catch (error) {
     if (error !== refusal) {

@@ -31,7 +31,7 @@ export async function mergeWorks(context: RegistryContext, keptReference: string
     const registrations = (await readCurrentRegistrations(tx, [kept])).map(registrationFromRows);
     const picture = (await withShareResolutions(tx, new Map([[kept, consolidateShares(registrations, resolve)]]))).get(kept)!;
     const { shares, disputes } = sharePictureRows(kept, picture);
-    await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [kept], shares, disputes, true);
+    await replaceSharePictures(tx, (table, rows) => context.store.engine.bulkInsert(tx, table, rows as never), [kept], shares, disputes, [kept]);
     const detail = { kept, merged, archived_iswc: mergedRow.iswc, in_dispute: picture.inDispute };
     const counterclaims = await syncCounterclaims(tx, context.store.engine, new Map([[kept, picture], [merged, consolidateShares([], resolve)]]), { actor: context.actor, now });
     await appendHistory(tx, [

@@ -209,7 +209,7 @@ export async function registerWorks(
       history.push({ actor: context.actor, at: now, entityKind: 'work', entityId: workId, action: 'marked in dispute', detail: { registrations: picture.registrationIds } });
     }
   }
-  await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing.length > 0);
+  await replaceSharePictures(db, (table, list) => context.store.engine.bulkInsert(db, table, list as never), [...registrationsOfWork.keys()], shares, disputes, existing);
   history.push(...(await syncCounterclaims(db, context.store.engine, pictures, { actor: context.actor, now, newWorks: newWorkSet })));
   await appendHistory(db, history, context.store.engine);
   return outcomes.map((outcome) => (outcome && outcome.workId && disputed.has(outcome.workId) ? { ...outcome, inDispute: true } : outcome!));

@@ -12,10 +12,11 @@ import * as search from './0010-search.js';
 import * as runSnapshot from './0011-run-snapshot.js';
 import * as staging from './0012-staging.js';
 import * as resume from './0013-resume.js';
+import * as registryStaging from './0014-registry-staging.js';
 
 /** The versioned migrations in order; a new one is one import and one entry here. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-registry': registry, '0002-usage': usage, '0003-distribution': distribution, '0004-cwr': cwr, '0005-reserve-claims': reserveClaims, '0006-counterclaims': counterclaims, '0007-integrity': integrity, '0008-ai': ai, '0009-access': access, '0010-search': search, '0011-run-snapshot': runSnapshot, '0012-staging': staging, '0013-resume': resume };
+    return { '0001-registry': registry, '0002-usage': usage, '0003-distribution': distribution, '0004-cwr': cwr, '0005-reserve-claims': reserveClaims, '0006-counterclaims': counterclaims, '0007-integrity': integrity, '0008-ai': ai, '0009-access': access, '0010-search': search, '0011-run-snapshot': runSnapshot, '0012-staging': staging, '0013-resume': resume, '0014-registry-staging': registryStaging };
   },
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
+import { isStagedImport } from './staged-import.js';
 
 /** The open counterclaims of these works. */
 export async function readOpenCounterclaims(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<ClefDatabase['counterclaims'][]> {
@@ -14,6 +15,8 @@ export async function readOpenCounterclaims(db: Kysely<ClefDatabase>, workIds: r
 export async function closeCounterclaims(db: Kysely<ClefDatabase>, ids: readonly string[], at: string, resolution: string): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('counterclaims').set({ status: 'resolved', resolved_at: at, resolution }).where('counterclaim_id', 'in', [...ids]).execute();
+  // A staged import updates only its own rows above; the registry's are closed when the file is accepted.
+  if (isStagedImport(db)) await db.insertInto('staged_closures').values(ids.map((id) => ({ counterclaim_id: id, resolved_at: at, resolution }))).execute();
 }
 
 /** Every counterclaim with its work, open ones first, with the registrations and submitters it names. */

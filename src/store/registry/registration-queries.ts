@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isStagedImport } from './staged-import.js';
 import type { ClefDatabase, RegistrationCollectionTable, RegistrationLinkTable, RegistrationPartyTable, RegistrationTable } from '../schema.js';
 
 /** A registration's rows as stored: the registration, its parties, their collection claims and PWR links. */
@@ -68,6 +69,8 @@ export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly 
     const slice = revisions.slice(start, start + 1000);
     const by = sql<string>`case registration_id ${sql.join(slice.map(({ revised, by }) => sql`when ${revised} then ${by}`), sql` `)} end`;
     await db.updateTable('registrations').set({ status: 'revised', revised_by: by }).where('registration_id', 'in', slice.map(({ revised }) => revised)).execute();
+    // A staged import updates only its own rows above; the registry's are revised when the file is accepted.
+    if (isStagedImport(db)) await db.insertInto('staged_revisions').values(slice.map(({ revised, by }) => ({ registration_id: revised, revised_by: by }))).execute();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ClefDatabase } from '../schema.js';
+import { isStagedImport } from './staged-import.js';
 
 /** Work ids by ISWC (preferred or archived). */
 export async function findWorkIdsByIswc(db: Kysely<ClefDatabase>, iswcs: readonly string[]): Promise<Map<string, string>> {
@@ -28,16 +29,19 @@ export async function findWorkIdsByIdentity(db: Kysely<ClefDatabase>, titleKeys:
   return found;
 }
 
-/** Replaces the derived share picture and disputes of works and sets their dispute flags. */
+/**
+ * Replaces the derived share picture and disputes of works and sets their dispute flags; `existing` are those of the
+ * works that may already have a picture (a staged import records them, to replace the registry's at acceptance).
+ */
 export async function replaceSharePictures(
   db: Kysely<ClefDatabase>,
   insert: (table: 'work_collection_shares' | 'work_disputes', rows: readonly Record<string, unknown>[]) => Promise<void>,
   workIds: readonly string[],
   shares: readonly { work_id: string; right_code: string; territory: string; party_id: string; registration_id: string; collection_bp: number }[],
   disputes: readonly { work_id: string; right_code: string; territory: string; claimed_bp: number }[],
-  existing: boolean,
+  existing: readonly string[],
 ): Promise<void> {
-  if (existing && workIds.length > 0) {
+  if (existing.length > 0 && workIds.length > 0) {
     for (let start = 0; start < workIds.length; start += 5000) {
       const slice = workIds.slice(start, start + 5000);
       await db.deleteFrom('work_collection_shares').where('work_id', 'in', slice).execute();
@@ -50,6 +54,13 @@ export async function replaceSharePictures(
   const disputed = [...new Set(disputes.map((row) => row.work_id))];
   for (let start = 0; start < disputed.length; start += 5000) {
     await db.updateTable('works').set({ in_dispute: true }).where('work_id', 'in', disputed.slice(start, start + 5000)).execute();
+  }
+  if (!isStagedImport(db)) return;
+  const inDispute = new Set(disputed);
+  for (let start = 0; start < existing.length; start += 5000) {
+    const slice = existing.slice(start, start + 5000);
+    await db.deleteFrom('staged_pictures').where('work_id', 'in', slice).execute();
+    await db.insertInto('staged_pictures').values(slice.map((workId) => ({ work_id: workId, in_dispute: inDispute.has(workId) }))).execute();
   }
 }
 
