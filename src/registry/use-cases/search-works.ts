@@ -82,7 +82,11 @@ async function findCandidates(source: SearchSource, query: SearchQueryKeys): Pro
   const keys = [query];
   if (unknown.length > 0) {
     const stored = await source.storedTerms(unknown.flatMap((word) => wordSplits(word).flat()));
-    const split = new Map(unknown.flatMap((word) => [splitMergedWord(word, stored) ?? []].filter((parts) => parts.length > 0).map((parts) => [word, parts.join(' ')] as const)));
+    const split = new Map<string, string>();
+    for (const word of unknown) {
+      const parts = splitMergedWord(word, stored);
+      if (parts) split.set(word, parts.join(' '));
+    }
     if (split.size > 0) {
       const resplit = (key: string) => key.split(' ').map((word) => split.get(word) ?? word).join(' ');
       keys.push({ titleKey: titleKey(resplit(query.titleKey)), nameKey: nameKey(resplit(query.nameKey)) });
