@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { stagedTables } from '../../src/store/registry/staged-import.js';
 import { describeEachEngine, test } from '../support/engines.js';
 
 // docs/store.md "Beyond one machine": how every table would be laid out on Citus. A distributed table's distribution
@@ -36,9 +37,14 @@ const distributed: Record<string, string> = {
   cwr_files: 'digest', cwr_file_transactions: 'digest', cwr_acks: 'ack_id',
 };
 
+// The twins a works import stages into (docs/registry.md) lie beside the tables they stand for, so that acceptance's
+// INSERT … SELECT runs shard by shard; the intents on registry rows by the key of the rows they change.
+for (const table of stagedTables) distributed[`staged_${table}`] = distributed[table];
+Object.assign(distributed, { staged_revisions: 'registration_id', staged_closures: 'counterclaim_id', staged_pictures: 'work_id' });
 /** Small tables every shard joins against: copied to each node. */
 const reference: Record<string, string> = {
   clef_meta: 'a handful of store settings',
+  registry_imports: 'one row while a works import is staged',
   id_counters: 'one row per id kind, read and bumped by every writer',
   cmo_settings: 'one row',
   sister_societies: 'tens of rows, joined by distribution',

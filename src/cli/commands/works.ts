@@ -52,7 +52,7 @@ export function worksCommand(): Command {
     works
       .command('import')
       .argument('[file]', "a works CSV in Clef's format (docs/works-csv.md), or a CWR file (.V21, .V22, 3.x .SUB; docs/cwr.md)")
-      .description('import registrations from a file; a CSV with errors imports nothing unless --skip-invalid; a CWR file is accepted or rejected per transaction')
+      .description('import registrations from a file, staged in committed chunks and visible once the whole file is accepted; a CSV with errors imports nothing unless --skip-invalid; a CWR file is accepted or rejected per transaction')
       .option('--submitter <type:id>', 'who submits: SO:<society code>, PB:<publisher IPI> or WR:<writer IPI> (default: the CMO for CSV, the HDR sender for CWR)')
       .option('--skip-invalid', 'import the valid rows of a CSV that has invalid ones')
       .option('--ack <path>', 'CWR: write the acknowledgement file (CWR 2.1/2.2) at this path')
