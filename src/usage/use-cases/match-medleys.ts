@@ -3,6 +3,7 @@ import { nameKey, titleKey } from '../../registry/match-key.js';
 import type { ClefDatabase } from '../../store/index.js';
 import { findWorksByIswc } from '../../store/registry/cwr-ack-queries.js';
 import { applyMedleyParts, type MedleyWorkRow, clearMedleyParts, insertMedleyParts, readMedleyWorks } from '../../store/usage/medley-queries.js';
+import { eachResourcePage } from './each-resource-page.js';
 import { resolveWorkNumbers } from './resolve-work-numbers.js';
 
 // Resources a page: the lookups by ISWC and number stay small (and under PostgreSQL's parameter limit) whatever the report's size.
@@ -50,13 +51,8 @@ async function identifyParts(db: Kysely<ClefDatabase>, page: readonly MedleyWork
  */
 export async function matchMedleys(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], perPage = defaultMedleysPerPage): Promise<void> {
   await clearMedleyParts(db, reportIds);
-  for (const reportId of reportIds) {
-    for (let after: string | null = null; ; ) {
-      const page = await readMedleyWorks(db, reportId, after, perPage);
-      if (page.length === 0) break;
-      await insertMedleyParts(db, await identifyParts(db, page, reportIds));
-      after = page[page.length - 1].dsp_resource_id;
-    }
-  }
+  await eachResourcePage(reportIds, perPage, (reportId, after, limit) => readMedleyWorks(db, reportId, after, limit), async (page) => {
+    await insertMedleyParts(db, await identifyParts(db, page, reportIds));
+  });
   await applyMedleyParts(db, reportIds);
 }

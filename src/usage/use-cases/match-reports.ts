@@ -13,6 +13,7 @@ import {
   addOnlyRecording,
 } from '../../store/usage/match-step-queries.js';
 import { matchMedleys } from './match-medleys.js';
+import { eachResourcePage } from './each-resource-page.js';
 import { resolveWorkNumbers } from './resolve-work-numbers.js';
 import { defaultTitleMatchThresholds, scoreTitleMatch, type TitleMatchCandidate, type TitleMatchThresholds } from '../score-title-match.js';
 
@@ -36,25 +37,8 @@ const defaultResourcesPerPage = 20_000;
 // The identifier step is one statement per range of resources, sized so that the engine's hash tables stay small.
 const defaultUnitsPerStatement = 200_000;
 
-/** Runs `match` on the pages of each report's open resources that `read` returns, in DSP resource id order. */
-async function eachPage<T extends { dsp_resource_id: string }>(
-  reportIds: readonly bigint[],
-  perPage: number,
-  read: (reportId: bigint, after: string | null, limit: number) => Promise<T[]>,
-  match: (page: T[]) => Promise<void>,
-): Promise<void> {
-  for (const reportId of reportIds) {
-    for (let after: string | null = null; ; ) {
-      const page = await read(reportId, after, perPage);
-      if (page.length > 0) await match(page);
-      if (page.length < perPage) break;
-      after = page[page.length - 1].dsp_resource_id;
-    }
-  }
-}
-
 async function matchByWorkNumber(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], perPage: number): Promise<void> {
-  await eachPage(reportIds, perPage, (reportId, after, limit) => openResourcesWithWorkNumbers(db, reportId, after, limit), async (open) => {
+  await eachResourcePage(reportIds, perPage, (reportId, after, limit) => openResourcesWithWorkNumbers(db, reportId, after, limit), async (open) => {
     const results = await resolveWorkNumbers(
       db,
       open.map((row) => ({ senderDpid: row.sender_dpid, numbers: (row.work_numbers ?? '').split('|').filter(Boolean), evidence: { titleKeys: [row.title_key], writerKeys: (row.writer_keys ?? '').split('|') } })),
@@ -75,7 +59,7 @@ async function matchByWorkNumber(db: Kysely<ClefDatabase>, reportIds: readonly b
 }
 
 async function matchByTitle(db: Kysely<ClefDatabase>, reportIds: readonly bigint[], thresholds: TitleMatchThresholds, perPage: number): Promise<void> {
-  await eachPage(reportIds, perPage, (reportId, after, limit) => openResourcesForTitles(db, reportId, after, limit), async (open) => {
+  await eachResourcePage(reportIds, perPage, (reportId, after, limit) => openResourcesForTitles(db, reportId, after, limit), async (open) => {
     for (let start = 0; start < open.length; start += titleChunk) await matchTitleChunk(db, open.slice(start, start + titleChunk), thresholds);
   });
 }
