@@ -25,6 +25,7 @@ import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
+import { megabytes, startRssSampler } from './support/rss-sampler.js';
 import { withScratchDatabase } from './support/with-scratch-database.js';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000000' }, recordings: { type: 'string', default: '100000' }, postgres: { type: 'string' } } });
@@ -42,13 +43,7 @@ async function reportFile(): Promise<string> {
 
 async function run(engine: string, location: string, file: string): Promise<void> {
   const store = await openStore(location, storeOptionsFrom(process.env));
-  let peak = 0;
-  let stagePeak = 0;
-  const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
-    peak = Math.max(peak, rss);
-    stagePeak = Math.max(stagePeak, rss);
-  }, 100);
+  const rss = startRssSampler();
   try {
     const context: RegistryContext = { store, actor: 'bench', clock: () => new Date().toISOString(), lookups: loadLookups() };
     await setSettings(context, { name: 'Bench CMO', societyCode: '119', currency: 'EUR' });
@@ -58,10 +53,10 @@ async function run(engine: string, location: string, file: string): Promise<void
     const peaks: Record<string, number> = {};
     const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
       const started = performance.now();
-      stagePeak = process.memoryUsage().rss;
+      rss.startPhase();
       const result = await step();
       times[name] = (performance.now() - started) / 1000;
-      peaks[name] = Math.max(stagePeak, process.memoryUsage().rss);
+      peaks[name] = rss.phasePeak();
       return result;
     };
     await time('ingest', () => ingestReport(context, [file], { onReader: (_file, reader, why) => console.log(describeReader(reader, why)) }));
@@ -75,9 +70,9 @@ async function run(engine: string, location: string, file: string): Promise<void
     const digest = createHash('sha256');
     for (const e of ledger) digest.update(`${e.pool_id}|${e.account_kind}|${e.account_id}|${e.party_id}|${e.work_id}|${e.recording_id}|${e.right_code}|${e.amount_micros}|${e.usages}\n`);
     const total = Object.values(times).reduce((a, b) => a + b, 0);
-    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (ingest ${(peaks.ingest / 2 ** 20).toFixed(0)}, distribute ${(peaks.distribute / 2 ** 20).toFixed(0)}); load average ${loadavg()[0].toFixed(1)}; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}; ledger ${ledger.length} entries, sha256 ${digest.digest('hex').slice(0, 16)}`);
+    console.log(`[${engine}] ${lines.toLocaleString('en')} lines: ingest ${times.ingest.toFixed(1)} s, distribute ${times.distribute.toFixed(1)} s, statements ${times.statements.toFixed(1)} s; pipeline ${(lines / total / 1e3).toFixed(1)} k lines/s, peak RSS ${megabytes(rss.peak())} MB (ingest ${megabytes(peaks.ingest)}, distribute ${megabytes(peaks.distribute)}); load average ${loadavg()[0].toFixed(1)}; money in ${figures.money_in_micros}, match rate by lines ${figures.match_rate.lines}; ledger ${ledger.length} entries, sha256 ${digest.digest('hex').slice(0, 16)}`);
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     await store.close();
   }
 }

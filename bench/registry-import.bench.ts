@@ -14,6 +14,7 @@ import { searchWorks } from '../src/registry/use-cases/search-works.js';
 import { openStore, storeOptionsFrom } from '../src/store/index.js';
 import { parseIpiNameNumber } from '../src/identifiers/index.js';
 import { queryTimer } from './support/query-timer.js';
+import { megabytes, startRssSampler } from './support/rss-sampler.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
@@ -78,15 +79,9 @@ function degrade(text: string): string {
 }
 
 async function importAll(context: Parameters<typeof importWorksCsv>[0], path: string): Promise<void> {
-  let peak = 0;
   // The acceptance starts once the last chunk is committed: its own peak is sampled from each chunk's commit on.
-  let acceptancePeak = 0;
+  const rss = startRssSampler(200);
   let stagedAt = 0;
-  const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
-    peak = Math.max(peak, rss);
-    acceptancePeak = Math.max(acceptancePeak, rss);
-  }, 200);
   const rssAt: string[] = [];
   const t1 = performance.now();
   let [stepRows, stepAt] = [0, t1];
@@ -94,18 +89,18 @@ async function importAll(context: Parameters<typeof importWorksCsv>[0], path: st
     submitter: { kind: 'cmo', societyCode: '119' },
     onStaged: () => {
       stagedAt = performance.now();
-      acceptancePeak = 0;
+      rss.startPhase();
     },
     onProgress: (rows) => {
       if (rows % 100_000 === 0 && rows > stepRows) {
-        rssAt.push(`${rows / 1000}k: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB, ${((performance.now() - stepAt) / 1000).toFixed(1)} s`);
+        rssAt.push(`${rows / 1000}k: ${megabytes(process.memoryUsage().rss)} MB, ${((performance.now() - stepAt) / 1000).toFixed(1)} s`);
         [stepRows, stepAt] = [rows, performance.now()];
       }
     },
   });
   const seconds = (performance.now() - t1) / 1000;
-  clearInterval(sampler);
-  console.log(`import: ${summary.created} works created, ${summary.rejected} rejected in ${seconds.toFixed(1)} s = ${Math.round(works / seconds)} works/s (acceptance ${((performance.now() - stagedAt) / 1000).toFixed(1)} s of it, peak RSS then ${(acceptancePeak / 2 ** 20).toFixed(0)} MB); peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`);
+  rss.stop();
+  console.log(`import: ${summary.created} works created, ${summary.rejected} rejected in ${seconds.toFixed(1)} s = ${Math.round(works / seconds)} works/s (acceptance ${((performance.now() - stagedAt) / 1000).toFixed(1)} s of it, peak RSS then ${megabytes(rss.phasePeak())} MB); peak RSS ${megabytes(rss.peak())} MB`);
   console.log(`RSS and seconds per 100 k works as the count grows: ${rssAt.join(', ')}`);
 }
 

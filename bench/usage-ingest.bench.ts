@@ -17,6 +17,7 @@ import { openStore, storeOptionsFrom, type Store } from '../src/store/index.js';
 import { generateUsage } from '../src/usage/generate-usage/generate-usage.js';
 import { loadGeneratedCatalogue } from '../src/usage/use-cases/load-generated-catalogue.js';
 import { ingestReport } from '../src/usage/use-cases/ingest-report.js';
+import { megabytes, startRssSampler } from './support/rss-sampler.js';
 import { withScratchDatabase } from './support/with-scratch-database.js';
 
 const { values } = parseArgs({ options: { lines: { type: 'string', default: '10000000' }, recordings: { type: 'string', default: '1000000' }, dir: { type: 'string' }, postgres: { type: 'string' }, engine: { type: 'string', default: 'both' }, reader: { type: 'string', default: 'engine' } } });
@@ -74,8 +75,7 @@ async function run(engine: string, location: string, file: string): Promise<void
     let started = performance.now();
     await loadGeneratedCatalogue(store, { recordings, seed });
     console.log(`[${engine}] catalogue of ${recordings.toLocaleString('en')} recordings loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    const rss = startRssSampler();
     started = performance.now();
     const cpu = process.cpuUsage();
     let lastCpu = cpu;
@@ -91,10 +91,10 @@ async function run(engine: string, location: string, file: string): Promise<void
     });
     const seconds = (performance.now() - started) / 1000;
     const used = process.cpuUsage(cpu);
-    clearInterval(sampler);
+    rss.stop();
     if (outcome.outcome !== 'staged') throw new Error(`not staged: ${outcome.outcome} ${outcome.errors[0]?.message ?? ''}`);
     const { withTruth, right, wrong } = await checkAgainstTruth(store, join(dir, 'truth.csv'));
-    console.log(`[${engine}] ingest + validate + match: ${(outcome.lines / seconds / 1e6).toFixed(3)} M lines/s (${seconds.toFixed(1)} s), peak RSS ${(peak / 2 ** 20).toFixed(0)} MB; matched ${right}/${withTruth} resources with a true match (${((100 * right) / withTruth).toFixed(2)} %), ${wrong} wrong`);
+    console.log(`[${engine}] ingest + validate + match: ${(outcome.lines / seconds / 1e6).toFixed(3)} M lines/s (${seconds.toFixed(1)} s), peak RSS ${megabytes(rss.peak())} MB; matched ${right}/${withTruth} resources with a true match (${((100 * right) / withTruth).toFixed(2)} %), ${wrong} wrong`);
     console.log(`[${engine}] phases: ${phases.join(', ')}; CPU time of this process (all threads) ${((used.user + used.system) / 1e6).toFixed(1)} s; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   } finally {
     await store.close();
