@@ -56,6 +56,11 @@ export interface Engine {
   /** Drops scratch tables made by `loadLines` and `writeScratchTable`, if they exist. */
   dropScratchTables(db: Kysely<ClefDatabase>, tables: readonly string[]): Promise<void>;
   /**
+   * The scratch tables whose names start with `prefix` that outlive the process that made them, for a cleanup to
+   * weigh: PostgreSQL's are unlogged tables, kept after a crash; DuckDB's are temporary, so there are none.
+   */
+  lastingScratchTables(db: Kysely<ClefDatabase>, prefix: string): Promise<string[]>;
+  /**
    * Exact integers wider than BIGINT, for products such as a pool's rest × a line's weight (up to 2^126): the SQL
    * type (DuckDB HUGEINT, 128 bits; PostgreSQL NUMERIC, unbounded) and its truncating division (DuckDB `//`,
    * PostgreSQL `div`); `%`, `+`, `*`, `sum` and comparisons are the same words on both.

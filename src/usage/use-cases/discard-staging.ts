@@ -37,5 +37,24 @@ export async function discardStaging(context: UsageContext): Promise<DiscardedSt
     if (removed) await dropLoaderScratch(context, reportId);
     if (removed) discarded.push({ reportId, messageId: report.message_id, stagedLines: BigInt(report.staged_lines ?? 0) });
   }
+  await dropOrphanedLoaderScratch(context);
   return discarded;
+}
+
+/**
+ * Drops the loader's scratch tables of processes that died before their staging report existed (the loader reads
+ * and checks the file first): tables no staging report names, whose ingestion lock no one holds. The lock is taken
+ * before the tables are made, so a living ingestion's tables are never taken for orphans.
+ */
+async function dropOrphanedLoaderScratch(context: UsageContext): Promise<void> {
+  const { db, engine } = context.store;
+  const tablesOf = new Map<bigint, string[]>();
+  for (const table of await engine.lastingScratchTables(db, 'usage_load_')) {
+    const id = /^usage_load_(\d+)/.exec(table)?.[1];
+    if (id) tablesOf.set(BigInt(id), [...(tablesOf.get(BigInt(id)) ?? []), table]);
+  }
+  for (const [reportId, tables] of tablesOf) {
+    const orphaned = await inTransaction(db, (tx) => engine.tryTransactionLock(tx, stagingLockName(reportId)));
+    if (orphaned) await engine.dropScratchTables(db, tables);
+  }
 }

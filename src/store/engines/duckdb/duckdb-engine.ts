@@ -89,6 +89,9 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
       scratch.set(table, 'rows');
       await sql.raw(`CREATE TEMP TABLE ${table} AS ${select}`).execute(db);
     },
+    async lastingScratchTables() {
+      return [];
+    },
     async dropScratchTables(db, tables) {
       // Temporary: a process that dies takes its scratch tables with it, so only this process's own are dropped.
       for (const table of tables) {

@@ -78,6 +78,14 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
     async dropScratchTables(db, tables) {
       for (const table of tables) await sql.raw(`DROP TABLE IF EXISTS ${table}`).execute(db);
     },
+    async lastingScratchTables(db, prefix) {
+      // `starts_with`, not LIKE: the underscores of a prefix are not wildcards.
+      const { rows } = await sql<{ name: string }>`
+        SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relpersistence = 'u' AND starts_with(c.relname, ${prefix})
+        ORDER BY c.relname`.execute(db);
+      return rows.map((row) => row.name);
+    },
     spaceFreeList: (values) => sql`(SELECT unnest(string_to_array(${values.join(' ')}, ' ')))`,
     wideInteger: {
       max: null,
