@@ -49,6 +49,7 @@ export const errorCodes = {
   CLEF_REGISTRY_COLLECTION_CAPPED: { status: 200, exit: 0, description: 'A collection share was lowered by the chain of title (a chain collects at most its ownership, and no writer\'s PR share by policy); the registration is accepted with changes (ACK AC).' },
   CLEF_REGISTRY_RESOLUTION_INVALID: { status: 422, exit: 1, description: 'A counterclaim resolution by shares (`works disputes resolve --shares`) is malformed, leaves a disputed right or contested party undecided, names a party without a contested claim, or exceeds 100 %.' },
   CLEF_REGISTRY_REVISION_UNKNOWN: { status: 422, exit: 1, description: 'A revision (CWR REV) names a submitter work number its submitter never registered here; nothing is registered (send it as NWR).' },
+  CLEF_REGISTRY_IMPORT_STAGING: { status: 409, exit: 1, description: 'A works import is being staged on the store: registrations, merges, counterclaim resolutions and ACK imports are refused until it is accepted or refused (nothing was changed; run the command again then).' },
   CLEF_MEMBER_INVALID: { status: 422, exit: 1, description: 'A member record is invalid (rights, territories, dates, IPI).' },
   // labels (AI-content labels: GB 45438 implicit labels, C2PA manifests, keys)
   CLEF_LABEL_FILE_MALFORMED: { status: 422, exit: 1, description: 'An audio file\'s container is malformed or hostile (truncated, wrong or huge sizes, frames outside the file); the message names the byte offset.' },

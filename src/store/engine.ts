@@ -17,10 +17,12 @@ export interface Engine {
     rows: readonly Partial<ClefDatabase[T]>[],
   ): Promise<void>;
   /**
-   * Takes the exclusive lock `name` until the current transaction ends, or returns false at once when another
-   * session holds it (PostgreSQL advisory lock). DuckDB has one writer process per file, so it always succeeds there.
+   * Takes the lock `name` until the current transaction ends, or returns false at once when another session holds it
+   * (PostgreSQL advisory lock): `exclusive` (the default) against any holder, `shared` only against an exclusive one,
+   * so shared holders do not stand in each other's way. DuckDB has one writer process per file: only this process's
+   * own `holdLock` can stand in the way there.
    */
-  tryTransactionLock(db: Kysely<ClefDatabase>, name: string): Promise<boolean>;
+  tryTransactionLock(db: Kysely<ClefDatabase>, name: string, mode?: 'exclusive' | 'shared'): Promise<boolean>;
   /**
    * Holds the lock `name` while `work` runs, across the transactions it commits, and lets it go when `work` ends or
    * the process dies (PostgreSQL: a session advisory lock on a connection of its own; DuckDB: the one owning

@@ -12,6 +12,7 @@ import { syncCounterclaims } from './sync-counterclaims.js';
 import { withShareResolutions } from './share-resolutions.js';
 import { applyShareDecision, checkShareDecision, parseShareDecision, type ShareDecision } from '../share-decision.js';
 import { findPartyIdsByIpi, readParties } from '../../store/registry/party-queries.js';
+import { refuseDuringStagedImport } from './staged-works-import.js';
 
 /** One counterclaim as its submitters and the CMO see it. */
 export interface CounterclaimView {
@@ -81,6 +82,7 @@ async function decisionByParty(db: Parameters<typeof findPartyIdsByIpi>[0], text
 export async function resolveCounterclaim(context: RegistryContext, counterclaimId: string, choice: CounterclaimChoice) {
   const resolve = createTerritoryResolver(context.lookups.territories);
   return inTransaction(context.store.db, async (tx) => {
+    await refuseDuringStagedImport(tx, context.store.engine);
     const row = await tx.selectFrom('counterclaims').selectAll().where('counterclaim_id', '=', counterclaimId).executeTakeFirst();
     if (!row) throw new ClefError('CLEF_NOT_FOUND', `no counterclaim ${counterclaimId} (clef works disputes lists them)`);
     if (row.status !== 'open') throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `counterclaim ${counterclaimId} was resolved on ${row.resolved_at}`);

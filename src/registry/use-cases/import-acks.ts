@@ -9,6 +9,7 @@ import { appendHistory, inTransaction, nextIds, type ClefDatabase, type HistoryE
 import { findImportedCwrFile, readWorkIswcs } from '../../store/registry/cwr-import-queries.js';
 import { findWorksByIswc, findWorksBySentNumber, storeCwrAcks } from '../../store/registry/cwr-ack-queries.js';
 import type { RegistryContext } from './registry-context.js';
+import { refuseDuringStagedImport } from './staged-works-import.js';
 
 /** What importing a society's acknowledgement file did. */
 export interface AcksImportSummary {
@@ -89,6 +90,7 @@ export async function importAcks(context: RegistryContext, path: string): Promis
   const now = context.clock();
   let stored = 0;
   await inTransaction(context.store.db, async (tx) => {
+    await refuseDuringStagedImport(tx, context.store.engine);
     const bySent = await findWorksBySentNumber(tx, answers.flatMap((a) => (a.sentNumber ? [a.sentNumber] : [])));
     const parsedIswcs = answers.flatMap((a) => { const p = a.iswcText ? parseIswc(a.iswcText) : undefined; return p?.ok ? [p.value] : []; });
     const byIswc = await findWorksByIswc(tx, parsedIswcs);

@@ -12,6 +12,7 @@ import { resolveWorkId } from './show-work.js';
 import { sharePictureRows } from './share-picture-rows.js';
 import { syncCounterclaims } from './sync-counterclaims.js';
 import { withShareResolutions } from './share-resolutions.js';
+import { refuseDuringStagedImport } from './staged-works-import.js';
 
 /**
  * Merges a duplicate work into the one kept: the kept work's ISWC stays preferred and the duplicate's becomes an
@@ -24,6 +25,7 @@ export async function mergeWorks(context: RegistryContext, keptReference: string
   if (kept === merged) throw new ClefError('CLEF_USAGE_INVALID_ARGUMENT', `${keptReference} and ${mergedReference} are the same work ${kept}`);
   const resolve = createTerritoryResolver(context.lookups.territories);
   return inTransaction(context.store.db, async (tx) => {
+    await refuseDuringStagedImport(tx, context.store.engine);
     const now = context.clock();
     const mergedRow = await tx.selectFrom('works').selectAll().where('work_id', '=', merged).executeTakeFirstOrThrow();
     await moveWorkInto(tx, kept, merged);

@@ -7,6 +7,7 @@ import { parseWorksCsvRow } from './parse-works-csv-row.js';
 import { registerWorks, type RegistrationOutcome } from './register-works.js';
 import type { RegistryContext } from './registry-context.js';
 import type { SubmitterReference } from './work-submission.js';
+import { refuseDuringStagedImport } from './staged-works-import.js';
 
 /** The error a refused registration is: the first error's code and place, every finding in its details. */
 function refusal(findings: readonly Finding[]): ClefError {
@@ -27,6 +28,7 @@ export async function registerWork(context: RegistryContext, fields: Readonly<Re
   if (!parsed.submission) throw refusal(parsed.findings);
   const submission = parsed.submission;
   return inTransaction(context.store.db, async (tx) => {
+    await refuseDuringStagedImport(tx, context.store.engine);
     const [outcome] = await registerWorks(context, tx, [submission]);
     if (outcome.status === 'rejected') throw refusal(outcome.findings);
     if (outcome.status !== 'revised') return outcome;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { inTransaction, type ClefDatabase } from '../../store/index.js';
+import { ClefError } from '../../errors/index.js';
+import { inTransaction, type ClefDatabase, type Engine } from '../../store/index.js';
 import { acceptStagedImport, findRegistryImports, insertRegistryImport, readIdCounters, recordStagedChunk, removeStagedImport } from '../../store/registry/import-staging-queries.js';
 import { stagedEngine, stagedImport } from '../../store/registry/staged-import.js';
 import type { RegistryContext } from './registry-context.js';
@@ -110,4 +111,19 @@ export async function discardWorksStaging(context: RegistryContext): Promise<Dis
     if (removed) discarded.push(discardedOf(row));
   }
   return discarded;
+}
+
+/**
+ * Refuses a registry change while a works import is being staged: the import decides on what it read (which work a
+ * registration joins, the share picture of every work it touches) and its acceptance would put back what it read
+ * over the change. Called inside the change's transaction, which holds the import lock shared until it ends, so an
+ * import starting meanwhile waits for it; changes do not wait for each other.
+ */
+export async function refuseDuringStagedImport(tx: Kysely<ClefDatabase>, engine: Engine): Promise<void> {
+  if (await engine.tryTransactionLock(tx, registryImportLock, 'shared')) return;
+  const staging = (await findRegistryImports(tx)).map((row) => `${row.file_name} (started ${row.started_at})`);
+  throw new ClefError(
+    'CLEF_REGISTRY_IMPORT_STAGING',
+    `a works import${staging.length > 0 ? ` of ${staging.join(', ')}` : ''} is being staged on this store: registry changes wait until it is accepted or refused; nothing was changed, run the command again then`,
+  );
 }

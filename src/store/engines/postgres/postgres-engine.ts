@@ -27,8 +27,11 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
   };
   return {
     name: 'postgres',
-    async tryTransactionLock(db: Kysely<ClefDatabase>, name: string) {
-      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS locked`.execute(db);
+    async tryTransactionLock(db: Kysely<ClefDatabase>, name: string, mode = 'exclusive') {
+      const { rows } =
+        mode === 'shared'
+          ? await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock_shared(hashtext(${name})) AS locked`.execute(db)
+          : await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS locked`.execute(db);
       return rows[0].locked;
     },
     async holdLock(db, name, work) {
