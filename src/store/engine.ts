@@ -10,6 +10,12 @@ export type EngineName = 'duckdb' | 'postgres';
  */
 export interface Engine {
   readonly name: EngineName;
+  /**
+   * Whether the staged twins' lookup columns carry indexes (migration 0015). PostgreSQL: yes, a lookup joins them
+   * through the index instead of scanning all a works import has staged so far. DuckDB: no, its joins scan and hash
+   * whatever the indexes, while each ART index costs at every append and stays in memory.
+   */
+  readonly indexesStagedLookups: boolean;
   /** Writes many rows fast (DuckDB's appender, PostgreSQL's multi-row INSERT); inside the current transaction. */
   bulkInsert<T extends keyof ClefDatabase & string>(
     db: Kysely<ClefDatabase>,

@@ -43,25 +43,6 @@ export async function readCurrentRegistrations(db: Kysely<ClefDatabase>, workIds
   return result;
 }
 
-/** Finds current registrations by submitter and submitter work number (the revision key). */
-export async function findRegistrationsToRevise(
-  db: Kysely<ClefDatabase>,
-  keys: readonly { submitterId: string; submitterWorkNumber: string }[],
-): Promise<Map<string, { registration_id: string; work_id: string }>> {
-  const found = new Map<string, { registration_id: string; work_id: string }>();
-  const numbers = [...new Set(keys.map((key) => key.submitterWorkNumber))];
-  for (let start = 0; start < numbers.length; start += 5000) {
-    const rows = await db
-      .selectFrom('registrations')
-      .select(['registration_id', 'work_id', 'submitter_id', 'submitter_work_number'])
-      .where('submitter_work_number', 'in', numbers.slice(start, start + 5000))
-      .where('status', '=', 'current')
-      .execute();
-    for (const row of rows) found.set(`${row.submitter_id}|${row.submitter_work_number}`, row);
-  }
-  return found;
-}
-
 /** Marks registrations revised by newer ones (nothing is deleted: the history keeps every claim). */
 export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly { revised: string; by: string }[]): Promise<void> {
   // A statement per thousand revisions, each naming its reviser in a CASE, rather than one per revision.

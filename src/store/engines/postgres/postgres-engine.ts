@@ -27,6 +27,7 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
   };
   return {
     name: 'postgres',
+    indexesStagedLookups: true,
     async tryTransactionLock(db: Kysely<ClefDatabase>, name: string) {
       const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${name})) AS locked`.execute(db);
       return rows[0].locked;
