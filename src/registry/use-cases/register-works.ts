@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Finding } from '../../errors/index.js';
-import { appendHistory, nextIds, type ClefDatabase, type HistoryEntry } from '../../store/index.js';
+import { appendHistory, nextIds, type ClefDatabase, type Engine, type HistoryEntry } from '../../store/index.js';
 import { findMembershipsOfParties } from '../../store/registry/member-queries.js';
-import { findByLookupKeys } from '../../store/registry/lookup-key-queries.js';
-import { markRevised, readCurrentRegistrations } from '../../store/registry/registration-queries.js';
+import { findByLookupKeys, readCurrentRegistrationsOfWorks } from '../../store/registry/lookup-key-queries.js';
+import { markRevised } from '../../store/registry/registration-queries.js';
 import { replaceSharePictures } from '../../store/registry/work-queries.js';
 import { checkAffiliations } from '../check-affiliations.js';
 import { consolidateShares } from '../consolidate-shares.js';
@@ -102,7 +102,7 @@ export async function registerWorks(
   });
   const { partyIds } = await resolveParties(db, context.store.engine, references, now, knownParties, found);
   const { registrationByRevision: toRevise, workByIswc: byIswc, workByIdentity: byIdentity } = found;
-  const previous = await readPreviousRegistrations(db, [...toRevise.values()].map((row) => row.work_id));
+  const previous = await readPreviousRegistrations(db, context.store.engine, [...toRevise.values()].map((row) => row.work_id));
   const existingWorks = new Set<string>();
   const newWorkIds = await nextIds(db, 'work', 'W', accepted.length);
   const registrationIds = await nextIds(db, 'registration', 'G', accepted.length);
@@ -198,7 +198,7 @@ export async function registerWorks(
   await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now, found.recordingsByIsrc, memory);
 
   const existing = [...existingWorks];
-  for (const stored of await readCurrentRegistrations(db, existing)) {
+  for (const stored of await readCurrentRegistrationsOfWorks(db, context.store.engine, existing)) {
     const registration = registrationFromRows(stored);
     registrationsOfWork.set(registration.workId, [...(registrationsOfWork.get(registration.workId) ?? []).filter((r) => r.id !== registration.id), registration]);
   }
@@ -224,9 +224,9 @@ export async function registerWorks(
 }
 
 /** The registrations in force on these works, by id: what a revision would replace. */
-async function readPreviousRegistrations(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<Map<string, Registration>> {
+async function readPreviousRegistrations(db: Kysely<ClefDatabase>, engine: Engine, workIds: readonly string[]): Promise<Map<string, Registration>> {
   const found = new Map<string, Registration>();
-  for (const rows of await readCurrentRegistrations(db, [...new Set(workIds)])) {
+  for (const rows of await readCurrentRegistrationsOfWorks(db, engine, workIds)) {
     const registration = registrationFromRows(rows);
     found.set(registration.id, registration);
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase, LookupKeyTable } from '../schema.js';
+import { groupByRegistration, type RegistrationRows } from './registration-queries.js';
 
 /** The keys one batch of submissions looks up in the registry, each kind without repeats. */
 export interface LookupKeys {
@@ -87,3 +88,37 @@ export async function findByLookupKeys(db: Kysely<ClefDatabase>, engine: Engine,
   await db.deleteFrom('lookup_keys').execute();
   return found;
 }
+
+/**
+ * The current registrations of works with their parties, claims and links, as `readCurrentRegistrations` reads them, for
+ * a batch's many works: the work ids go into `lookup_keys` in one bulk write and each table is read by one join.
+ */
+export async function readCurrentRegistrationsOfWorks(db: Kysely<ClefDatabase>, engine: Engine, workIds: readonly string[]): Promise<RegistrationRows[]> {
+  if (!db.isTransaction) return db.transaction().execute((tx) => readCurrentRegistrationsOfWorks(tx, engine, workIds));
+  const unique = [...new Set(workIds)];
+  if (unique.length === 0) return [];
+  await engine.bulkInsert(db, 'lookup_keys', unique.map((key) => ({ kind: 'work' as const, key, detail: '' })));
+  const current = () => db.selectFrom('lookup_keys as k').innerJoin('registrations', 'registrations.work_id', 'k.key').where('k.kind', '=', 'work').where('registrations.status', '=', 'current');
+  const registrations = await current().selectAll('registrations').execute();
+  const parties = await current().innerJoin('registration_parties', 'registration_parties.registration_id', 'registrations.registration_id').selectAll('registration_parties').orderBy('registration_parties.party_seq').execute();
+  const collections = await current()
+    .innerJoin('registration_collections', 'registration_collections.registration_id', 'registrations.registration_id')
+    .selectAll('registration_collections')
+    .orderBy('registration_collections.party_seq')
+    .orderBy('registration_collections.claim_seq')
+    .execute();
+  const links = await current().innerJoin('registration_links', 'registration_links.registration_id', 'registrations.registration_id').selectAll('registration_links').execute();
+  await db.deleteFrom('lookup_keys').execute();
+  // The order works read 2,000 at a time gave (by creation within each 2,000 as given), so a large batch's history
+  // and share rows come in the order they always did.
+  const position = new Map(unique.map((workId, i) => [workId, Math.floor(i / 2000)]));
+  const order = (a: (typeof registrations)[number], b: (typeof registrations)[number]) =>
+    position.get(a.work_id)! - position.get(b.work_id)! || compare(a.created_at, b.created_at) || compare(a.registration_id, b.registration_id);
+  const [partiesOf, collectionsOf, linksOf] = [groupByRegistration(parties), groupByRegistration(collections), groupByRegistration(links)];
+  return registrations.sort(order).map((registration) => {
+    const id = registration.registration_id;
+    return { registration, parties: partiesOf.get(id) ?? [], collections: collectionsOf.get(id) ?? [], links: linksOf.get(id) ?? [] };
+  });
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
