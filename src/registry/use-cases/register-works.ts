@@ -193,7 +193,7 @@ export async function registerWorks(
   }
   for (const { workId, submission, identity } of newWorks) rows.addWork(workId, submission, identity, now);
   await rows.write(db, context.store.engine, memory && { mayBeStored: (term) => memory.mayExist('term', term), written: (term) => memory.remember('term', term) });
-  await markRevised(db, revisions);
+  await markRevised(db, context.store.engine, revisions);
   const registered = accepted.filter(({ index }) => outcomes[index]!.status !== 'rejected' && outcomes[index]!.status !== 'held');
   await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now, found.recordingsByIsrc, memory);
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isStagedImport } from './staged-import.js';
+import type { Engine } from '../engine.js';
 import type { ClefDatabase, RegistrationCollectionTable, RegistrationLinkTable, RegistrationPartyTable, RegistrationTable } from '../schema.js';
 
 /** A registration's rows as stored: the registration, its parties, their collection claims and PWR links. */
@@ -54,15 +55,21 @@ export function groupByRegistration<T extends { registration_id: string }>(rows:
 }
 
 /** Marks registrations revised by newer ones (nothing is deleted: the history keeps every claim). */
-export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly { revised: string; by: string }[]): Promise<void> {
-  // A statement per thousand revisions, each naming its reviser in a CASE, rather than one per revision.
-  for (let start = 0; start < revisions.length; start += 1000) {
-    const slice = revisions.slice(start, start + 1000);
-    const by = sql<string>`case registration_id ${sql.join(slice.map(({ revised, by }) => sql`when ${revised} then ${by}`), sql` `)} end`;
-    await db.updateTable('registrations').set({ status: 'revised', revised_by: by }).where('registration_id', 'in', slice.map(({ revised }) => revised)).execute();
-    // A staged import updates only its own rows above; the registry's are revised when the file is accepted.
-    if (isStagedImport(db)) await db.insertInto('staged_revisions').values(slice.map(({ revised, by }) => ({ registration_id: revised, revised_by: by }))).execute();
-  }
+export async function markRevised(db: Kysely<ClefDatabase>, engine: Engine, revisions: readonly { revised: string; by: string }[]): Promise<void> {
+  if (revisions.length === 0) return;
+  // One UPDATE joined to the pairs in `lookup_keys` (never committed), rather than one per revision or per thousand.
+  await engine.bulkInsert(db, 'lookup_keys', revisions.map(({ revised, by }) => ({ kind: 'revised' as const, key: revised, detail: by })));
+  // Unqualified: a staged import updates its twin, whose name the statement does not know.
+  await db
+    .updateTable('registrations')
+    .from('lookup_keys as k')
+    .set({ status: 'revised', revised_by: sql<string>`k.detail` })
+    .where(sql<boolean>`registration_id = k.key`)
+    .where('k.kind', '=', 'revised')
+    .execute();
+  await db.deleteFrom('lookup_keys').execute();
+  // A staged import updates only its own rows above; the registry's are revised when the file is accepted.
+  if (isStagedImport(db)) await engine.bulkInsert(db, 'staged_revisions', revisions.map(({ revised, by }) => ({ registration_id: revised, revised_by: by })));
 }
 
 /** Registrations held for review (revisions changing the writers or their shares), oldest first, with their work. */

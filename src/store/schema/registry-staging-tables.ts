@@ -37,7 +37,7 @@ export interface RegistryStagingTables extends Twins {
 
 /** A key a batch of submissions looks up: `kind` names the table it is looked up in, `detail` its second column ('' if none). */
 export interface LookupKeyTable {
-  kind: 'ipi' | 'name' | 'revision' | 'iswc' | 'identity' | 'isrc' | 'work';
+  kind: 'ipi' | 'name' | 'revision' | 'iswc' | 'identity' | 'isrc' | 'work' | 'revised';
   key: string;
   detail: string;
 }
