@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import { defineIndex, defineTable } from './define-table.js';
 
-/** The twins' columns a works import looks its keys up by, and those it reads a batch's registrations back by. */
+/** The twins' columns a works import looks its keys up by or reads a batch's registrations back by, and the intents' keys. */
 const lookedUp: readonly (readonly [table: string, columns: readonly string[]])[] = [
   ['staged_party_ipi_names', ['ipi_name_number']],
   ['staged_parties', ['name_key']],
@@ -13,6 +13,9 @@ const lookedUp: readonly (readonly [table: string, columns: readonly string[]])[
   ['staged_works', ['title_key']],
   ['staged_recordings', ['isrc']],
   ['staged_search_terms', ['term']],
+  // read per registry row by the acceptance's correlated updates
+  ['staged_pictures', ['work_id']],
+  ['staged_closures', ['counterclaim_id']],
 ];
 
 /**

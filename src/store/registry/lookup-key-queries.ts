@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase, LookupKeyTable } from '../schema.js';
+import { clearLookupKeys, writeLookupKeys } from './lookup-key-rows.js';
 import { groupByRegistration, type RegistrationRows } from './registration-queries.js';
 
 /** The keys one batch of submissions looks up in the registry, each kind without repeats. */
@@ -48,7 +49,7 @@ export async function findByLookupKeys(db: Kysely<ClefDatabase>, engine: Engine,
   ];
   const found: FoundKeys = { partyByIpi: new Map(), partyByNameKey: new Map(), registrationByRevision: new Map(), workByIswc: new Map(), workByIdentity: new Map(), recordingsByIsrc: [] };
   if (rows.length === 0) return found;
-  await engine.bulkInsert(db, 'lookup_keys', rows);
+  await writeLookupKeys(db, engine, rows);
   const keysOf = (kind: LookupKeyTable['kind']) => db.selectFrom('lookup_keys as k').where('k.kind', '=', kind);
   if (keys.ipis?.length) {
     const matched = await keysOf('ipi').innerJoin('party_ipi_names', 'party_ipi_names.ipi_name_number', 'k.key').select(['party_ipi_names.ipi_name_number', 'party_ipi_names.party_id']).execute();
@@ -85,7 +86,7 @@ export async function findByLookupKeys(db: Kysely<ClefDatabase>, engine: Engine,
     for (const row of matched) found.workByIdentity.set(`${row.title_key}|${row.creator_key}`, row.work_id);
   }
   if (keys.isrcs?.length) found.recordingsByIsrc.push(...(await keysOf('isrc').innerJoin('recordings', 'recordings.isrc', 'k.key').selectAll('recordings').execute()));
-  await db.deleteFrom('lookup_keys').execute();
+  await clearLookupKeys(db);
   return found;
 }
 
@@ -97,7 +98,7 @@ export async function readCurrentRegistrationsOfWorks(db: Kysely<ClefDatabase>, 
   if (!db.isTransaction) return db.transaction().execute((tx) => readCurrentRegistrationsOfWorks(tx, engine, workIds));
   const unique = [...new Set(workIds)];
   if (unique.length === 0) return [];
-  await engine.bulkInsert(db, 'lookup_keys', unique.map((key) => ({ kind: 'work' as const, key, detail: '' })));
+  await writeLookupKeys(db, engine, unique.map((key) => ({ kind: 'work' as const, key, detail: '' })));
   const current = () => db.selectFrom('lookup_keys as k').innerJoin('registrations', 'registrations.work_id', 'k.key').where('k.kind', '=', 'work').where('registrations.status', '=', 'current');
   const registrations = await current().selectAll('registrations').execute();
   const parties = await current().innerJoin('registration_parties', 'registration_parties.registration_id', 'registrations.registration_id').selectAll('registration_parties').orderBy('registration_parties.party_seq').execute();
@@ -108,7 +109,7 @@ export async function readCurrentRegistrationsOfWorks(db: Kysely<ClefDatabase>, 
     .orderBy('registration_collections.claim_seq')
     .execute();
   const links = await current().innerJoin('registration_links', 'registration_links.registration_id', 'registrations.registration_id').selectAll('registration_links').execute();
-  await db.deleteFrom('lookup_keys').execute();
+  await clearLookupKeys(db);
   // The order works read 2,000 at a time gave (by creation within each 2,000 as given), so a large batch's history
   // and share rows come in the order they always did.
   const position = new Map(unique.map((workId, i) => [workId, Math.floor(i / 2000)]));

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { clearLookupKeys, writeLookupKeys } from './lookup-key-rows.js';
 import { isStagedImport } from './staged-import.js';
 import type { Engine } from '../engine.js';
 import type { ClefDatabase, RegistrationCollectionTable, RegistrationLinkTable, RegistrationPartyTable, RegistrationTable } from '../schema.js';
@@ -58,7 +59,7 @@ export function groupByRegistration<T extends { registration_id: string }>(rows:
 export async function markRevised(db: Kysely<ClefDatabase>, engine: Engine, revisions: readonly { revised: string; by: string }[]): Promise<void> {
   if (revisions.length === 0) return;
   // One UPDATE joined to the pairs in `lookup_keys` (never committed), rather than one per revision or per thousand.
-  await engine.bulkInsert(db, 'lookup_keys', revisions.map(({ revised, by }) => ({ kind: 'revised' as const, key: revised, detail: by })));
+  await writeLookupKeys(db, engine, revisions.map(({ revised, by }) => ({ kind: 'revised' as const, key: revised, detail: by })));
   // Unqualified: a staged import updates its twin, whose name the statement does not know.
   await db
     .updateTable('registrations')
@@ -67,7 +68,7 @@ export async function markRevised(db: Kysely<ClefDatabase>, engine: Engine, revi
     .where(sql<boolean>`registration_id = k.key`)
     .where('k.kind', '=', 'revised')
     .execute();
-  await db.deleteFrom('lookup_keys').execute();
+  await clearLookupKeys(db);
   // A staged import updates only its own rows above; the registry's are revised when the file is accepted.
   if (isStagedImport(db)) await engine.bulkInsert(db, 'staged_revisions', revisions.map(({ revised, by }) => ({ registration_id: revised, revised_by: by })));
 }
