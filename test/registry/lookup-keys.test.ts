@@ -4,7 +4,8 @@ import { nameKey } from '../../src/registry/match-key.js';
 import { parseWorksCsvRow } from '../../src/registry/use-cases/parse-works-csv-row.js';
 import { registerWorks, workIdentityKey } from '../../src/registry/use-cases/register-works.js';
 import { stageWorksImport } from '../../src/registry/use-cases/staged-works-import.js';
-import { findByLookupKeys, type LookupKeys } from '../../src/store/registry/lookup-key-queries.js';
+import { readCurrentRegistrations } from '../../src/store/registry/registration-queries.js';
+import { findByLookupKeys, readCurrentRegistrationsOfWorks, type LookupKeys } from '../../src/store/registry/lookup-key-queries.js';
 import { describeEachEngine, test } from '../support/engines.js';
 import { testContext, worksHeader } from './registry-fixtures.js';
 
@@ -32,7 +33,7 @@ const keys: LookupKeys = {
 };
 
 describeEachEngine('set-based lookups of a works import', (open) => {
-  test('every kind of key an earlier chunk of the same import staged is found by its join, and the registry alone finds none', async () => {
+  test('every kind of key an earlier chunk of the same import staged is found by its join, its registration read back whole, and the registry alone finds none', async () => {
     const store = await open();
     const context = testContext(store);
     await stageWorksImport(context, 'lookup.csv', {}, async (staging) => {
@@ -47,6 +48,10 @@ describeEachEngine('set-based lookups of a works import', (open) => {
       assert.deepEqual([...found.workByIswc], [['T0345246801', outcome.workId]]);
       assert.deepEqual([...found.workByIdentity], [[workIdentityKey(first), outcome.workId]]);
       assert.deepEqual(found.recordingsByIsrc.map((recording) => [recording.isrc, recording.title]), [['GBAYE2600001', 'Lantern Over Water']]);
+
+      const [joined, byId] = await staging.chunk(async (db, staged) => [await readCurrentRegistrationsOfWorks(db, staged.store.engine, [outcome.workId!, 'W99999999']), await readCurrentRegistrations(db, [outcome.workId!])]);
+      assert.deepEqual(joined.map((read) => [read.registration.registration_id, read.parties.map((party) => party.party_seq)]), [[outcome.registrationId, [1, 2]]]);
+      assert.deepEqual(joined, byId, 'the join reads what the reader by id reads');
 
       const registry = await store.db.transaction().execute((tx) => findByLookupKeys(tx, store.engine, keys));
       assert.deepEqual([registry.partyByIpi.size, registry.partyByNameKey.size, registry.registrationByRevision.size, registry.workByIswc.size, registry.workByIdentity.size, registry.recordingsByIsrc.length], [0, 0, 0, 0, 0, 0]);
