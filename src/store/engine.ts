@@ -10,6 +10,12 @@ export type EngineName = 'duckdb' | 'postgres';
  */
 export interface Engine {
   readonly name: EngineName;
+  /**
+   * Whether the staged twins' lookup columns carry indexes (migration 0015). PostgreSQL: yes, a lookup joins them
+   * through the index instead of scanning all a works import has staged so far. DuckDB: no, its joins scan and hash
+   * whatever the indexes, while each ART index costs at every append and stays in memory.
+   */
+  readonly indexesStagedLookups: boolean;
   /** Writes many rows fast (DuckDB's appender, PostgreSQL's multi-row INSERT); inside the current transaction. */
   bulkInsert<T extends keyof ClefDatabase & string>(
     db: Kysely<ClefDatabase>,
@@ -30,10 +36,7 @@ export interface Engine {
    * from a dead one.
    */
   holdLock<T>(db: Kysely<ClefDatabase>, name: string, work: () => Promise<T>): Promise<T>;
-  /**
-   * Refreshes the planner's statistics of tables just loaded in bulk (PostgreSQL `ANALYZE`), outside any
-   * transaction. A no-op on DuckDB, whose `ANALYZE` scans whole tables and whose plans do not depend on it.
-   */
+
   /**
    * Runs `work`, inside a transaction, with plans that join report-sized sets whole (hash or merge joins), whatever
    * the planner estimates: PostgreSQL `SET LOCAL enable_nestloop = off` until `work` ends. It estimates a fresh
@@ -41,6 +44,11 @@ export interface Engine {
    * of a second). DuckDB as it is.
    */
   withWholeSetJoins<T>(db: Kysely<ClefDatabase>, work: () => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the planner's statistics of tables just loaded in bulk (PostgreSQL `ANALYZE`), outside any
+   * transaction, or inside the one that filled them (`ANALYZE` counts the transaction's own rows). A no-op on DuckDB,
+   * whose `ANALYZE` scans whole tables and whose plans do not depend on it.
+   */
   refreshStatistics(db: Kysely<ClefDatabase>, tables: readonly (keyof ClefDatabase & string)[]): Promise<void>;
   /**
    * Has the database itself read a text file into the new scratch table `table` (`line` from 1, `text` without its

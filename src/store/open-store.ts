@@ -7,7 +7,7 @@ import { DuckDbDialect } from './engines/duckdb/duckdb-dialect.js';
 import { createDuckDbEngine } from './engines/duckdb/duckdb-engine.js';
 import { createPostgresEngine } from './engines/postgres/postgres-engine.js';
 import { createPostgresPool } from './engines/postgres/postgres-pool.js';
-import { migrationProvider } from './migrations/migration-list.js';
+import { migrationsFor } from './migrations/migration-list.js';
 import type { ClefDatabase } from './schema.js';
 import { isPostgresLocation } from './store-location.js';
 import { printableStoreLocation, storeOpenError } from './store-open-errors.js';
@@ -64,7 +64,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   }
   try {
     if (options.mustExist && isPostgresLocation(location) && !(await holdsStore(db))) throw storeMissing(location);
-    await migrateToLatest(db);
+    await migrateToLatest(db, engine);
   } catch (error) {
     await db.destroy().catch(() => {});
     throw storeOpenError(error, location) ?? error;
@@ -82,8 +82,8 @@ async function holdsStore(db: Kysely<ClefDatabase>): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
-async function migrateToLatest(db: Kysely<ClefDatabase>): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
+async function migrateToLatest(db: Kysely<ClefDatabase>, engine: Engine): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationsFor(engine), allowUnorderedMigrations: true });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }

@@ -41,6 +41,8 @@ const distributed: Record<string, string> = {
 // INSERT … SELECT runs shard by shard; the intents on registry rows by the key of the rows they change.
 for (const table of stagedTables) distributed[`staged_${table}`] = distributed[table];
 Object.assign(distributed, { staged_revisions: 'registration_id', staged_closures: 'counterclaim_id', staged_pictures: 'work_id' });
+// A batch's lookup keys, by key: the IPI and ISWC lookups join on their tables' distribution column.
+distributed.lookup_keys = 'key';
 /** Small tables every shard joins against: copied to each node. */
 const reference: Record<string, string> = {
   clef_meta: 'a handful of store settings',

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Finding } from '../../errors/index.js';
-import { appendHistory, nextIds, type ClefDatabase, type HistoryEntry } from '../../store/index.js';
+import { appendHistory, nextIds, type ClefDatabase, type Engine, type HistoryEntry } from '../../store/index.js';
 import { findMembershipsOfParties } from '../../store/registry/member-queries.js';
-import { findRegistrationsToRevise, markRevised, readCurrentRegistrations } from '../../store/registry/registration-queries.js';
-import { findWorkIdsByIdentity, findWorkIdsByIswc, replaceSharePictures } from '../../store/registry/work-queries.js';
+import { findByLookupKeys, readCurrentRegistrationsOfWorks } from '../../store/registry/lookup-key-queries.js';
+import { markRevised } from '../../store/registry/registration-queries.js';
+import { replaceSharePictures } from '../../store/registry/work-queries.js';
 import { checkAffiliations } from '../check-affiliations.js';
 import { consolidateShares } from '../consolidate-shares.js';
 import type { Member } from '../member.js';
@@ -18,7 +19,7 @@ import type { ImportMemory } from './import-memory.js';
 import type { RegistryContext } from './registry-context.js';
 import { registrationRows } from './registration-rows.js';
 import { writeRecordings } from './write-recordings.js';
-import { resolveParties, type PartyReference } from './resolve-parties.js';
+import { partyLookupKeys, resolveParties, type PartyReference } from './resolve-parties.js';
 import { sharePictureRows } from './share-picture-rows.js';
 import { syncCounterclaims } from './sync-counterclaims.js';
 import { withShareResolutions } from './share-resolutions.js';
@@ -81,8 +82,6 @@ export async function registerWorks(
     ...('ipiNameNumber' in submission.submitter ? [{ ipiNameNumber: submission.submitter.ipiNameNumber, name: submission.submitter.ipiNameNumber, kind: 'company' as const }] : []),
     ...submission.parties,
   ]);
-  const { partyIds } = await resolveParties(db, context.store.engine, references, now, knownParties);
-
   const keys = accepted.map(({ submission }) => ({
     submitterId: submitterId(submission.submitter),
     submitterWorkNumber: submission.submitterWorkNumber,
@@ -91,10 +90,19 @@ export async function registerWorks(
     identity: workIdentityKey(submission),
   }));
   const mayExist = (kind: Parameters<ImportMemory['mayExist']>[0], key: string) => memory?.mayExist(kind, key) ?? true;
-  const toRevise = await findRegistrationsToRevise(db, keys.filter((key) => mayExist('revision', key.revision)));
-  const byIswc = await findWorkIdsByIswc(db, keys.flatMap(({ iswc }) => (iswc && mayExist('iswc', iswc) ? [iswc] : [])));
-  const byIdentity = await findWorkIdsByIdentity(db, keys.flatMap(({ identity }) => (mayExist('identity', identity) ? [identity.slice(0, identity.indexOf('|'))] : [])));
-  const previous = await readPreviousRegistrations(db, [...toRevise.values()].map((row) => row.work_id));
+  // Every key the batch may find in the store, looked up together: one bulk write, one join per kind.
+  const revisionKeys = new Map(keys.filter((key) => mayExist('revision', key.revision)).map((key) => [key.revision, { submitterId: key.submitterId, submitterWorkNumber: key.submitterWorkNumber }]));
+  const identities = new Map(keys.filter(({ identity }) => mayExist('identity', identity)).map(({ identity }) => [identity, { titleKey: identity.slice(0, identity.indexOf('|')), creatorKey: identity.slice(identity.indexOf('|') + 1) }]));
+  const found = await findByLookupKeys(db, context.store.engine, {
+    ...partyLookupKeys(references, knownParties),
+    revisions: [...revisionKeys.values()],
+    iswcs: [...new Set(keys.flatMap(({ iswc }) => (iswc && mayExist('iswc', iswc) ? [iswc] : [])))],
+    identities: [...identities.values()],
+    isrcs: [...new Set(accepted.flatMap(({ submission }) => submission.recordings.flatMap(({ isrc }) => (isrc && mayExist('isrc', isrc) ? [isrc] : []))))],
+  });
+  const { partyIds } = await resolveParties(db, context.store.engine, references, now, knownParties, found);
+  const { registrationByRevision: toRevise, workByIswc: byIswc, workByIdentity: byIdentity } = found;
+  const previous = await readPreviousRegistrations(db, context.store.engine, [...toRevise.values()].map((row) => row.work_id));
   const existingWorks = new Set<string>();
   const newWorkIds = await nextIds(db, 'work', 'W', accepted.length);
   const registrationIds = await nextIds(db, 'registration', 'G', accepted.length);
@@ -185,12 +193,12 @@ export async function registerWorks(
   }
   for (const { workId, submission, identity } of newWorks) rows.addWork(workId, submission, identity, now);
   await rows.write(db, context.store.engine, memory && { mayBeStored: (term) => memory.mayExist('term', term), written: (term) => memory.remember('term', term) });
-  await markRevised(db, revisions);
+  await markRevised(db, context.store.engine, revisions);
   const registered = accepted.filter(({ index }) => outcomes[index]!.status !== 'rejected' && outcomes[index]!.status !== 'held');
-  await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now, memory);
+  await writeRecordings(db, context.store.engine, registered.map(({ submission, index }) => ({ submission, workId: outcomes[index]!.workId! })), now, found.recordingsByIsrc, memory);
 
   const existing = [...existingWorks];
-  for (const stored of await readCurrentRegistrations(db, existing)) {
+  for (const stored of await readCurrentRegistrationsOfWorks(db, context.store.engine, existing)) {
     const registration = registrationFromRows(stored);
     registrationsOfWork.set(registration.workId, [...(registrationsOfWork.get(registration.workId) ?? []).filter((r) => r.id !== registration.id), registration]);
   }
@@ -216,9 +224,9 @@ export async function registerWorks(
 }
 
 /** The registrations in force on these works, by id: what a revision would replace. */
-async function readPreviousRegistrations(db: Kysely<ClefDatabase>, workIds: readonly string[]): Promise<Map<string, Registration>> {
+async function readPreviousRegistrations(db: Kysely<ClefDatabase>, engine: Engine, workIds: readonly string[]): Promise<Map<string, Registration>> {
   const found = new Map<string, Registration>();
-  for (const rows of await readCurrentRegistrations(db, [...new Set(workIds)])) {
+  for (const rows of await readCurrentRegistrationsOfWorks(db, engine, workIds)) {
     const registration = registrationFromRows(rows);
     found.set(registration.id, registration);
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
-import { findPartyIdsByIpi, findPartyIdsByNameKey } from '../../store/registry/party-queries.js';
+import { findByLookupKeys, type FoundKeys } from '../../store/registry/lookup-key-queries.js';
 import { nameKey } from '../match-key.js';
 
 /** A party as a submission names it: by IPI name number where it has one, else by name. */
@@ -20,9 +20,29 @@ function fullName(reference: PartyReference): string {
   return reference.firstName ? `${reference.firstName} ${reference.name}` : reference.name;
 }
 
+/** The references not in `known`, one per key. */
+function unknownReferences(references: readonly PartyReference[], known: ReadonlyMap<string, string>): Map<string, PartyReference> {
+  const unique = new Map<string, PartyReference>();
+  for (const reference of references) {
+    const key = partyReferenceKey(reference);
+    if (!known.has(key)) unique.set(key, reference);
+  }
+  return unique;
+}
+
+/** What the store must be asked for the references not in `known`: their IPI name numbers, and the name keys of the rest. */
+export function partyLookupKeys(references: readonly PartyReference[], known: ReadonlyMap<string, string>): { ipis: string[]; nameKeys: string[] } {
+  const unique = [...unknownReferences(references, known).values()];
+  return {
+    ipis: unique.flatMap((reference) => (reference.ipiNameNumber ? [reference.ipiNameNumber] : [])),
+    nameKeys: [...new Set(unique.flatMap((reference) => (reference.ipiNameNumber ? [] : [nameKey(fullName(reference))])))],
+  };
+}
+
 /**
  * Finds the parties that references name and creates the ones not yet documented, in one batch:
  * returns reference key → party id. Parties are matched by IPI name number, or by name where no IPI is given.
+ * `found` is what a caller already looked up for `partyLookupKeys(references, known)`; else they are looked up here.
  */
 export async function resolveParties(
   db: Kysely<ClefDatabase>,
@@ -30,19 +50,16 @@ export async function resolveParties(
   references: readonly PartyReference[],
   now: string,
   known: Map<string, string> = new Map(),
+  found?: Pick<FoundKeys, 'partyByIpi' | 'partyByNameKey'>,
 ): Promise<{ partyIds: Map<string, string>; created: string[] }> {
-  const unique = new Map<string, PartyReference>();
+  const unique = unknownReferences(references, known);
   const partyIds = new Map<string, string>();
   for (const reference of references) {
     const key = partyReferenceKey(reference);
     const id = known.get(key);
     if (id) partyIds.set(key, id);
-    else unique.set(key, reference);
   }
-  const ipis = [...unique.values()].flatMap((reference) => (reference.ipiNameNumber ? [reference.ipiNameNumber] : []));
-  const byIpi = await findPartyIdsByIpi(db, ipis);
-  const nameKeys = [...unique.values()].flatMap((reference) => (reference.ipiNameNumber ? [] : [nameKey(fullName(reference))]));
-  const byName = await findPartyIdsByNameKey(db, nameKeys);
+  const { partyByIpi: byIpi, partyByNameKey: byName } = found ?? (await findByLookupKeys(db, engine, partyLookupKeys(references, known)));
 
   const missing: [string, PartyReference][] = [];
   for (const [key, reference] of unique) {

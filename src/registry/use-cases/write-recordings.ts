@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { nextIds, type ClefDatabase, type Engine } from '../../store/index.js';
-import { findRecordingsByIsrc, findRecordingWorkLinks } from '../../store/registry/recording-queries.js';
+import { findRecordingWorkLinks } from '../../store/registry/recording-queries.js';
 import { artistKey, titleKey } from '../match-key.js';
 import type { ImportMemory } from './import-memory.js';
 import type { WorkSubmission } from './work-submission.js';
@@ -9,19 +9,19 @@ import { writeReleases } from './write-releases.js';
 /**
  * Creates the recordings submissions bring and links them to their works. A recording already registered with the
  * same ISRC and title is linked, not duplicated; the same ISRC with another title is another recording (ISRCs are
- * sometimes reused), so the registry keeps both.
+ * sometimes reused), so the registry keeps both. `existing` are the stored recordings of the ISRCs the submissions
+ * give (those `memory` does not prove new).
  */
 export async function writeRecordings(
   db: Kysely<ClefDatabase>,
   engine: Engine,
   items: readonly { submission: WorkSubmission; workId: string }[],
   now: string,
+  existing: readonly ClefDatabase['recordings'][],
   memory?: ImportMemory,
 ): Promise<void> {
   const wanted = items.flatMap(({ submission, workId }) => submission.recordings.map((recording) => ({ recording, workId })));
   if (wanted.length === 0) return;
-  const isrcs = wanted.flatMap(({ recording }) => (recording.isrc ? [recording.isrc] : []));
-  const existing = await findRecordingsByIsrc(db, memory ? isrcs.filter((isrc) => memory.mayExist('isrc', isrc)) : isrcs);
   const known = new Map<string, string>();
   // Only a recording stored before this call can already be linked to a work.
   const stored = new Set<string>();

@@ -13,10 +13,12 @@ import * as runSnapshot from './0011-run-snapshot.js';
 import * as staging from './0012-staging.js';
 import * as resume from './0013-resume.js';
 import * as registryStaging from './0014-registry-staging.js';
+import * as lookupKeys from './0015-lookup-keys.js';
+import type { Engine } from '../engine.js';
 
-/** The versioned migrations in order; a new one is one import and one entry here. */
-export const migrationProvider: MigrationProvider = {
+/** The versioned migrations in order for an engine; a new one is one import and one entry here. */
+export const migrationsFor = (engine: Pick<Engine, 'indexesStagedLookups'>): MigrationProvider => ({
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-registry': registry, '0002-usage': usage, '0003-distribution': distribution, '0004-cwr': cwr, '0005-reserve-claims': reserveClaims, '0006-counterclaims': counterclaims, '0007-integrity': integrity, '0008-ai': ai, '0009-access': access, '0010-search': search, '0011-run-snapshot': runSnapshot, '0012-staging': staging, '0013-resume': resume, '0014-registry-staging': registryStaging };
+    return { '0001-registry': registry, '0002-usage': usage, '0003-distribution': distribution, '0004-cwr': cwr, '0005-reserve-claims': reserveClaims, '0006-counterclaims': counterclaims, '0007-integrity': integrity, '0008-ai': ai, '0009-access': access, '0010-search': search, '0011-run-snapshot': runSnapshot, '0012-staging': staging, '0013-resume': resume, '0014-registry-staging': registryStaging, '0015-lookup-keys': { up: (db) => lookupKeys.up(db, engine) } };
   },
-};
+});

@@ -13,24 +13,6 @@ export async function findPartyIdsByIpi(db: Kysely<ClefDatabase>, ipis: readonly
   return found;
 }
 
-/** The party ids of parties without IPI found by exact name key, where known. */
-export async function findPartyIdsByNameKey(db: Kysely<ClefDatabase>, keys: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (let start = 0; start < keys.length; start += 5000) {
-    const slice = keys.slice(start, start + 5000);
-    if (slice.length === 0) continue;
-    const rows = await db
-      .selectFrom('parties')
-      .leftJoin('party_ipi_names', 'party_ipi_names.party_id', 'parties.party_id')
-      .select(['parties.party_id', 'parties.name_key'])
-      .where('parties.name_key', 'in', slice)
-      .where('party_ipi_names.ipi_name_number', 'is', null)
-      .execute();
-    for (const row of rows) if (!found.has(row.name_key)) found.set(row.name_key, row.party_id);
-  }
-  return found;
-}
-
 /** Reads parties whole by id. */
 export async function readParties(db: Kysely<ClefDatabase>, partyIds: readonly string[]) {
   if (partyIds.length === 0) return { parties: [] as PartyTable[], ipis: [] as { ipi_name_number: string; party_id: string }[] };

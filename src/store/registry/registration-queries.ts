@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import { clearLookupKeys, writeLookupKeys } from './lookup-key-rows.js';
 import { isStagedImport } from './staged-import.js';
+import type { Engine } from '../engine.js';
 import type { ClefDatabase, RegistrationCollectionTable, RegistrationLinkTable, RegistrationPartyTable, RegistrationTable } from '../schema.js';
 
 /** A registration's rows as stored: the registration, its parties, their collection claims and PWR links. */
@@ -30,48 +32,45 @@ export async function readCurrentRegistrations(db: Kysely<ClefDatabase>, workIds
       db.selectFrom('registration_collections').selectAll().where('registration_id', 'in', ids).orderBy('party_seq').orderBy('claim_seq').execute(),
       db.selectFrom('registration_links').selectAll().where('registration_id', 'in', ids).execute(),
     ]);
+    // Grouped once by registration (in each list's order): a filter per registration was quadratic in the slice.
+    const partiesOf = groupByRegistration(parties);
+    const collectionsOf = groupByRegistration(collections);
+    const linksOf = groupByRegistration(links);
     for (const registration of registrations) {
       const id = registration.registration_id;
-      result.push({
-        registration,
-        parties: parties.filter((row) => row.registration_id === id),
-        collections: collections.filter((row) => row.registration_id === id),
-        links: links.filter((row) => row.registration_id === id),
-      });
+      result.push({ registration, parties: partiesOf.get(id) ?? [], collections: collectionsOf.get(id) ?? [], links: linksOf.get(id) ?? [] });
     }
   }
   return result;
 }
 
-/** Finds current registrations by submitter and submitter work number (the revision key). */
-export async function findRegistrationsToRevise(
-  db: Kysely<ClefDatabase>,
-  keys: readonly { submitterId: string; submitterWorkNumber: string }[],
-): Promise<Map<string, { registration_id: string; work_id: string }>> {
-  const found = new Map<string, { registration_id: string; work_id: string }>();
-  const numbers = [...new Set(keys.map((key) => key.submitterWorkNumber))];
-  for (let start = 0; start < numbers.length; start += 5000) {
-    const rows = await db
-      .selectFrom('registrations')
-      .select(['registration_id', 'work_id', 'submitter_id', 'submitter_work_number'])
-      .where('submitter_work_number', 'in', numbers.slice(start, start + 5000))
-      .where('status', '=', 'current')
-      .execute();
-    for (const row of rows) found.set(`${row.submitter_id}|${row.submitter_work_number}`, row);
+/** Rows by their registration, each group in the order given. */
+export function groupByRegistration<T extends { registration_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.registration_id);
+    if (group) group.push(row);
+    else groups.set(row.registration_id, [row]);
   }
-  return found;
+  return groups;
 }
 
 /** Marks registrations revised by newer ones (nothing is deleted: the history keeps every claim). */
-export async function markRevised(db: Kysely<ClefDatabase>, revisions: readonly { revised: string; by: string }[]): Promise<void> {
-  // A statement per thousand revisions, each naming its reviser in a CASE, rather than one per revision.
-  for (let start = 0; start < revisions.length; start += 1000) {
-    const slice = revisions.slice(start, start + 1000);
-    const by = sql<string>`case registration_id ${sql.join(slice.map(({ revised, by }) => sql`when ${revised} then ${by}`), sql` `)} end`;
-    await db.updateTable('registrations').set({ status: 'revised', revised_by: by }).where('registration_id', 'in', slice.map(({ revised }) => revised)).execute();
-    // A staged import updates only its own rows above; the registry's are revised when the file is accepted.
-    if (isStagedImport(db)) await db.insertInto('staged_revisions').values(slice.map(({ revised, by }) => ({ registration_id: revised, revised_by: by }))).execute();
-  }
+export async function markRevised(db: Kysely<ClefDatabase>, engine: Engine, revisions: readonly { revised: string; by: string }[]): Promise<void> {
+  if (revisions.length === 0) return;
+  // One UPDATE joined to the pairs in `lookup_keys` (never committed), rather than one per revision or per thousand.
+  await writeLookupKeys(db, engine, revisions.map(({ revised, by }) => ({ kind: 'revised' as const, key: revised, detail: by })));
+  // Unqualified: a staged import updates its twin, whose name the statement does not know.
+  await db
+    .updateTable('registrations')
+    .from('lookup_keys as k')
+    .set({ status: 'revised', revised_by: sql<string>`k.detail` })
+    .where(sql<boolean>`registration_id = k.key`)
+    .where('k.kind', '=', 'revised')
+    .execute();
+  await clearLookupKeys(db);
+  // A staged import updates only its own rows above; the registry's are revised when the file is accepted.
+  if (isStagedImport(db)) await engine.bulkInsert(db, 'staged_revisions', revisions.map(({ revised, by }) => ({ registration_id: revised, revised_by: by })));
 }
 
 /** Registrations held for review (revisions changing the writers or their shares), oldest first, with their work. */

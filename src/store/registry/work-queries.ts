@@ -14,21 +14,6 @@ export async function findWorkIdsByIswc(db: Kysely<ClefDatabase>, iswcs: readonl
   return found;
 }
 
-/** Work ids by identity key (`title key|creator key`), for works registered without an ISWC in common. */
-export async function findWorkIdsByIdentity(db: Kysely<ClefDatabase>, titleKeys: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for (let start = 0; start < titleKeys.length; start += 5000) {
-    const slice = titleKeys.slice(start, start + 5000);
-    if (slice.length === 0) continue;
-    const rows = await db.selectFrom('works').select(['work_id', 'title_key', 'creator_key']).where('title_key', 'in', slice).execute();
-    for (const row of rows) {
-      const key = `${row.title_key}|${row.creator_key}`;
-      if (!found.has(key)) found.set(key, row.work_id);
-    }
-  }
-  return found;
-}
-
 /**
  * Replaces the derived share picture and disputes of works and sets their dispute flags; `existing` are those of the
  * works that may already have a picture (a staged import records them, to replace the registry's at acceptance).

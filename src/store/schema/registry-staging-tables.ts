@@ -31,4 +31,13 @@ export interface RegistryStagingTables extends Twins {
   /** Works already in the registry whose share picture the staged file derives anew, with their dispute flag. */
   staged_pictures: { work_id: string; in_dispute: boolean };
   registry_imports: RegistryImportTable;
+  /** One batch's lookup keys (migration 0015), joined against the registry: rows live only inside the batch's transaction. */
+  lookup_keys: LookupKeyTable;
+}
+
+/** A key a batch of submissions looks up: `kind` names the table it is looked up in, `detail` its second column ('' if none). */
+export interface LookupKeyTable {
+  kind: 'ipi' | 'name' | 'revision' | 'iswc' | 'identity' | 'isrc' | 'work' | 'revised';
+  key: string;
+  detail: string;
 }

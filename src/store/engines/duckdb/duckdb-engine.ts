@@ -24,6 +24,7 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
 
   return {
     name: 'duckdb',
+    indexesStagedLookups: false,
     async tryTransactionLock(_db: Kysely<ClefDatabase>, name: string) {
       // One process owns the file (a second cannot open it) and its driver hands its one connection to one user at a
       // time, so only this process's own long holds can stand in the way.

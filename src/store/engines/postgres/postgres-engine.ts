@@ -27,6 +27,7 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
   };
   return {
     name: 'postgres',
+    indexesStagedLookups: true,
     async tryTransactionLock(db: Kysely<ClefDatabase>, name: string, mode = 'exclusive') {
       const { rows } =
         mode === 'shared'
