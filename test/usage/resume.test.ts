@@ -217,3 +217,11 @@ test('--resume without a file is an argument error', async () => {
   assert.equal(result.status, 2);
   assert.match(result.stderr, /CLEF_USAGE_INVALID_ARGUMENT.*--resume FILE/);
 });
+
+test('--chunk-lines must be a whole number of at least 1', async () => {
+  for (const value of ['0', 'many']) {
+    const result = await runClef(['usage', 'ingest', youTube, '--chunk-lines', value, '--db', join(dir, 'never.duckdb')]);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /CLEF_USAGE_INVALID_ARGUMENT.*--chunk-lines/);
+  }
+});
