@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describeEachEngine, test } from '../support/engines.js';
 import { fixturePath } from '../support/repo-paths.js';
 import { tempDir } from '../support/temp-dir.js';
+import { isClefError } from '../../src/errors/index.js';
 import type { Store } from '../../src/store/index.js';
 import { generateUsage } from '../../src/usage/generate-usage/generate-usage.js';
 import { ingestReport, type IngestOptions } from '../../src/usage/use-cases/ingest-report.js';
@@ -80,6 +81,8 @@ async function hostileFiles(dir: string, size = 1200): Promise<{ clean: string[]
     write('DSR_PADPIDA2025010101C_PADPIDA2011072101T_Premium_2025-01_FR_1of1_20250201T000019.tsv', edit((l) => ((l[foot - 1] = `${l[foot - 1]}\\|x`), l))),
     write('DSR_PADPIDA2025010101C_PADPIDA2011072101T_Premium_2025-01_FR_1of1_20250201T000020.tsv', edit((l) => ((l[foot] = setCell(l[foot], 1, '5')), l))),
     write('DSR_PADPIDA2025010101C_PADPIDA2011072101T_Premium_2025-01_FR_1of1_20250201T000021.tsv', edit((l) => [...l.slice(0, foot), l[firstOf('SU02')], l[foot]])),
+    // A line longer than the longest DSR line (1 MiB): the cutting stops there.
+    write('DSR_PADPIDA2025010101C_PADPIDA2011072101T_Premium_2025-01_FR_1of1_20250201T000022.tsv', edit((l) => ((l[su] = `${l[su]}${'x'.repeat(1_100_000)}`), l))),
   ];
   // The first clean file again: a duplicate by content.
   return { clean, hostile, all: [...clean, ...hostile, clean[0]] };
@@ -96,10 +99,15 @@ async function ingestAll(store: Store, paths: readonly string[], options: Ingest
     // One time per file: the loader may open a staging report, find a fault in a late chunk and leave the file to the
     // reader, which opens it again; a clock that ticks per call would tell the two apart where a real one would not.
     const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
-    outcomes.push(...(await ingestReport({ store, actor: 'tester', clock: () => at }, [path], {
+    const ingested = ingestReport({ store, actor: 'tester', clock: () => at }, [path], {
       ...options,
       onReader: (file, used, why) => void (readers[file] ??= []).push(`${options.reader ?? 'engine'}:${used}${why ? ` (${why})` : ''}`),
       onStaged: (file) => void (staged[file] = (staged[file] ?? 0) + 1),
+    });
+    // A file that is no DSR at all (a line over 1 MiB) is refused with an error, not an outcome: the same for both.
+    outcomes.push(...(await ingested.catch((error: unknown) => {
+      if (!isClefError(error)) throw error;
+      return [{ file: path.split('/').pop()!, outcome: 'error', code: error.code, message: error.message, warningCount: 0 }];
     })));
   }
   return { outcomes: asJson(outcomes) as { file: string; outcome: string; warningCount: number }[], rows: await stagedRows(store), readers, staged };
@@ -127,7 +135,7 @@ describeEachEngine('the engine loader against the TypeScript reader (the oracle)
       const name = path.split('/').pop()!;
       const outcome = outcomes.find((o) => o.file === name)!;
       if (outcome.outcome === 'staged') assert.ok(readers[name].some((r) => r.startsWith('engine:typescript')), `${name} staged by the TypeScript reader`);
-      else assert.ok(['refused', 'duplicate'].includes(outcome.outcome), `${name}: ${outcome.outcome}`);
+      else assert.ok(['refused', 'duplicate', 'error'].includes(outcome.outcome), `${name}: ${outcome.outcome}`);
     }
     assert.equal(outcomes[outcomes.length - 1].outcome, 'duplicate');
   });
@@ -150,7 +158,8 @@ describeEachEngine('the engine loader against the TypeScript reader (the oracle)
       }
       // The backslash, the FOOT count and the block met again are in the last chunks: the loader had committed chunks
       // of each before it found them, and what it left is gone (the rows above are the reader's alone).
-      const [escaped, footCount, splitBlock] = files.hostile.slice(-3).map(name);
+      const [escaped, footCount, splitBlock, longLine] = files.hostile.slice(-4).map(name);
+      assert.match(loaded.readers[longLine].join(), /^engine:typescript \(it holds a line longer than 1,?048,?576 bytes/);
       assert.match(loaded.readers[escaped].join(), /^engine:typescript \(it holds a backslash\)$/);
       assert.match(loaded.readers[footCount].join(), /^engine:typescript \(FOOT/);
       assert.match(loaded.readers[splitBlock].join(), /^engine:typescript \((a block split across chunks|blocks out of order)\)$/);

@@ -68,5 +68,6 @@ test('starts a chunk at the resume line, inside a block or not, and a block met 
 
 test('refuses to hold a line longer than the longest DSR line', async () => {
   await assert.rejects(cut(`HEAD\t${'x'.repeat(100)}\nFOOT`, { lines: 1, maxLineBytes: 50 }, 10), DsrLineTooLong);
+  await assert.rejects(cut(`HEAD\t${'x'.repeat(100)}\nFOOT`, { lines: 1, maxLineBytes: 50 }), DsrLineTooLong, 'a long line read whole in one piece');
   assert.equal((await cut(`HEAD\t${'x'.repeat(40)}\nFOOT`, { lines: 1, maxLineBytes: 50 }, 10)).length, 2);
 });

@@ -72,6 +72,7 @@ export async function* dsrBlockChunks(bytes: AsyncIterable<Uint8Array>, chunking
     let start = 0;
     let pos = 0;
     for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, pos)) {
+      if (end - pos > chunking.maxLineBytes) throw new DsrLineTooLong(`a line longer than ${chunking.maxLineBytes} bytes (line ${firstLine + lines})`);
       const forced = firstLine + lines === chunking.cutAt;
       if (boundaryBefore(data, pos, end) || forced) {
         if (wantsCut()) {
@@ -87,7 +88,7 @@ export async function* dsrBlockChunks(bytes: AsyncIterable<Uint8Array>, chunking
     if (pos < data.length) {
       // Copied: a short remainder must not keep its whole read buffer alive with it.
       carry = Buffer.from(data.subarray(pos));
-      if (carry.length > chunking.maxLineBytes) throw new DsrLineTooLong(`line ${firstLine + lines} is longer than ${chunking.maxLineBytes} bytes`);
+      if (carry.length > chunking.maxLineBytes) throw new DsrLineTooLong(`a line longer than ${chunking.maxLineBytes} bytes (line ${firstLine + lines})`);
     }
   }
   if (carry) {

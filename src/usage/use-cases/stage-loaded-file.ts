@@ -132,7 +132,6 @@ export async function stageLoadedFile(context: UsageContext, path: string, targe
   let blocksStored = false;
   let territory: string | null = null;
   let currency: string | null = null;
-  let summariesRead = false;
   // Whether this run wrote anything (the staging report, staged rows) that a refusal must remove.
   let wrote = false;
 
@@ -219,8 +218,8 @@ export async function stageLoadedFile(context: UsageContext, path: string, targe
     }
     const foot = types.find((t) => base(t.recordType) === 'FOOT');
     if (foot) [{ cells: footCells }] = await recordCells(db, records, { lines: [foot.lastLine] });
-    if (!summariesRead && summaryDefinitions.length > 0) {
-      summariesRead = true;
+    // The report's territory and currency are the first a summary record gives, as the TypeScript reader takes them.
+    if ((territory === null || currency === null) && summaryDefinitions.length > 0) {
       for (const { line, cells } of await recordCells(db, records, { types: summaryDefinitions.map((d) => d.recordType) })) {
         const row = compileDsrRowBuilder(definitionOf(cells[0]))(cells, line, builderContext);
         if (row?.kind !== 'summary') continue;
