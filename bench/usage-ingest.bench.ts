@@ -55,7 +55,7 @@ async function baseline(file: string): Promise<number> {
 // map of them on the JavaScript heap.
 async function checkAgainstTruth(store: Store, truthFile: string): Promise<{ withTruth: number; right: number; wrong: number }> {
   const table = 'bench_truth';
-  await store.engine.loadLines(store.db, table, truthFile, createReadStream(truthFile));
+  await store.engine.loadLines(store.db, table, { path: truthFile, bytes: createReadStream(truthFile) });
   try {
     const { rows } = await sql<{ with_truth: bigint | null; right_: bigint | null; wrong: bigint | null }>`
       WITH t AS (SELECT split_part(text, ',', 1) AS id, split_part(text, ',', 2) AS isrc FROM ${sql.table(table)} WHERE line > 1 AND text <> ''),

@@ -51,14 +51,15 @@ export interface Engine {
    */
   refreshStatistics(db: Kysely<ClefDatabase>, tables: readonly (keyof ClefDatabase & string)[]): Promise<void>;
   /**
-   * Has the database itself read a text file into the new scratch table `table` (`line` from 1, `text` without its
-   * line end, an empty line as ''), outside any transaction, and returns how many lines it holds. `bytes` are the
-   * file's (uncompressed) bytes and are consumed exactly once, whether the engine sends them (PostgreSQL `COPY …
-   * FROM STDIN`) or reads `path` itself (DuckDB `read_csv`, `.gz` decompressed) and only drains them, so that the
-   * caller can digest and inspect what it reads. Rejects when the engine cannot read the file as lines of UTF-8
-   * text (invalid bytes, a NUL, mixed line ends, a line over 1 MiB) or when `bytes` throw.
+   * Has the database itself read lines of text into the new scratch table `table` (`line` numbered from
+   * `source.firstLine`, 1 by default; `text` without its line end, an empty line as ''), outside any transaction, and
+   * returns how many lines it holds. `source.bytes` (uncompressed) are consumed exactly once: the engine sends them
+   * (PostgreSQL `COPY … FROM STDIN`), or reads the file `source.path` itself when given (DuckDB `read_csv`, `.gz`
+   * decompressed) and only drains them, so that the caller can digest and inspect what it reads, or, without a path,
+   * writes them to a file of its own and reads that (DuckDB). Rejects when the engine cannot read them as lines of
+   * UTF-8 text (invalid bytes, a NUL, mixed line ends, a line over 1 MiB) or when `bytes` throw.
    */
-  loadLines(db: Kysely<ClefDatabase>, table: string, path: string, bytes: AsyncIterable<Uint8Array>): Promise<number>;
+  loadLines(db: Kysely<ClefDatabase>, table: string, source: LineSource): Promise<number>;
   /** Creates the scratch table `table` of text columns and fills it with `rows` (DuckDB's appender, PostgreSQL's `COPY`). */
   writeScratchTable(db: Kysely<ClefDatabase>, table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void>;
   /** Creates the scratch table `table` from a SELECT (DuckDB: temporary; PostgreSQL: unlogged), outside any transaction. */
@@ -82,6 +83,13 @@ export interface Engine {
    * probe per dozen values; PostgreSQL `unnest(string_to_array(…))` through its index).
    */
   spaceFreeList(values: readonly string[]): RawBuilder<unknown>;
+}
+
+/** Lines for `Engine.loadLines`: their bytes, the file they are (when the engine may read it itself) and the first one's number. */
+export interface LineSource {
+  readonly bytes: AsyncIterable<Uint8Array>;
+  readonly path?: string;
+  readonly firstLine?: number;
 }
 
 /** The engine's exact integer type past BIGINT and the division that keeps it an integer. */

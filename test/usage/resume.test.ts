@@ -150,15 +150,31 @@ describeEachEngine('resuming an ingestion that was killed mid-file', (_open, _en
     assert.deepEqual(after, clean, 'the resumed ingestion is the clean ingestion: report, file, staged rows, matches');
   });
 
-  test('a file the engine\'s loader was staging when killed is staged again from the start under the same report, and ends as its clean ingestion', async () => {
+  test('a file the engine\'s loader was staging when killed leaves nothing visible, and is resumed by the loader from its last committed chunk, ending as its clean ingestion', async () => {
     const db = await storeWithCatalogue(location);
-    await killMidFile(report, db);
+    const killed = await killClefWhen(['usage', 'ingest', report, '--db', db, '--chunk-lines', '10000'], /lines staged/);
+    assert.equal(killed.signal, 'SIGKILL', `the process was killed mid-file, not finished: ${killed.stderr}`);
     const [staging] = await withStore(db, stagingReports);
-    assert.equal(Number(staging.resume_line), 1, 'the loader commits whole tables: nothing to resume from');
-    const resumed = await runClef(['usage', 'ingest', '--resume', report, '--db', db]);
-    assert.equal(resumed.status, 0, resumed.stderr);
-    assert.match(resumed.stderr, new RegExp(`resuming report ${staging.report_id} from the start`));
-    assert.match(resumed.stdout, /staged report PADPIDA2011072101T-202501-13 file 1 \(80000 lines/);
+    assert.equal(staging.status, 'staging');
+    const resumeLine = Number(staging.resume_line);
+    assert.ok(resumeLine > 10_000 && resumeLine < 80_000, `the loader's committed chunks are kept to resume from (resume line ${resumeLine})`);
+    const visible = await runClef(['usage', 'reports', '--db', db, '--json']);
+    assert.equal(visible.status, 0, visible.stderr);
+    assert.deepEqual(JSON.parse(visible.stdout), [], 'nothing of the killed ingestion is visible');
+
+    const readers: string[] = [];
+    const resumed: number[] = [];
+    // In-process, to see which reader resumed it; as the command's own actor, so that it compares with the command's ingestion.
+    const [outcome] = await withStore(db, (store) => resumeIngestion({ ...context(store), actor: 'clef' }, [report], {
+      loaderChunkLines: 10_000,
+      onReader: (_file, reader, why) => void readers.push(`${reader}${why ? ` (${why})` : ''}`),
+      onResume: (_file, _reportId, fromLine) => void resumed.push(fromLine),
+      onStaged: (_file, lines) => void resumed.push(lines),
+    }));
+    assert.equal(outcome.outcome, 'staged');
+    assert.deepEqual(readers, ['engine'], 'the loader resumed it');
+    assert.equal(resumed[0], resumeLine);
+    assert.ok(resumed.slice(1).every((lines) => lines >= resumeLine), `only chunks from the resume line on were staged again: ${resumed}`);
     await withStore(db, async (store) => assert.deepEqual(await loaderScratchTables(store), [], 'no scratch table is left'));
     assert.deepEqual(await withStore(db, ingestionIn), await cleanIngestion(location, report));
   });
@@ -200,4 +216,12 @@ test('--resume without a file is an argument error', async () => {
   const result = await runClef(['usage', 'ingest', '--resume', '--db', join(dir, 'never.duckdb')]);
   assert.equal(result.status, 2);
   assert.match(result.stderr, /CLEF_USAGE_INVALID_ARGUMENT.*--resume FILE/);
+});
+
+test('--chunk-lines must be a whole number of at least 1', async () => {
+  for (const value of ['0', 'many']) {
+    const result = await runClef(['usage', 'ingest', youTube, '--chunk-lines', value, '--db', join(dir, 'never.duckdb')]);
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /CLEF_USAGE_INVALID_ARGUMENT.*--chunk-lines/);
+  }
 });

@@ -40,6 +40,7 @@ export function usageIngestCommand(): Command {
       .argument('[files...]', 'DDEX DSR flat files (.tsv or .tsv.gz)')
       .option('--replaces <messageId>', 'this is a corrected resend of the report with that MessageId')
       .option('--max-findings <n>', 'errors and warnings listed per file', parseCount('--max-findings'), 100)
+      .option('--chunk-lines <n>', 'about how many lines the engine\'s loader checks and stages at a time (cut where a block ends; 250000)', parseCount('--chunk-lines'))
       .option('--json', 'print JSON: an array with each file\'s outcome')
       .option('--discard', 'only remove the files that ingestions which stopped mid-file left staged (invisible); give no FILE')
       .option('--resume', 'continue the staging that a stopped ingestion left of each FILE (same file, unchanged) instead of starting over; must come before any plain ingestion, which removes it')
@@ -62,6 +63,7 @@ export function usageIngestCommand(): Command {
       const outcomes = await (options.resume ? resumeIngestion : ingestReport)(context, files, {
         replaces: options.replaces,
         findingCap: options.maxFindings,
+        loaderChunkLines: options.chunkLines,
         onProgress: (file, lines) => {
           if (lines < next) return;
           printNotice(`usage ingest: ${file}: ${lines.toLocaleString('en')} lines`);

@@ -89,11 +89,11 @@ function countSql(value: string): string {
 }
 
 /**
- * The summary checks as one statement: usage lines naming a SummaryRecordId no summary record declares, and
- * summaries whose usage lines list more usages (net of returns) than their Usages. `cells` gives, per record type,
- * the index of its SummaryRecordId, usages and returns cells (-1 when it has none).
+ * The summary totals of a chunk, by SummaryRecordId: the Usages its summary records declare (the greatest when an id
+ * comes twice; null when none says) and the usages (net of returns) its usage lines list. `summaries` and `usages`
+ * give, per record type, the index of its SummaryRecordId, usages and returns cells (-1 when it has none).
  */
-export async function summaryProblems(
+export async function summaryTotals(
   db: Kysely<ClefDatabase>,
   records: string,
   summaries: readonly { definition: DsrRecordDefinition; id: number; usages: number }[],
@@ -114,11 +114,49 @@ export async function summaryProblems(
   });
   const syTypes = sy.map((d) => literal(d.recordType)).join(', ') || 'NULL';
   const suTypes = su.map((u) => literal(u.definition.recordType)).join(', ') || 'NULL';
-  const { rows } = await sql<{ undeclared: bigint | null; exceeded: bigint | null }>`
-    WITH declared AS (SELECT ${sql.raw(syId)} AS id, max(${sql.raw(syUsages)}) AS usages FROM ${sql.table(records)} WHERE c[1] IN (${sql.raw(syTypes)}) GROUP BY 1),
-    listed AS (SELECT ${sql.raw(suId)} AS id, sum(${sql.raw(suNet)}) AS net, count(*) AS lines FROM ${sql.table(records)} WHERE c[1] IN (${sql.raw(suTypes)}) GROUP BY 1)
-    SELECT
-      (SELECT sum(lines) FROM listed WHERE id NOT IN (SELECT id FROM declared)) AS undeclared,
-      (SELECT count(*) FROM listed JOIN declared USING (id) WHERE declared.usages IS NOT NULL AND listed.net > declared.usages) AS exceeded`.execute(db);
-  return { undeclared: Number(rows[0].undeclared ?? 0), exceeded: Number(rows[0].exceeded ?? 0) };
+  // As text: the totals are DECIMAL(38, 0), past what a JavaScript number holds.
+  // A chunk may hold no summary or no usage line: its statement is then not run (PostgreSQL cannot type `sum(NULL)`).
+  const declared = sy.length === 0 ? [] : (await sql<{ id: string; usages: string | null }>`
+    SELECT ${sql.raw(syId)} AS id, CAST(max(${sql.raw(syUsages)}) AS VARCHAR) AS usages FROM ${sql.table(records)} WHERE c[1] IN (${sql.raw(syTypes)}) GROUP BY 1`.execute(db)).rows;
+  const listed = su.length === 0 ? [] : (await sql<{ id: string; net: string }>`
+    SELECT ${sql.raw(suId)} AS id, CAST(sum(${sql.raw(suNet)}) AS VARCHAR) AS net FROM ${sql.table(records)} WHERE c[1] IN (${sql.raw(suTypes)}) GROUP BY 1`.execute(db)).rows;
+  return {
+    declared: declared.map((r) => ({ id: r.id, usages: r.usages === null ? null : BigInt(r.usages) })),
+    listed: listed.map((r) => ({ id: r.id, net: BigInt(r.net) })),
+  };
+}
+
+const plainNumber = `'^(0|[1-9][0-9]{0,14})$'`;
+
+/**
+ * The BlockIds of a chunk's blocks: how many blocks, distinct ids and plain numbers (no sign, no leading zero, at
+ * most 15 digits: exact in JavaScript), the least and greatest number, and how many of the numbers lie in
+ * [`from`, `to`] (the numbers earlier chunks' blocks had).
+ */
+export async function blockIdFacts(db: Kysely<ClefDatabase>, records: string, from: number, to: number) {
+  const { rows } = await sql<{ blocks: bigint; ids: bigint; numeric: bigint | null; low: bigint | null; high: bigint | null; within: bigint | null }>`
+    WITH runs AS (SELECT min(block_id) AS block_id, min(block_id) ~ ${sql.raw(plainNumber)} AS plain FROM ${sql.table(records)} WHERE run IS NOT NULL GROUP BY run),
+    n AS (SELECT block_id, plain, CASE WHEN plain THEN CAST(block_id AS BIGINT) END AS number FROM runs)
+    SELECT count(*) AS blocks, count(DISTINCT block_id) AS ids, sum(CASE WHEN plain THEN 1 ELSE 0 END) AS numeric, min(number) AS low, max(number) AS high,
+      sum(CASE WHEN number BETWEEN ${from} AND ${to} THEN 1 ELSE 0 END) AS within
+    FROM n`.execute(db);
+  const [r] = rows;
+  const n = (v: bigint | null) => (v === null ? null : Number(v));
+  return { blocks: Number(r.blocks), ids: Number(r.ids), numeric: Number(r.numeric ?? 0), low: n(r.low), high: n(r.high), within: Number(r.within ?? 0) };
+}
+
+/**
+ * Counts a chunk's BlockIds that earlier chunks had (kept in the indexed scratch table `blockIds`, made here on
+ * first use), then keeps the chunk's too.
+ */
+export async function carryBlockIds(db: Kysely<ClefDatabase>, engine: Engine, records: string, blockIds: string, made: boolean): Promise<number> {
+  const ids = `SELECT DISTINCT block_id FROM ${records} WHERE run IS NOT NULL`;
+  if (!made) {
+    await engine.createScratchTableAs(db, blockIds, ids);
+    await sql.raw(`CREATE INDEX ${blockIds}_id ON ${blockIds} (block_id)`).execute(db);
+    return 0;
+  }
+  const { rows } = await sql<{ again: bigint }>`SELECT count(*) AS again FROM (${sql.raw(ids)}) c JOIN ${sql.table(blockIds)} b ON b.block_id = c.block_id`.execute(db);
+  await sql.raw(`INSERT INTO ${blockIds} ${ids}`).execute(db);
+  return Number(rows[0].again);
 }

@@ -34,8 +34,8 @@ export interface IngestOptions {
    * file it does not take (escapes, bytes it cannot read, any error) to `typescript`, the line-by-line reader.
    */
   readonly reader?: 'engine' | 'typescript';
-  /** Files on disk larger than this many bytes (after gunzip) go to the TypeScript reader; 512 MiB by default. */
-  readonly loaderMaxBytes?: number;
+  /** About how many lines the engine's loader checks and stages at a time (cut where a block ends); 250,000 by default. */
+  readonly loaderChunkLines?: number;
   /** Called with the reader that staged or refused each file, and why the engine's loader did not take it. */
   readonly onReader?: (file: string, reader: 'engine' | 'typescript', why?: string) => void;
   /** Called when a staging report is resumed, with the line its rows are written again from (1: from the start). */
@@ -51,7 +51,6 @@ export interface ResumableStaging {
 
 // Under the report's lock: the report is read again (another process may have resumed or removed it since it was
 // found) and its rows from the resume line on, which the block still open at its last commit wrote, are removed.
-// A report the engine's loader staged (it commits whole tables, so its resume line stays 1) starts again from scratch.
 async function startResuming(context: UsageContext, file: string, resumed: ResumableStaging, options: IngestOptions): Promise<StagingTarget> {
   const { db, engine } = context.store;
   const report = await findStagingReport(db, resumed.reportId);
@@ -86,8 +85,9 @@ export async function ingestFile(context: UsageContext, input: { path: string } 
     try {
       const onDisk = !resuming && 'path' in input ? await stat(input.path, { bigint: true }) : undefined;
       const target: StagingTarget = resuming ?? { reportId, onDisk: onDisk && { bytes: onDisk.size, mtime: onDisk.mtimeNs } };
-      // A resumed report with committed chunks goes on through the TypeScript reader: the loader would start again.
-      const loaded = 'path' in input && options.reader !== 'typescript' && (target.resumeFrom ?? 1) <= 1 ? await stageLoadedFile(context, input.path, target, options) : undefined;
+      // A resumed report goes on through the loader too: it cuts a chunk at the resume line and stages from there (and
+      // when that line is inside a block, as the TypeScript reader's may be, it finds the block split and leaves the file to it).
+      const loaded = 'path' in input && options.reader !== 'typescript' ? await stageLoadedFile(context, input.path, target, options) : undefined;
       options.onReader?.(source.name, typeof loaded === 'object' ? 'engine' : 'typescript', typeof loaded === 'string' ? loaded : undefined);
       const staged = typeof loaded === 'object' ? loaded : await stageReportFile(context, source, target, options);
       // The planner must see the rows just committed: statistics of an earlier, small report made PostgreSQL plan

@@ -1,4 +1,10 @@
 import { DuckDBTypeId, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../../engine.js';
 import type { ClefDatabase } from '../../schema.js';
@@ -42,27 +48,36 @@ export function createDuckDbEngine(native: () => DuckDBConnection): Engine {
       return work();
     },
     async refreshStatistics() {},
-    async loadLines(db, table, path, bytes) {
-      const drained = drain(bytes);
-      // One column cut at a byte no line may hold (the unit separator is a control character a DSR cell never has: a
-      // file holding one is refused either way) keeps every line, empty ones included, as one row in file order.
-      // The rows' order is the file's only while insertion order is preserved, which the store turns off (duckdb-driver.ts)
-      // and this statement turns on for itself: it reads the file alone, so the fault that setting avoids cannot occur.
-      const source = `read_csv(${quoted(path)}, delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false,
-        columns = {'text': 'VARCHAR'}, new_line = '\\n', max_line_size = ${maxLineBytes}, compression = 'auto')`;
-      scratch.set(table, 'lines');
-      const loaded = db.connection().execute(async (connection) => {
-        await sql`SET preserve_insertion_order = true`.execute(connection);
-        try {
-          await sql.raw(`CREATE TEMP TABLE ${table}_text AS SELECT coalesce(text, '') AS text FROM ${source}`).execute(connection);
-        } finally {
-          await sql`SET preserve_insertion_order = false`.execute(connection);
-        }
-        await sql.raw(`CREATE TEMP VIEW ${table} AS SELECT rowid + 1 AS line, text FROM ${table}_text`).execute(connection);
-      });
-      const [load, drain_] = await Promise.allSettled([loaded, drained]);
-      if (load.status === 'rejected') throw load.reason;
-      if (drain_.status === 'rejected') throw drain_.reason;
+    async loadLines(db, table, { bytes, path, firstLine = 1 }) {
+      // Without a file to read, the bytes become one (read_csv reads files, not a stream from Node).
+      const written = path === undefined ? await mkdtemp(join(tmpdir(), 'clef-lines-')) : undefined;
+      const file = written ? join(written, 'lines.txt') : path!;
+      try {
+        const drained = written ? pipeline(Readable.from(bytes), createWriteStream(file)) : drain(bytes);
+        // A file of its own is read once written; a file on disk is read while the caller drains its bytes.
+        if (written) await drained;
+        // One column cut at a byte no line may hold (the unit separator is a control character a DSR cell never has: a
+        // file holding one is refused either way) keeps every line, empty ones included, as one row in file order.
+        // The rows' order is the file's only while insertion order is preserved, which the store turns off (duckdb-driver.ts)
+        // and this statement turns on for itself: it reads the file alone, so the fault that setting avoids cannot occur.
+        const source = `read_csv(${quoted(file)}, delim = '\x1f', quote = '', escape = '', header = false, auto_detect = false,
+          columns = {'text': 'VARCHAR'}, new_line = '\\n', max_line_size = ${maxLineBytes}, compression = 'auto')`;
+        scratch.set(table, 'lines');
+        const loaded = db.connection().execute(async (connection) => {
+          await sql`SET preserve_insertion_order = true`.execute(connection);
+          try {
+            await sql.raw(`CREATE TEMP TABLE ${table}_text AS SELECT coalesce(text, '') AS text FROM ${source}`).execute(connection);
+          } finally {
+            await sql`SET preserve_insertion_order = false`.execute(connection);
+          }
+          await sql.raw(`CREATE TEMP VIEW ${table} AS SELECT rowid + ${Number(firstLine)} AS line, text FROM ${table}_text`).execute(connection);
+        });
+        const [load, drain_] = await Promise.allSettled([loaded, drained]);
+        if (load.status === 'rejected') throw load.reason;
+        if (drain_.status === 'rejected') throw drain_.reason;
+      } finally {
+        if (written) await rm(written, { recursive: true, force: true });
+      }
       const { rows } = await sql<{ lines: bigint }>`SELECT count(*) AS lines FROM ${sql.table(table)}`.execute(db);
       return Number(rows[0].lines);
     },

@@ -58,11 +58,11 @@ export function createPostgresEngine(pool: pg.Pool): Engine {
     async refreshStatistics(db, tables) {
       for (const table of tables) await analyze(db, table);
     },
-    async loadLines(db, table, _path, bytes) {
+    async loadLines(db, table, { bytes, firstLine = 1 }) {
       // UNLOGGED: scratch rows need no WAL, and the identity numbers them in the order COPY reads them. The text format
       // with a delimiter no line may hold (the unit separator: a control character, refused in any DSR) reads each line
       // whole; its backslash escapes are why the caller sends only files without a backslash.
-      await sql.raw(`CREATE UNLOGGED TABLE ${table} (line BIGINT GENERATED ALWAYS AS IDENTITY, text TEXT NOT NULL)`).execute(db);
+      await sql.raw(`CREATE UNLOGGED TABLE ${table} (line BIGINT GENERATED ALWAYS AS IDENTITY (START WITH ${Number(firstLine)}), text TEXT NOT NULL)`).execute(db);
       const lines = await copy(`COPY ${table} (text) FROM STDIN WITH (FORMAT text, DELIMITER E'\\x1f')`, bytes);
       await analyze(db, table);
       return lines;
